@@ -1,0 +1,38 @@
+namespace Audit.Core.Rounds;
+
+/// <summary>The questionnaire definition a round uses; the version is pinned so answers keep their meaning.</summary>
+public sealed record QuestionnaireRef(string Key, string Version);
+
+/// <summary>
+/// An audit round: one questionnaire version, answered by the participating institutions between
+/// <see cref="OpensAt"/> and <see cref="ClosesAt"/> (UTC). <see cref="BaselineRoundId"/> names an earlier
+/// round to compare with in trend reports.
+/// </summary>
+public sealed record Round(
+    string Id,
+    string Title,
+    QuestionnaireRef Questionnaire,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    DisclosureSettings Disclosure,
+    RoundStatus Status = RoundStatus.Draft,
+    string? BaselineRoundId = null);
+
+/// <summary>
+/// Unvalidated input for creating or editing a round, as the API binds it. Every value may be missing so
+/// that <see cref="RoundRules.Validate"/> can report them all; a missing <see cref="Disclosure"/> means
+/// <see cref="DisclosureSettings.Default"/>. The status is not part of it: it changes only through
+/// <see cref="RoundTransitions"/>.
+/// </summary>
+public sealed record RoundDraft(
+    string? Id,
+    string? Title,
+    string? QuestionnaireKey,
+    string? QuestionnaireVersion,
+    DateTimeOffset? OpensAt,
+    DateTimeOffset? ClosesAt,
+    string? BaselineRoundId = null,
+    DisclosureSettings? Disclosure = null);
+
+/// <summary>An institution's participation in a round.</summary>
+public sealed record Participation(string RoundId, string InstitutionId, ParticipationStatus Status = ParticipationStatus.Invited);

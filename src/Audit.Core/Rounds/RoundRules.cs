@@ -1,0 +1,112 @@
+using System.Diagnostics.CodeAnalysis;
+using Audit.Core.Institutions;
+
+namespace Audit.Core.Rounds;
+
+public static class RoundRules
+{
+    public const int IdMaxLength = 64;
+    public const int TitleMaxLength = 200;
+    public const int QuestionnaireKeyMaxLength = 100;
+    public const int QuestionnaireVersionMaxLength = 32;
+
+    /// <summary>
+    /// Smallest allowed minimum group size: a group of one would publish a single institution's answers.
+    /// Two is only the hard floor; the default (<see cref="DisclosureSettings.Default"/>) is stricter.
+    /// </summary>
+    public const int MinGroupSizeLowest = 2;
+
+    /// <summary>
+    /// Largest allowed minimum group size: no institution type in the registry has a hundred members,
+    /// so a larger value would suppress every group and is certainly a typo.
+    /// </summary>
+    public const int MinGroupSizeHighest = 100;
+
+    /// <summary>Bounds of the dominance rule's n: at least the single largest contributor, at most a sane group.</summary>
+    public const int DominanceNLowest = 1;
+    public const int DominanceNHighest = 100;
+
+    /// <summary>
+    /// Returns every field error at once (empty means valid). Field names are the camelCase wire names:
+    /// id, title, questionnaire.key, questionnaire.version, opensAt, closesAt, baselineRoundId,
+    /// disclosure.minGroupSize, disclosure.dominance.n, disclosure.dominance.k.
+    /// Whether the baseline round and the questionnaire version exist is for the caller to check: Core holds no data.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Validate(RoundDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<FieldError>();
+
+        Slug.Validate(draft.Id, "id", IdMaxLength, errors);
+        RequireText(draft.Title, "title", TitleMaxLength, errors);
+        RequireText(draft.QuestionnaireKey, "questionnaire.key", QuestionnaireKeyMaxLength, errors);
+        RequireText(draft.QuestionnaireVersion, "questionnaire.version", QuestionnaireVersionMaxLength, errors);
+
+        RequireUtc(draft.OpensAt, "opensAt", errors);
+        RequireUtc(draft.ClosesAt, "closesAt", errors);
+        if (draft.OpensAt is { } opens && draft.ClosesAt is { } closes && closes <= opens)
+            errors.Add(new("closesAt", "must be later than opensAt"));
+
+        if (!string.IsNullOrEmpty(draft.BaselineRoundId))
+        {
+            Slug.Validate(draft.BaselineRoundId, "baselineRoundId", IdMaxLength, errors);
+            if (string.Equals(draft.BaselineRoundId, draft.Id, StringComparison.Ordinal))
+                errors.Add(new("baselineRoundId", "must refer to another round, not to the round itself"));
+        }
+
+        ValidateDisclosure(draft.Disclosure ?? DisclosureSettings.Default, errors);
+        return errors;
+    }
+
+    /// <summary>Validates and builds a new round in status draft, with title and questionnaire trimmed.</summary>
+    public static bool TryCreate(RoundDraft draft, [NotNullWhen(true)] out Round? round, out IReadOnlyList<FieldError> errors)
+    {
+        errors = Validate(draft);
+        if (errors.Count > 0)
+        {
+            round = null;
+            return false;
+        }
+        round = new Round(
+            draft.Id!,
+            draft.Title!.Trim(),
+            new QuestionnaireRef(draft.QuestionnaireKey!.Trim(), draft.QuestionnaireVersion!.Trim()),
+            draft.OpensAt!.Value,
+            draft.ClosesAt!.Value,
+            draft.Disclosure ?? DisclosureSettings.Default,
+            RoundStatus.Draft,
+            string.IsNullOrEmpty(draft.BaselineRoundId) ? null : draft.BaselineRoundId);
+        return true;
+    }
+
+    private static void ValidateDisclosure(DisclosureSettings disclosure, List<FieldError> errors)
+    {
+        if (disclosure.MinGroupSize is < MinGroupSizeLowest or > MinGroupSizeHighest)
+            errors.Add(new("disclosure.minGroupSize", $"must be between {MinGroupSizeLowest} and {MinGroupSizeHighest}"));
+
+        var dominance = disclosure.EffectiveDominance;
+        if (dominance.N is < DominanceNLowest or > DominanceNHighest)
+            errors.Add(new("disclosure.dominance.n", $"must be between {DominanceNLowest} and {DominanceNHighest}"));
+        // k is a percentage of the cell total: 0 would suppress everything, above 100 nothing ever.
+        if (dominance.K is <= 0 or > 100)
+            errors.Add(new("disclosure.dominance.k", "must be greater than 0 and at most 100"));
+    }
+
+    private static void RequireText(string? value, string field, int maxLength, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            errors.Add(new(field, "is required"));
+        else if (value.Trim().Length > maxLength)
+            errors.Add(new(field, $"must be at most {maxLength} characters"));
+    }
+
+    // Times are stored and compared as UTC; an offset would be silently lost by some databases, so the
+    // API converts to UTC before building the draft and anything else is a programming or input error.
+    private static void RequireUtc(DateTimeOffset? value, string field, List<FieldError> errors)
+    {
+        if (value is null)
+            errors.Add(new(field, "is required"));
+        else if (value.Value.Offset != TimeSpan.Zero)
+            errors.Add(new(field, "must be in UTC (offset +00:00)"));
+    }
+}
