@@ -1,6 +1,45 @@
+using Audit.Api.Access;
+using Audit.Api.Cli;
+using Audit.Api.Database;
+using Audit.Api.Health;
+using Audit.Api.Hosting;
+using Audit.Api.Jobs;
+using Audit.Api.OpenApi;
+using Audit.Api.Problems;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddAuditHosting(args)
+    .AddAuditDatabase()
+    .AddAuditProblemDetails()
+    .AddAuditAccess()
+    .AddAuditOpenApi()
+    .AddAuditJobs();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
-app.Run();
+if (CliVerbs.IsVerb(args))
+{
+    return await CliVerbs.RunAsync(app, args, Console.Out, Console.Error);
+}
+
+await app.InitializeDatabaseAsync();
+var role = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value.ParsedRole;
+
+app.UseApiVersionHeader();
+app.UseAuditProblems();
+app.UseAuditHosting();
+app.UseAuthentication();
+app.MapJobsDashboard();
+app.UseAuthorization();
+
+app.MapHealth();
+if (role.ServesWeb())
+{
+    app.MapOpenApiDocument();
+    app.MapMe();
+}
+
+app.LogStartupBanner(role);
+await app.RunAsync();
+return CliVerbs.Ok;
 
 public partial class Program;

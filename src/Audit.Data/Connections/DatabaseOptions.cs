@@ -14,6 +14,9 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Engine connection string. Empty on sqlite means <c>data/audit.db</c> under the working directory.</summary>
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>Folder holding <c>&lt;engine&gt;/V*.sql</c>; empty means <c>sql/</c> beside the binaries.</summary>
+    public string MigrationsPath { get; set; } = "";
+
     public DatabaseProvider ParsedProvider =>
         DatabaseProviders.TryParse(Provider, out var p) ? p : throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'.");
 

@@ -1,0 +1,57 @@
+using Audit.Api.Database;
+using Audit.Data.Migrations;
+
+namespace Audit.Api.Cli;
+
+/// <summary>
+/// Shell verbs on the same configuration as the service: <c>migrate</c>, <c>seed</c> and
+/// <c>tokens create</c>. They build the host but never start the web server or job workers.
+/// </summary>
+public static class CliVerbs
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    private static readonly string[] Verbs = ["migrate", "seed", "tokens"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+                    await output.WriteLineAsync("Database is up to date.");
+                    return Ok;
+                case "seed":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().RunAsync(CancellationToken.None);
+                    await output.WriteLineAsync("Database migrated and seeded.");
+                    return Ok;
+                case "tokens" when args.Length > 1 && args[1] == "create":
+                    return await TokensCreateVerb.RunAsync(app.Services, args[2..], output, error);
+                default:
+                    await error.WriteLineAsync(UsageText);
+                    return Usage;
+            }
+        }
+        catch (MigrationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return Failed;
+        }
+    }
+
+    public const string UsageText = """
+        Usage: dotnet run --project src/Audit.Api -- <verb> [options]
+          migrate                                   apply pending database migrations
+          seed                                      migrate, then load the shipped questionnaires and institution registry
+          tokens create --user <id> [--expires-in-days <n>]
+          tokens create --role <role> [--institution <id>] [--name <name>] [--email <email>] [--expires-in-days <n>]
+                                                    create a personal access token (and the user, when --role is given)
+        Configuration as for the service, e.g. --Database:Provider postgres --Database:ConnectionString "...".
+        """;
+}

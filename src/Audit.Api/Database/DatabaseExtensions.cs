@@ -1,0 +1,42 @@
+using Audit.Core.Access;
+using Audit.Data.Connections;
+using Audit.Data.Migrations;
+using Audit.Data.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace Audit.Api.Database;
+
+public static class DatabaseExtensions
+{
+    /// <summary>The configured engine, its migrator and the Dapper repositories.</summary>
+    public static WebApplicationBuilder AddAuditDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return new DbConnectionFactory(options.ParsedProvider, options.ConnectionString);
+        });
+        builder.Services.AddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<DbConnectionFactory>());
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return new DatabaseMigrator(
+                sp.GetRequiredService<DbConnectionFactory>(),
+                sp.GetRequiredService<ILogger<DatabaseMigrator>>(),
+                string.IsNullOrWhiteSpace(options.MigrationsPath) ? null : options.MigrationsPath);
+        });
+        builder.Services.AddSingleton<IUserRepository, UserRepository>();
+        builder.Services.AddTransient<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Migrates and seeds before the first request. A failure stops start-up with the migrator's
+    /// message, which names the offending script.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().RunAsync(app.Lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,40 @@
+using Audit.Api.Hosting;
+using Audit.Core.Access;
+using Audit.Data.Migrations;
+using Microsoft.Extensions.Options;
+
+namespace Audit.Api.Database;
+
+/// <summary>Start-up work on the database: migrations, then the idempotent seeds.</summary>
+public sealed class DatabaseInitializer(
+    DatabaseMigrator migrator,
+    IUserRepository users,
+    IOptions<AuditOptions> options,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public const string BootstrapAdminId = "admin";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        migrator.Migrate();
+        await EnsureBootstrapAdminAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the first admin with the configured token, once: only while no admin exists.</summary>
+    private async Task EnsureBootstrapAdminAsync(CancellationToken cancellationToken)
+    {
+        var token = options.Value.BootstrapAdminToken;
+        if (string.IsNullOrEmpty(token) || await users.AnyWithRoleAsync(Role.Admin, cancellationToken))
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var admin = new User(BootstrapAdminId, "Beheerder", "admin@audit.local", Role.Admin, null, true, now);
+        var stored = new StoredToken(AccessTokens.NewId("t_"), admin.Id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, null);
+        if (await users.InsertWithTokenAsync(admin, stored, cancellationToken))
+        {
+            logger.LogInformation("Created the bootstrap admin user '{UserId}' with the configured token.", admin.Id);
+        }
+    }
+}

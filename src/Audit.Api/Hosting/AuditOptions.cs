@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Audit.Core.Access;
+
+namespace Audit.Api.Hosting;
+
+/// <summary>Configuration section <c>Audit</c>: how this process runs.</summary>
+public sealed class AuditOptions : IValidatableObject
+{
+    public const string SectionName = "Audit";
+
+    /// <summary><c>web</c>, <c>worker</c> or <c>all</c> (default); also <c>--role</c> on the command line.</summary>
+    public string Role { get; set; } = "all";
+
+    /// <summary>When set and no admin exists yet, the first start creates an admin that signs in with this token.</summary>
+    public string? BootstrapAdminToken { get; set; }
+
+    /// <summary>Redirect plain HTTP to HTTPS. Off by default: TLS ends at the proxy in front of the service.</summary>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-* headers are trusted (loopback always is).</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR) of reverse proxies whose X-Forwarded-* headers are trusted.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>Hangfire workers in this process when it runs jobs.</summary>
+    [Range(1, 64)]
+    public int JobWorkers { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    public ProcessRole ParsedRole => ProcessRoles.TryParse(Role, out var role) ? role : ProcessRole.All;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ProcessRoles.TryParse(Role, out _))
+        {
+            yield return new ValidationResult($"Audit:Role '{Role}' is not supported; use web, worker or all.", [nameof(Role)]);
+        }
+        if (BootstrapAdminToken is { } token && token.Length < AccessTokens.MinimumSuppliedLength)
+        {
+            yield return new ValidationResult(
+                $"Audit:BootstrapAdminToken must be at least {AccessTokens.MinimumSuppliedLength} characters.", [nameof(BootstrapAdminToken)]);
+        }
+        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"Audit:KnownProxies entry '{proxy}' is not an IP address.", [nameof(KnownProxies)]);
+        }
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return new ValidationResult($"Audit:KnownNetworks entry '{network}' is not a CIDR network.", [nameof(KnownNetworks)]);
+        }
+    }
+}

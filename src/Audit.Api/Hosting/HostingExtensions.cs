@@ -1,0 +1,77 @@
+using System.Net;
+using Audit.Data.Connections;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Audit.Api.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>Maps <c>--role</c> onto <c>Audit:Role</c>; every other key works as <c>--Audit:Key value</c>.</summary>
+    public static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--role"] = "Audit:Role",
+    };
+
+    /// <summary>Options, forwarded headers from trusted proxies, HSTS and the role check.</summary>
+    public static WebApplicationBuilder AddAuditHosting(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        RefuseSplitRoleWithoutSharedJobStore(builder.Configuration, options);
+
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in options.KnownProxies)
+            {
+                if (IPAddress.TryParse(proxy, out var address))
+                {
+                    forwarded.KnownProxies.Add(address);
+                }
+            }
+            foreach (var network in options.KnownNetworks)
+            {
+                if (System.Net.IPNetwork.TryParse(network, out var parsed))
+                {
+                    forwarded.KnownIPNetworks.Add(parsed);
+                }
+            }
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>
+    /// HSTS is sent on every response, not only over HTTPS: behind the TLS-terminating proxy the
+    /// service itself only ever sees HTTP, and the browser ignores the header on plain HTTP anyway.
+    /// </summary>
+    public static WebApplication UseAuditHosting(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        var options = app.Configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        if (options.RequireHttps)
+        {
+            app.UseHttpsRedirection();
+        }
+        app.Use(static (context, next) =>
+        {
+            context.Response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
+        return app;
+    }
+
+    private static void RefuseSplitRoleWithoutSharedJobStore(IConfiguration configuration, AuditOptions options)
+    {
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.ParsedRole != ProcessRole.All && DatabaseProviders.TryParse(database.Provider, out var provider) && provider == DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException(
+                $"Audit:Role '{options.Role}' needs a job store shared between processes, but with Database:Provider 'sqlite' " +
+                "jobs live in this process's memory. Run as '--role all', or use postgres or sqlserver.");
+        }
+    }
+}

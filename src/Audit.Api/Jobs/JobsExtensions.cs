@@ -1,0 +1,76 @@
+using Audit.Api.Hosting;
+using Audit.Data.Connections;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Microsoft.Data.SqlClient;
+
+namespace Audit.Api.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>
+    /// Hangfire storage follows the database engine. The app's own tables remain the record of
+    /// what work is owed; Hangfire is only how it gets done, so in-memory storage on SQLite loses
+    /// nothing that a sweep cannot redo.
+    /// </summary>
+    public static WebApplicationBuilder AddAuditJobs(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var audit = builder.Configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        if (!DatabaseProviders.TryParse(database.Provider, out var provider))
+        {
+            return builder; // options validation reports the bad provider at start-up
+        }
+
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(() => new SqlConnection(database.ConnectionString), new SqlServerStorageOptions
+                    {
+                        PrepareSchemaIfNecessary = true,
+                        SchemaName = "hangfire",
+                    });
+                    break;
+                case DatabaseProvider.Postgres:
+                    config.UsePostgreSqlStorage(pg => pg.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+                    {
+                        PrepareSchemaIfNecessary = true,
+                        SchemaName = "hangfire",
+                    });
+                    break;
+                default:
+                    config.UseInMemoryStorage(new InMemoryStorageOptions());
+                    break;
+            }
+        });
+        if (audit.ParsedRole.RunsJobs())
+        {
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = audit.JobWorkers;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+        return builder;
+    }
+
+    /// <summary>The dashboard at <c>/jobs</c>: local requests only until sign-in for the web pages exists.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.UseHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DashboardTitle = "Audit — jobs",
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+}

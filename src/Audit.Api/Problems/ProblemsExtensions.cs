@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Audit.Api.Problems;
+
+public static class ProblemsExtensions
+{
+    /// <summary>
+    /// Every 4xx/5xx leaves as <c>application/problem+json</c> with status, title and detail (RFC 9457),
+    /// whether a handler, the router, authentication or an exception produced it.
+    /// </summary>
+    public static WebApplicationBuilder AddAuditProblemDetails(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            problem.Status = status;
+            problem.Title ??= ApiProblems.TitleFor(status);
+            if (string.IsNullOrWhiteSpace(problem.Detail))
+            {
+                problem.Detail = DetailFor(context.HttpContext, context.Exception, status);
+            }
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions.Remove("traceId");
+            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseAuditProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private static string DetailFor(HttpContext context, Exception? exception, int status)
+    {
+        // Malformed JSON or a parameter of the wrong type: say what could not be read, never a stack trace.
+        if (exception is BadHttpRequestException bad)
+        {
+            return bad.InnerException is System.Text.Json.JsonException json ? $"The request body is not valid JSON: {json.Message}" : bad.Message;
+        }
+        if (status == StatusCodes.Status404NotFound && context.Features.Get<IExceptionHandlerFeature>() is null)
+        {
+            return $"There is no resource at '{context.Request.Path}', or you may not see it.";
+        }
+        return status switch
+        {
+            StatusCodes.Status401Unauthorized => "Sign in or present a valid bearer token.",
+            StatusCodes.Status403Forbidden => "Your role does not allow this request.",
+            StatusCodes.Status405MethodNotAllowed => $"The method {context.Request.Method} is not allowed on '{context.Request.Path}'.",
+            StatusCodes.Status415UnsupportedMediaType => "The request body has a content type this endpoint does not accept.",
+            >= 500 => "An unexpected error occurred. It has been logged; please try again later.",
+            _ => ApiProblems.TitleFor(status),
+        };
+    }
+}

@@ -1,0 +1,27 @@
+namespace Audit.Core.Access;
+
+/// <summary>Users and their hashed tokens. Implementations are stateless; each call is one unit of work.</summary>
+public interface IUserRepository
+{
+    Task<User?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default);
+
+    Task<bool> AnyWithRoleAsync(Role role, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts the user; false when the email is already taken.</summary>
+    Task<bool> InsertAsync(User user, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts the user and its first token in one transaction (bootstrap, CLI).</summary>
+    Task<bool> InsertWithTokenAsync(User user, StoredToken token, CancellationToken cancellationToken = default);
+
+    Task InsertTokenAsync(StoredToken token, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a token of the user; false when no such live token exists.</summary>
+    Task<bool> RevokeTokenAsync(string userId, string tokenId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The active user behind a token hash, if the token is neither revoked nor expired at <paramref name="now"/>.</summary>
+    Task<TokenPrincipal?> FindByTokenHashAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,41 @@
+namespace Audit.Core.Access;
+
+public sealed record User(
+    string Id,
+    string Name,
+    string Email,
+    Role Role,
+    string? InstitutionId,
+    bool Active,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Kinds of stored token: API bearer tokens, one-time invitation links and web sessions.</summary>
+public enum TokenKind
+{
+    PersonalAccessToken,
+    Invitation,
+    Session,
+}
+
+public static class TokenKinds
+{
+    public static string ToWireName(this TokenKind kind) => kind switch
+    {
+        TokenKind.PersonalAccessToken => "pat",
+        TokenKind.Invitation => "invitation",
+        TokenKind.Session => "session",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
+/// <summary>A stored token: only its hash is ever kept.</summary>
+public sealed record StoredToken(
+    string Id,
+    string UserId,
+    TokenKind Kind,
+    string TokenHash,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt);
+
+/// <summary>The user behind a presented token, when the token is valid.</summary>
+public sealed record TokenPrincipal(User User, string TokenId, TokenKind Kind);

@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using Audit.Core.Access;
+using Audit.Data.Connections;
+using Audit.Data.Repositories;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Audit.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The whole service over its own temp SQLite file: a fresh app (and database) per test.
+/// Settings go in through <see cref="Settings"/> before the first client is created.
+/// </summary>
+public sealed class AuditApp : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "audit-api-tests", Guid.NewGuid().ToString("N"));
+
+    public AuditApp()
+    {
+        Directory.CreateDirectory(_folder);
+        Settings["Database:Provider"] = "sqlite";
+        Settings["Database:ConnectionString"] = $"Data Source={DatabaseFile}";
+        Settings["Audit:JobWorkers"] = "1";
+    }
+
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string DatabaseFile => Path.Combine(_folder, "audit.db");
+
+    public string Folder => _folder;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client authenticated as a new user of <paramref name="role"/> (bound to <paramref name="institutionId"/> for respondents).</summary>
+    public async Task<HttpClient> ClientForAsync(Role role, string? institutionId = null)
+    {
+        var client = CreateClient();
+        var users = Services.GetRequiredService<IUserRepository>();
+        var id = AccessTokens.NewId("u_");
+        var now = DateTimeOffset.UtcNow;
+        var token = AccessTokens.NewToken();
+        var user = new User(id, $"Test {role}", $"{id}@test.local", role, institutionId, true, now);
+        Assert.IsTrue(await users.InsertWithTokenAsync(user,
+            new StoredToken(AccessTokens.NewId("t_"), id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, now.AddHours(1))));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the temp folder is cleaned by the OS eventually.
+        }
+    }
+}
