@@ -15,7 +15,11 @@ public static class HostingExtensions
     /// <summary>Options, forwarded headers from trusted proxies, HSTS and the role check.</summary>
     public static WebApplicationBuilder AddAuditHosting(this WebApplicationBuilder builder, string[] args)
     {
-        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        // CLI verbs have a --role of their own (the user's role), so the mapping is for the service only.
+        if (!Cli.CliVerbs.IsVerb(args))
+        {
+            builder.Configuration.AddCommandLine(args, SwitchMappings);
+        }
         builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var options = builder.Configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
