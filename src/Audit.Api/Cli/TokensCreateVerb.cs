@@ -1,6 +1,7 @@
 using System.Globalization;
 using Audit.Api.Database;
 using Audit.Core.Access;
+using Audit.Core.AuditTrail;
 
 namespace Audit.Api.Cli;
 
@@ -32,7 +33,8 @@ internal static class TokensCreateVerb
                 return CliVerbs.Failed;
             }
             user = existing;
-            await users.InsertTokenAsync(NewStoredToken(user.Id, token, now, expiresAt));
+            var stored = NewStoredToken(user.Id, token, now, expiresAt);
+            await users.InsertTokenAsync(stored, Cli.Did("token.created", "token", stored.Id, now, $"user {user.Id} via CLI"));
         }
         else if (options.TryGetValue("role", out var roleName) && Roles.TryParse(roleName, out var role))
         {
@@ -46,7 +48,7 @@ internal static class TokensCreateVerb
             var id = AccessTokens.NewId("u_");
             user = new User(id, options.GetValueOrDefault("name") ?? $"{roleName} {id}",
                 options.GetValueOrDefault("email") ?? $"{id}@audit.local", role, institutionId, true, now);
-            if (!await users.InsertWithTokenAsync(user, NewStoredToken(user.Id, token, now, expiresAt)))
+            if (!await users.InsertWithTokenAsync(user, NewStoredToken(user.Id, token, now, expiresAt), Cli.Did("user.created", "user", user.Id, now, "with a token, via CLI")))
             {
                 await error.WriteLineAsync($"A user with email '{user.Email}' already exists; use --user.");
                 return CliVerbs.Failed;
@@ -62,6 +64,9 @@ internal static class TokensCreateVerb
         await output.WriteLineAsync($"token: {token}");
         return CliVerbs.Ok;
     }
+
+    /// <summary>Shell actions are recorded as the operator at the shell, not as any user.</summary>
+    private static readonly Actor Cli = new("cli", "system");
 
     private static StoredToken NewStoredToken(string userId, string token, DateTimeOffset now, DateTimeOffset? expiresAt) =>
         new(AccessTokens.NewId("t_"), userId, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, expiresAt);

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Audit.Core.Access;
+using Audit.Core.AuditTrail;
 using Audit.Data.Connections;
 using Dapper;
 
@@ -38,36 +40,75 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
         return count > 0;
     }
 
-    public async Task<bool> InsertAsync(User user, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, UserParameters(user), cancellationToken: cancellationToken)) == 1;
-    }
+    public Task<bool> InsertAsync(User user, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.Insert, UserParameters(user), t, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
 
-    public async Task<bool> InsertWithTokenAsync(User user, StoredToken token, CancellationToken cancellationToken = default)
+    public Task<bool> InsertWithTokenAsync(User user, StoredToken token, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(audit, async (c, t) =>
+        {
+            if (await c.ExecuteAsync(new CommandDefinition(_sql.Insert, UserParameters(user), t, cancellationToken: cancellationToken)) != 1)
+            {
+                return false;
+            }
+            await c.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(token), t, cancellationToken: cancellationToken));
+            return true;
+        }, cancellationToken);
+
+    public Task<bool> UpdateAsync(User user, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.Update,
+                new { id = user.Id, name = user.Name, email = NormaliseEmail(user.Email), active = user.Active }, t,
+                cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
+    public Task InsertTokenAsync(StoredToken token, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(token), t, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
+    public Task<bool> RevokeTokenAsync(string userId, string tokenId, DateTimeOffset now, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.RevokeToken, new { userId, tokenId, now }, t, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
+    public async Task<User?> RedeemInvitationAsync(string invitationHash, StoredToken session, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, UserParameters(user), transaction, cancellationToken: cancellationToken)) != 1)
+        if (await connection.ExecuteAsync(new CommandDefinition(_sql.UseInvitation, new { tokenHash = invitationHash, now }, transaction,
+                cancellationToken: cancellationToken)) != 1)
+        {
+            return null;
+        }
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(_sql.InvitedUser,
+            new { tokenHash = invitationHash, active = true }, transaction, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+        var user = row.ToUser();
+        await connection.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(session with { UserId = user.Id }), transaction,
+            cancellationToken: cancellationToken));
+        await AuditEventRepository.WriteAsync(connection, transaction,
+            new Actor(user.Id, user.Role.ToWireName()).Did("invitation.redeemed", "user", user.Id, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return user;
+    }
+
+    /// <summary>Runs a change and its audit event in one transaction; commits only when the change reports success.</summary>
+    private async Task<bool> InTransactionAsync(AuditEvent audit, Func<DbConnection, DbTransaction, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await change(connection, transaction))
         {
             return false;
         }
-        await connection.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(token), transaction, cancellationToken: cancellationToken));
+        await AuditEventRepository.WriteAsync(connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    public async Task InsertTokenAsync(StoredToken token, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(token), cancellationToken: cancellationToken));
-    }
-
-    public async Task<bool> RevokeTokenAsync(string userId, string tokenId, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            new CommandDefinition(_sql.RevokeToken, new { userId, tokenId, now }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task<TokenPrincipal?> FindByTokenHashAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)

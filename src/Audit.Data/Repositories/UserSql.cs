@@ -18,6 +18,10 @@ public sealed class UserSql(ISqlDialect dialect)
     public string Insert { get; } = dialect.InsertIfAbsent(
         "users", ["email"], ["id", "name", "role", "institution_id", "active", "created_at"]);
 
+    public string Update { get; } =
+        "UPDATE users SET name = @name, email = @email, active = @active WHERE id = @id " +
+        "AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email = @email AND o.id <> @id)";
+
     public string InsertToken { get; } =
         "INSERT INTO access_tokens (id, user_id, kind, token_hash, created_at, expires_at) " +
         "VALUES (@id, @userId, @kind, @tokenHash, @createdAt, @expiresAt)";
@@ -29,4 +33,12 @@ public sealed class UserSql(ISqlDialect dialect)
         $"SELECT {Columns}, t.id AS TokenId, t.kind AS TokenKind FROM access_tokens t JOIN users u ON u.id = t.user_id " +
         "WHERE t.token_hash = @tokenHash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > @now) " +
         "AND u.active = @active";
+
+    /// <summary>Compare-and-set on <c>used_at</c>: exactly one redemption affects the row.</summary>
+    public string UseInvitation { get; } =
+        "UPDATE access_tokens SET used_at = @now WHERE token_hash = @tokenHash AND kind = 'invitation' " +
+        "AND used_at IS NULL AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)";
+
+    public string InvitedUser { get; } =
+        $"SELECT {Columns} FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = @tokenHash AND u.active = @active";
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Audit.Core.Access;
+using Audit.Core.AuditTrail;
 using Audit.Data.Connections;
 using Audit.Data.Repositories;
 using Microsoft.AspNetCore.Hosting;
@@ -27,6 +28,9 @@ public sealed class AuditApp : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The user behind each client made by <see cref="ClientForAsync"/>.</summary>
+    public Dictionary<HttpClient, string> UserIds { get; } = [];
+
     public string DatabaseFile => Path.Combine(_folder, "audit.db");
 
     public string Folder => _folder;
@@ -50,7 +54,9 @@ public sealed class AuditApp : WebApplicationFactory<Program>
         var token = AccessTokens.NewToken();
         var user = new User(id, $"Test {role}", $"{id}@test.local", role, institutionId, true, now);
         Assert.IsTrue(await users.InsertWithTokenAsync(user,
-            new StoredToken(AccessTokens.NewId("t_"), id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, now.AddHours(1))));
+            new StoredToken(AccessTokens.NewId("t_"), id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, now.AddHours(1)),
+            Actor.System.Did("user.created", "user", id, now)));
+        UserIds[client] = id;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
