@@ -1,4 +1,5 @@
 using Audit.Api.Access;
+using Audit.Api.AuditTrail;
 using Audit.Api.Cli;
 using Audit.Api.Database;
 using Audit.Api.Health;
@@ -6,9 +7,11 @@ using Audit.Api.Hosting;
 using Audit.Api.Jobs;
 using Audit.Api.OpenApi;
 using Audit.Api.Problems;
+using Audit.Api.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAuditHosting(args)
+    .AddRequestLimits()
     .AddAuditDatabase()
     .AddAuditProblemDetails()
     .AddAuditAccess()
@@ -24,11 +27,14 @@ if (CliVerbs.IsVerb(args))
 await app.InitializeDatabaseAsync();
 var role = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value.ParsedRole;
 
-app.UseApiVersionHeader();
-app.UseAuditProblems();
 app.UseAuditHosting();
+app.UseApiVersionHeader();
+app.UseSecurityHeaders();
+app.UseAuditProblems();
+app.UseSignInThrottle();
 app.UseAuthentication();
 app.MapJobsDashboard();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealth();
@@ -36,6 +42,9 @@ if (role.ServesWeb())
 {
     app.MapOpenApiDocument();
     app.MapMe();
+    app.MapInvitations();
+    app.MapUsers();
+    app.MapAuditEvents();
 }
 
 app.LogStartupBanner(role);

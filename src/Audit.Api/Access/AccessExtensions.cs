@@ -1,5 +1,6 @@
 using Audit.Core.Access;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Audit.Api.Access;
@@ -17,14 +18,33 @@ public static class Policies
 
 public static class AccessExtensions
 {
+    public const string DefaultScheme = "Audit";
+    public const string OidcScheme = "Oidc";
+
     /// <summary>
-    /// Deny by default: the fallback policy requires an authenticated user, so an endpoint that
-    /// forgets to state its policy is closed, not open.
+    /// Personal access tokens, web sessions and (when configured) OIDC bearer tokens, behind one
+    /// selector. Deny by default: the fallback policy requires an authenticated user, so an
+    /// endpoint that forgets to state its policy is closed, not open.
     /// </summary>
     public static WebApplicationBuilder AddAuditAccess(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        var oidc = builder.Configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new OidcOptions();
+        builder.Services.AddSingleton<SignInThrottle>();
+        var authentication = builder.Services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Token, session or OIDC", scheme => scheme.ForwardDefaultSelector = context =>
+                SelectScheme(context, oidc.Enabled))
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, SessionCookieHandler>(SessionCookieHandler.SchemeName, null);
+        if (oidc.Enabled)
+        {
+            authentication.AddJwtBearer(OidcScheme, jwt =>
+            {
+                jwt.Authority = oidc.Authority;
+                jwt.Audience = oidc.Audience;
+                jwt.MapInboundClaims = false;
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = context => OidcUserMapping.MapToUserAsync(context, oidc.EmailClaim) };
+            });
+        }
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
@@ -33,5 +53,39 @@ public static class AccessExtensions
             .AddPolicy(Policies.Ministry, p => p.RequireRole(Roles.Ministry))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
         return builder;
+    }
+
+    /// <summary>Refuses requests from an address with too many failed sign-ins, before any credential is checked.</summary>
+    public static WebApplication UseSignInThrottle(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var presentsCredentials = context.Request.Headers.Authorization.Count > 0
+                || context.Request.Cookies.ContainsKey(SessionCookieHandler.CookieName)
+                || context.Request.Path.StartsWithSegments("/uitnodiging");
+            if (presentsCredentials && context.RequestServices.GetRequiredService<SignInThrottle>().IsBlocked(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = ((int)SignInThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Results.Problem(statusCode: 429, title: "Too many failed sign-ins",
+                    detail: "Too many failed sign-in attempts from this address. Try again later.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+        return app;
+    }
+
+    private static string SelectScheme(HttpContext context, bool oidcEnabled)
+    {
+        string? header = context.Request.Headers.Authorization;
+        if (!string.IsNullOrEmpty(header))
+        {
+            var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
+            return oidcEnabled && !token.StartsWith(AccessTokens.Prefix, StringComparison.Ordinal) && token.Count(c => c == '.') == 2
+                ? OidcScheme
+                : BearerTokenHandler.SchemeName;
+        }
+        return SessionCookieHandler.SchemeName;
     }
 }

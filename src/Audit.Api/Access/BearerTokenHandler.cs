@@ -15,6 +15,7 @@ public sealed class BearerTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IUserRepository users,
+    SignInThrottle throttle,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -29,11 +30,13 @@ public sealed class BearerTokenHandler(
         var token = header["Bearer ".Length..].Trim();
         if (token.Length == 0)
         {
+            throttle.RecordFailure(Context);
             return AuthenticateResult.Fail("Empty bearer token.");
         }
         var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), clock.GetUtcNow(), Context.RequestAborted);
         if (principal is null || principal.Kind != TokenKind.PersonalAccessToken)
         {
+            throttle.RecordFailure(Context);
             return AuthenticateResult.Fail("Unknown, expired or revoked token.");
         }
         var identity = new ClaimsIdentity(AuditClaims.For(principal.User, principal.TokenId), SchemeName, AuditClaims.Name, ClaimTypes.Role);

@@ -1,4 +1,6 @@
 using Audit.Core.Access;
+using Audit.Core.AuditTrail;
+using Audit.Core.Institutions;
 using Audit.Data.Connections;
 using Audit.Data.Migrations;
 using Audit.Data.Repositories;
@@ -27,6 +29,8 @@ public static class DatabaseExtensions
                 string.IsNullOrWhiteSpace(options.MigrationsPath) ? null : options.MigrationsPath);
         });
         builder.Services.AddSingleton<IUserRepository, UserRepository>();
+        builder.Services.AddSingleton<IAuditEventRepository, AuditEventRepository>();
+        builder.Services.AddSingleton<IInstitutionLookup, InstitutionLookup>();
         builder.Services.AddTransient<DatabaseInitializer>();
         return builder;
     }

@@ -27,6 +27,13 @@ public sealed class AuditOptions : IValidatableObject
     [Range(1, 64)]
     public int JobWorkers { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>Requests per minute per signed-in user (or per address when anonymous).</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Where the keys protecting antiforgery tokens live; share it between web nodes.</summary>
+    public string DataProtectionKeysPath { get; set; } = "data/keys";
+
     public ProcessRole ParsedRole => ProcessRoles.TryParse(Role, out var role) ? role : ProcessRole.All;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

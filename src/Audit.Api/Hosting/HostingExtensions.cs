@@ -1,5 +1,6 @@
 using System.Net;
 using Audit.Data.Connections;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Audit.Api.Hosting;
@@ -44,13 +45,19 @@ public static class HostingExtensions
             }
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("audit")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.DataProtectionKeysPath)));
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "audit_af";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         return builder;
     }
 
-    /// <summary>
-    /// HSTS is sent on every response, not only over HTTPS: behind the TLS-terminating proxy the
-    /// service itself only ever sees HTTP, and the browser ignores the header on plain HTTP anyway.
-    /// </summary>
+    /// <summary>Forwarded headers from trusted proxies, and the HTTPS redirect only when asked for.</summary>
     public static WebApplication UseAuditHosting(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -59,12 +66,6 @@ public static class HostingExtensions
         {
             app.UseHttpsRedirection();
         }
-        app.Use(static (context, next) =>
-        {
-            context.Response.Headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            return next(context);
-        });
         return app;
     }
 

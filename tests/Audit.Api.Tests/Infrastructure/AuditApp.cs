@@ -24,6 +24,9 @@ public sealed class AuditApp : WebApplicationFactory<Program>
         Settings["Database:Provider"] = "sqlite";
         Settings["Database:ConnectionString"] = $"Data Source={DatabaseFile}";
         Settings["Audit:JobWorkers"] = "1";
+        Settings["Audit:DataProtectionKeysPath"] = Path.Combine(_folder, "keys");
+        // Secure cookies need HTTPS, as browsers see it behind the proxy.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -1,0 +1,83 @@
+using System.Net;
+using Audit.Api.Problems;
+using Audit.Core.Access;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Audit.Api.Access;
+
+/// <summary>
+/// Invitation links and sign-out for the web pages. Opening the link only shows a button: mail
+/// scanners that prefetch links must not burn a single-use invitation. The POST, protected by
+/// antiforgery, redeems it and starts a session cookie.
+/// </summary>
+public static class InvitationApi
+{
+    public const string Path = "/uitnodiging";
+
+    public static string PathFor(string token) => $"{Path}/{Uri.EscapeDataString(token)}";
+
+    public static IEndpointRouteBuilder MapInvitations(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").ExcludeFromDescription();
+        group.MapGet(Path + "/{token}", Show).AllowAnonymous();
+        group.MapPost(Path + "/{token}", RedeemAsync).AllowAnonymous().DisableAntiforgery(); // validated explicitly below
+        group.MapPost("/afmelden", SignOutAsync).RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
+        return routes;
+    }
+
+    public static ContentHttpResult Show(string token, HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var action = WebUtility.HtmlEncode(PathFor(token));
+        return TypedResults.Content($"""
+            <!doctype html>
+            <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Aanmelden — Audit kennisveiligheid</title></head>
+            <body><main><h1>Aanmelden bij de audit kennisveiligheid</h1>
+            <p>U bent uitgenodigd om de vragenlijst van uw instelling in te vullen. De link werkt één keer.</p>
+            <form method="post" action="{action}">
+            <input type="hidden" name="{WebUtility.HtmlEncode(tokens.FormFieldName)}" value="{WebUtility.HtmlEncode(tokens.RequestToken)}">
+            <button type="submit">Aanmelden</button></form></main></body></html>
+            """, "text/html; charset=utf-8");
+    }
+
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> RedeemAsync(
+        string token, HttpContext context, IAntiforgery antiforgery, IUserRepository users, SignInThrottle throttle, TimeProvider clock)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, "The form has expired. Open the invitation link again.");
+        }
+        var now = clock.GetUtcNow();
+        var session = AccessTokens.NewToken();
+        var expires = now.Add(SessionCookieHandler.Lifetime);
+        var stored = new StoredToken(AccessTokens.NewId("t_"), "", TokenKind.Session, AccessTokens.Hash(session), now, expires);
+        var user = await users.RedeemInvitationAsync(AccessTokens.Hash(token), stored, now, context.RequestAborted);
+        if (user is null)
+        {
+            throttle.RecordFailure(context);
+            return ApiProblems.NotFound("This invitation link is unknown, expired or already used. Ask the bureau for a new one.");
+        }
+        context.Response.Cookies.Append(SessionCookieHandler.CookieName, session, SessionCookieHandler.CookieOptions(context, expires));
+        return TypedResults.Redirect("/");
+    }
+
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(
+        HttpContext context, IAntiforgery antiforgery, IUserRepository users, TimeProvider clock)
+    {
+        // A session cookie rides along on cross-site requests; a bearer token does not.
+        if (context.User.Identity?.AuthenticationType == SessionCookieHandler.SchemeName && !await antiforgery.IsRequestValidAsync(context))
+        {
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, "The form has expired. Reload the page and try again.");
+        }
+        var user = context.User;
+        if (user.Identity?.AuthenticationType == SessionCookieHandler.SchemeName && user.FindFirst(AuditClaims.TokenId)?.Value is { } tokenId)
+        {
+            var now = clock.GetUtcNow();
+            await users.RevokeTokenAsync(user.GetUserId()!, tokenId, now, user.ToActor().Did("session.ended", "token", tokenId, now), context.RequestAborted);
+        }
+        context.Response.Cookies.Delete(SessionCookieHandler.CookieName);
+        return TypedResults.Redirect("/");
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Audit.Core.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Audit.Api.Access;
+
+/// <summary>
+/// Web sessions: the cookie holds an opaque random token whose hash is stored like any other token,
+/// so a session is revocable (sign-out, deactivation) and works across web nodes without shared keys.
+/// </summary>
+public sealed class SessionCookieHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IUserRepository users,
+    SignInThrottle throttle,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Session";
+    public const string CookieName = "audit_session";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Cookies.TryGetValue(CookieName, out var token) || string.IsNullOrEmpty(token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), clock.GetUtcNow(), Context.RequestAborted);
+        if (principal is null || principal.Kind != TokenKind.Session)
+        {
+            throttle.RecordFailure(Context);
+            return AuthenticateResult.Fail("Unknown, expired or revoked session.");
+        }
+        var identity = new ClaimsIdentity(AuditClaims.For(principal.User, principal.TokenId), SchemeName, AuditClaims.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>HttpOnly, SameSite=Lax, Secure outside Development (TLS ends at the proxy, but browsers see HTTPS).</summary>
+    public static CookieOptions CookieOptions(HttpContext context, DateTimeOffset expires) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = !context.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment(),
+        Expires = expires,
+        Path = "/",
+        IsEssential = true,
+    };
+}

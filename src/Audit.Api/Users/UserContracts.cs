@@ -1,0 +1,23 @@
+using Audit.Core.Access;
+
+namespace Audit.Api.Users;
+
+public sealed record CreateUserRequest(string? Name, string? Email, string? Role, string? InstitutionId);
+
+public sealed record UpdateUserRequest(string? Name, string? Email, bool? Active);
+
+public sealed record CreateTokenRequest(DateTimeOffset? ExpiresAt);
+
+public sealed record UserResponse(string Id, string Name, string Email, string Role, string? InstitutionId, bool Active, DateTimeOffset CreatedAt)
+{
+    public static UserResponse From(User user) =>
+        new(user.Id, user.Name, user.Email, user.Role.ToWireName(), user.InstitutionId, user.Active, user.CreatedAt);
+}
+
+/// <summary>The token is in this response only; it is never retrievable again.</summary>
+public sealed record TokenResponse(string Id, string Token, DateTimeOffset? ExpiresAt);
+
+/// <summary>A one-time sign-in link for the web pages.</summary>
+public sealed record InvitationResponse(string Id, string Url, DateTimeOffset ExpiresAt);
+
+public sealed record ItemsResponse<T>(IReadOnlyList<T> Items);
