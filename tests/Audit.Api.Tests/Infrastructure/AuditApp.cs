@@ -4,6 +4,7 @@ using Audit.Core.AuditTrail;
 using Audit.Data.Connections;
 using Audit.Data.Repositories;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,9 +39,16 @@ public sealed class AuditApp : WebApplicationFactory<Program>
 
     public string Folder => _folder;
 
+    /// <summary>Replaces or post-configures services after the app registered its own (test doubles, keys).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
