@@ -9,8 +9,8 @@ public static class MeApi
 {
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/v1/me").WithTags("Access").RequireAuthorization(Policies.SignedIn)
-            .MapGet("", GetMeAsync).WithName("GetMe").WithSummary("The signed-in user");
+        routes.MapGroup("/api/v1").WithTags("Access").RequireAuthorization(Policies.SignedIn)
+            .MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The signed-in user");
         return routes;
     }
 

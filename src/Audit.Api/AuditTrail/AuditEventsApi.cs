@@ -11,8 +11,8 @@ public static class AuditEventsApi
 {
     public static IEndpointRouteBuilder MapAuditEvents(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/v1/audit-events").WithTags("Audit trail").RequireAuthorization(Policies.Admin)
-            .MapGet("", QueryAsync).WithName("ListAuditEvents");
+        routes.MapGroup("/api/v1").WithTags("Audit trail").RequireAuthorization(Policies.Admin)
+            .MapGet("/audit-events", QueryAsync).WithName("ListAuditEvents");
         return routes;
     }
 

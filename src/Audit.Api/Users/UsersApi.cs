@@ -12,14 +12,14 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        group.MapGet("", ListAsync).WithName("ListUsers");
-        group.MapPost("", CreateAsync).WithName("CreateUser");
-        group.MapGet("/{id}", GetAsync).WithName("GetUser");
-        group.MapPatch("/{id}", UpdateAsync).WithName("UpdateUser");
-        group.MapPost("/{id}/tokens", TokenEndpoints.CreateAsync).WithName("CreateUserToken");
-        group.MapDelete("/{id}/tokens/{tokenId}", TokenEndpoints.RevokeAsync).WithName("RevokeUserToken");
-        group.MapPost("/{id}/invitations", TokenEndpoints.InviteAsync).WithName("CreateUserInvitation");
+        var group = routes.MapGroup("/api/v1").WithTags("Users").RequireAuthorization(Policies.Admin);
+        group.MapGet("/users", ListAsync).WithName("ListUsers");
+        group.MapPost("/users", CreateAsync).WithName("CreateUser");
+        group.MapGet("/users/{id}", GetAsync).WithName("GetUser");
+        group.MapPatch("/users/{id}", UpdateAsync).WithName("UpdateUser");
+        group.MapPost("/users/{id}/tokens", TokenEndpoints.CreateAsync).WithName("CreateUserToken");
+        group.MapDelete("/users/{id}/tokens/{tokenId}", TokenEndpoints.RevokeAsync).WithName("RevokeUserToken");
+        group.MapPost("/users/{id}/invitations", TokenEndpoints.InviteAsync).WithName("CreateUserInvitation");
         return routes;
     }
 

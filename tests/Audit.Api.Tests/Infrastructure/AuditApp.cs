@@ -58,7 +58,7 @@ public sealed class AuditApp : WebApplicationFactory<Program>
     /// <summary>A client authenticated as a new user of <paramref name="role"/> (bound to <paramref name="institutionId"/> for respondents).</summary>
     public async Task<HttpClient> ClientForAsync(Role role, string? institutionId = null)
     {
-        var client = CreateClient();
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         var users = Services.GetRequiredService<IUserRepository>();
         var id = AccessTokens.NewId("u_");
         var now = DateTimeOffset.UtcNow;
