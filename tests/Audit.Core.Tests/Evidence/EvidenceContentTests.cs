@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using System.Text;
+using Audit.Core.Evidence;
+
+namespace Audit.Core.Tests.Evidence;
+
+[TestClass]
+public sealed class EvidenceContentTests
+{
+    private static MemoryStream Bytes(params byte[] bytes) => new(bytes);
+
+    private static MemoryStream Zip(params (string Name, string Content)[] entries)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+        }
+        stream.Position = 0;
+        return stream;
+    }
+
+    public static IEnumerable<object?[]> Samples =>
+    [
+        ["pdf", new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.7\n...")), EvidenceContent.Pdf],
+        ["png", Bytes(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0), EvidenceContent.Png],
+        ["jpeg", Bytes(0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10), EvidenceContent.Jpeg],
+        ["docx", Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")), EvidenceContent.Docx],
+        ["xlsx", Zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>")), EvidenceContent.Xlsx],
+        ["odt", Zip(("mimetype", EvidenceContent.Odt), ("content.xml", "<office/>")), EvidenceContent.Odt],
+        ["ods is not accepted", Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet")), null],
+        ["plain zip", Zip(("readme.txt", "hi")), null],
+        ["windows executable", Bytes(0x4D, 0x5A, 0x90, 0x00), null],
+        ["html", new MemoryStream(Encoding.UTF8.GetBytes("<html><script>alert(1)</script>")), null],
+        ["truncated zip", Bytes(0x50, 0x4B, 0x03, 0x04, 1, 2, 3), null],
+        ["empty", Bytes(), null],
+    ];
+
+    [TestMethod]
+    [DynamicData(nameof(Samples))]
+    public void Content_type_comes_from_the_bytes(string name, MemoryStream content, string? expected)
+    {
+        content.Position = 0;
+        Assert.AreEqual(expected, EvidenceContent.Detect(content), name);
+        Assert.AreEqual(0, content.Position, "the stream is rewound for storing");
+    }
+
+    [TestMethod]
+    [DataRow("../../etc/passwd", "passwd")]
+    [DataRow("C:\\Users\\x\\beleid.pdf", "beleid.pdf")]
+    [DataRow("rapport \"final\".pdf", "rapport final.pdf")]
+    [DataRow("", "bijlage")]
+    [DataRow(null, "bijlage")]
+    public void File_names_are_reduced_to_a_safe_leaf(string? name, string expected) =>
+        Assert.AreEqual(expected, EvidenceContent.SafeFileName(name));
+}
