@@ -48,6 +48,7 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
             + (own is null ? "" : " " + format.Fill(labels["box_own_desc"], own))
             + (theme.Norm is null ? "" : " " + format.Fill(labels["box_norm_desc"], theme.Norm));
         var row = new BoxRow(theme.Title, score.N, score.Q1, score.Median, score.Q3, own, theme.Norm);
+        // Theme scores are means of maturity levels, so the scale is the maturity scale 0..5.
         var data = new BoxPlotData(theme.Title, description, labels["theme"], 0, 5, [row]);
         return new RawHtml(BoxPlotChart.Render(data, Placement(context), labels));
     }

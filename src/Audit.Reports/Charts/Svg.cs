@@ -17,12 +17,6 @@ internal sealed class Svg
     public static string N(double value) =>
         Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 
-    public Svg Raw(string markup)
-    {
-        builder.Append(markup);
-        return this;
-    }
-
     public Svg Rect(double x, double y, double width, double height, string fill, string? stroke = null, double strokeWidth = 1)
     {
         builder.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(Math.Max(width, 0))}\" height=\"{N(height)}\" fill=\"{fill}\"");
