@@ -1,0 +1,103 @@
+using Audit.Reports.Localization;
+using Audit.Reports.Models;
+using Audit.Reports.Rendering;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Audit.Reports.Charts;
+
+/// <summary>
+/// The <c>chart.*</c> functions templates call: they turn view-model data into chart data and return the SVG
+/// with its table as <see cref="RawHtml"/>. A chart of a suppressed question or theme is a template bug, not an
+/// empty picture, so it fails the render.
+/// </summary>
+internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
+{
+    private readonly ChartLabels labels = new(texts, format);
+
+    public ScriptObject ToScriptObject()
+    {
+        var functions = new ScriptObject();
+        functions.Import("bars", new Func<TemplateContext, QuestionReport, OwnAnswer?, RawHtml>(Bars));
+        functions.Import("box", new Func<TemplateContext, ThemeReport, decimal?, RawHtml>(Box));
+        return functions;
+    }
+
+    /// <summary><c>chart.bars question [own_answer]</c>: the distribution of a maturity, yes/no or choice question.</summary>
+    public RawHtml Bars(TemplateContext context, QuestionReport question, OwnAnswer? own = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Suppressed)
+        {
+            throw new InvalidOperationException($"Question '{question.Key}' is suppressed; the template must not chart it.");
+        }
+        var ownKeys = own?.OptionKeys ?? [];
+        var data = question.Type == "multi_choice" ? MultiChoice(question, ownKeys) : SingleBar(question, ownKeys);
+        return new RawHtml(StackedBarChart.Render(data, Placement(context), labels));
+    }
+
+    /// <summary><c>chart.box theme [own_score]</c>: the sector's theme-score quartiles, with the own score if given.</summary>
+    public RawHtml Box(TemplateContext context, ThemeReport theme, decimal? own = null)
+    {
+        ArgumentNullException.ThrowIfNull(theme);
+        if (theme.Suppressed || theme.Score is not { } score)
+        {
+            throw new InvalidOperationException($"Theme '{theme.Key}' is suppressed; the template must not chart it.");
+        }
+        var description = format.Fill(labels["box_desc"], theme.Title, score.Median, score.Q1, score.Q3, score.N)
+            + (own is null ? "" : " " + format.Fill(labels["box_own_desc"], own))
+            + (theme.Norm is null ? "" : " " + format.Fill(labels["box_norm_desc"], theme.Norm));
+        var row = new BoxRow(theme.Title, score.N, score.Q1, score.Median, score.Q3, own, theme.Norm);
+        // Theme scores are means of maturity levels, so the scale is the maturity scale 0..5.
+        var data = new BoxPlotData(theme.Title, description, labels["theme"], 0, 5, [row]);
+        return new RawHtml(BoxPlotChart.Render(data, Placement(context), labels));
+    }
+
+    private StackedBarData SingleBar(QuestionReport question, IReadOnlyList<string> ownKeys)
+    {
+        var items = question.Distribution;
+        if (items.Count == 0 || question.Type is not ("maturity" or "yes_no" or "single_choice"))
+        {
+            throw new InvalidOperationException($"Question '{question.Key}' ({question.Type}) has no distribution to chart.");
+        }
+        var categories = items.Select((item, i) => new BarCategory(item.Option, item.Label, ColorOf(question.Type, item.Option, i))).ToList();
+        var ownIndex = items.Select((item, i) => (item, i)).Where(x => ownKeys.Contains(x.item.Option)).Select(x => (int?)x.i).FirstOrDefault();
+        var row = new BarRow("", items.Select(i => i.Count).ToList(), items.Select(i => i.Percent).ToList(), ownIndex);
+        var parts = string.Join(", ", items.Select(i => $"{i.Label} {format.Number(i.Count)} ({format.Percent(i.Percent)})"));
+        var description = format.Fill(labels["bars_desc"], question.Answered, parts)
+            + (ownIndex is { } o ? " " + format.Fill(labels["bars_own_desc"], items[o].Label) : "");
+        return new StackedBarData(question.Text, description, labels["answer"], categories, [row]);
+    }
+
+    private StackedBarData MultiChoice(QuestionReport question, IReadOnlyList<string> ownKeys)
+    {
+        // Options are not exclusive, so one bar per option: chosen versus not chosen by the respondents.
+        var categories = new[]
+        {
+            new BarCategory("chosen", labels["chosen"], ChartPalette.Chosen),
+            new BarCategory("not_chosen", labels["not_chosen"], ChartPalette.NotChosen),
+        };
+        var rows = question.Distribution.Select(item => new BarRow(
+            item.Label,
+            [item.Count, Math.Max(question.Answered - item.Count, 0)],
+            [item.Percent, 100 - item.Percent],
+            ownKeys.Contains(item.Option) ? 0 : null)).ToList();
+        var parts = string.Join(", ", question.Distribution.Select(i => $"{i.Label} {format.Number(i.Count)} ({format.Percent(i.Percent)})"));
+        var description = format.Fill(labels["multi_desc"], question.Answered, parts);
+        return new StackedBarData(question.Text, description, labels["option"], categories, rows);
+    }
+
+    private static string ColorOf(string type, string option, int index) => (type, option) switch
+    {
+        (_, "not_applicable") => ChartPalette.NotApplicable,
+        ("yes_no", "yes") => ChartPalette.Yes,
+        ("yes_no", "no") => ChartPalette.No,
+        ("maturity", _) when int.TryParse(option, out var level) => ChartPalette.Maturity[Math.Clamp(level, 0, ChartPalette.Maturity.Count - 1)],
+        _ => ChartPalette.Categorical[index % ChartPalette.Categorical.Count],
+    };
+
+    private static ChartPlacement Placement(TemplateContext context) =>
+        context is ReportTemplateContext report
+            ? new ChartPlacement(report.NextChartId(), report.ExpandDataTables)
+            : throw new InvalidOperationException("Charts render only inside a report context.");
+}

@@ -1,0 +1,84 @@
+using Audit.Reports.Charts;
+using Audit.Reports.Localization;
+using Audit.Reports.Models;
+using Audit.Reports.Provenance;
+using Audit.Reports.Templates;
+using Scriban.Runtime;
+
+namespace Audit.Reports.Rendering;
+
+/// <summary>
+/// Renders the three reports from their view-models. Each render gets a fresh <see cref="ReportTemplateContext"/>;
+/// the parsed templates are shared and immutable, so the renderer is safe to use from many requests at once.
+/// The report template renders the body (and sets <c>page_title</c> and <c>running_footer</c>); the layout then
+/// wraps it with the document head, the print CSS and the provenance footer.
+/// </summary>
+public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
+{
+    public const string FeedbackTemplate = "reports/feedback.scriban-html";
+    public const string SectorTemplate = "reports/sector.scriban-html";
+    public const string ParliamentTemplate = "reports/parliament.scriban-html";
+
+    public RenderedReport RenderFeedback(FeedbackReport report, ReportRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Render(FeedbackTemplate, report, report.Round, [Fingerprint(report.Sector)], options ?? ReportRenderOptions.Default);
+    }
+
+    public RenderedReport RenderSector(SectorReportDocument report, ReportRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Render(SectorTemplate, report, report.Round, [Fingerprint(report.Sector)], options ?? ReportRenderOptions.Default);
+    }
+
+    public RenderedReport RenderParliament(ParliamentReport report, ReportRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Render(ParliamentTemplate, report, report.Round, [.. report.Sectors.Select(Fingerprint)], options ?? ReportRenderOptions.Default);
+    }
+
+    /// <summary>Renders any catalog template with <paramref name="report"/> as <c>report</c>; the three methods above use it.</summary>
+    internal RenderedReport Render(string templateKey, object report, ReportRound round, IReadOnlyList<SectorFingerprint> sectorViews, ReportRenderOptions options)
+    {
+        var provenance = new ReportProvenance(
+            round.Id,
+            round.QuestionnaireKey,
+            round.QuestionnaireVersion,
+            sectorViews,
+            catalog.TemplateVersion(templateKey, options.Language),
+            time.GetUtcNow(),
+            options.Language.Code());
+        var formatter = new ReportFormatter(options.Language);
+        var texts = catalog.Texts(options.Language);
+        var context = new ReportTemplateContext(catalog, formatter, options.ExpandDataTables);
+        var globals = new ScriptObject();
+        globals.SetValue("report", report, readOnly: true);
+        globals.SetValue("provenance", provenance, readOnly: true);
+        globals.SetValue("lang", options.Language.Code(), readOnly: true);
+        globals.SetValue("t", texts.ToScriptObject(), readOnly: true);
+        globals.SetValue("fmt", FormatFunctions(formatter), readOnly: true);
+        globals.SetValue("chart", new ChartFunctions(texts, formatter).ToScriptObject(), readOnly: true);
+        context.PushGlobal(globals);
+
+        var body = catalog.Get(templateKey).Template.Render(context);
+        globals.SetValue("content", new RawHtml(body), readOnly: true);
+        var html = catalog.Get(TemplateCatalog.LayoutKey).Template.Render(context);
+        return new RenderedReport(html, provenance);
+    }
+
+    private static SectorFingerprint Fingerprint(SectorReport sector) => new(sector.InstitutionType, sector.Fingerprint);
+
+    private static ScriptObject FormatFunctions(ReportFormatter formatter)
+    {
+        var functions = new ScriptObject();
+        functions.Import("number", new Func<decimal?, int?, string>(formatter.Number));
+        functions.Import("percent", new Func<decimal?, int, string>(formatter.Percent));
+        functions.Import("delta", new Func<decimal?, int?, string>(formatter.Delta));
+        functions.Import("date", new Func<DateTimeOffset?, string>(formatter.Date));
+        functions.Import("datetime", new Func<DateTimeOffset?, string>(formatter.DateTime));
+        functions.Import("iso", new Func<DateTimeOffset?, string>(ReportFormatter.Iso));
+        functions.Import("fill", new Func<string, object?[], string>(formatter.Fill));
+        functions.Import("css_string", new Func<string?, RawHtml>(CssText.Quote));
+        return functions;
+    }
+}
