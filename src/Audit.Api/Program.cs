@@ -4,9 +4,11 @@ using Audit.Api.Cli;
 using Audit.Api.Database;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
+using Audit.Api.Institutions;
 using Audit.Api.Jobs;
 using Audit.Api.OpenApi;
 using Audit.Api.Problems;
+using Audit.Api.Rounds;
 using Audit.Api.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +47,8 @@ if (role.ServesWeb())
     app.MapInvitations();
     app.MapUsers();
     app.MapAuditEvents();
+    app.MapInstitutions();
+    app.MapRounds();
 }
 
 app.LogStartupBanner(role);

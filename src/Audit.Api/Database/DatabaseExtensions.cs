@@ -1,6 +1,8 @@
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
+using Audit.Core.Questionnaires;
+using Audit.Core.Rounds;
 using Audit.Data.Connections;
 using Audit.Data.Migrations;
 using Audit.Data.Repositories;
@@ -31,6 +33,10 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IUserRepository, UserRepository>();
         builder.Services.AddSingleton<IAuditEventRepository, AuditEventRepository>();
         builder.Services.AddSingleton<IInstitutionLookup, InstitutionLookup>();
+        builder.Services.AddSingleton<IInstitutionRepository, InstitutionRepository>();
+        builder.Services.AddSingleton<IQuestionnaireRepository, QuestionnaireRepository>();
+        builder.Services.AddSingleton<IRoundRepository, RoundRepository>();
+        builder.Services.AddSingleton<IParticipationRepository, ParticipationRepository>();
         builder.Services.AddTransient<DatabaseInitializer>();
         return builder;
     }

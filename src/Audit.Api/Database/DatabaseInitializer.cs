@@ -1,6 +1,8 @@
 using Audit.Api.Hosting;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
+using Audit.Core.Institutions;
+using Audit.Data.Seeding;
 using Audit.Data.Migrations;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +12,7 @@ namespace Audit.Api.Database;
 public sealed class DatabaseInitializer(
     DatabaseMigrator migrator,
     IUserRepository users,
+    IInstitutionRepository institutions,
     IOptions<AuditOptions> options,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
@@ -19,6 +22,11 @@ public sealed class DatabaseInitializer(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         migrator.Migrate();
+        var seeded = await InstitutionRegistryFile.SeedAsync(institutions, InstitutionRegistryFile.DefaultPath, Actor.System, clock.GetUtcNow(), cancellationToken);
+        if (seeded.Count > 0)
+        {
+            logger.LogInformation("Seeded {Count} institutions from the registry.", seeded.Count);
+        }
         await EnsureBootstrapAdminAsync(cancellationToken);
     }
 

@@ -28,6 +28,9 @@ public static class AuthorizationMatrix
     /// <summary>Same status for everyone (public endpoints).</summary>
     private static Dictionary<Caller, HttpStatusCode> Everyone(HttpStatusCode status) => Expect(status, status, status, status, status, status);
 
+    /// <summary>Every signed-in caller gets the same status; anonymous is refused.</summary>
+    private static Dictionary<Caller, HttpStatusCode> SignedIn(HttpStatusCode status) => Expect(Unauthorized, status, status, status, status, status);
+
     /// <summary>Admins only; everyone else signed in is forbidden.</summary>
     private static Dictionary<Caller, HttpStatusCode> AdminOnly(HttpStatusCode allowed) => Expect(Unauthorized, allowed, Forbidden, Forbidden, Forbidden, Forbidden);
 
@@ -59,5 +62,17 @@ public static class AuthorizationMatrix
         new("DELETE /api/v1/users/{id}/tokens/{tokenId}", w => Send(HttpMethod.Delete, $"/api/v1/users/{w.SubjectUserId}/tokens/t_unknown"), AdminOnly(NotFound)),
         new("POST /api/v1/users/{id}/invitations", _ => Send(HttpMethod.Post, "/api/v1/users/u_unknown/invitations"), AdminOnly(NotFound)),
         new("GET /api/v1/audit-events", _ => Get("/api/v1/audit-events?pageSize=0"), AdminOnly(BadRequest)),
+
+        // The registry is public knowledge: everyone signed in reads, admins write.
+        new("GET /api/v1/institutions", _ => Get("/api/v1/institutions?type=universiteit"), SignedIn(OK)),
+        new("GET /api/v1/institutions/{id}", _ => Get($"/api/v1/institutions/{MatrixWorld.OtherInstitution}"), SignedIn(OK)),
+        new("POST /api/v1/institutions", _ => Send(HttpMethod.Post, "/api/v1/institutions", new { }), AdminOnly(BadRequest)),
+        new("PATCH /api/v1/institutions/{id}", _ => Send(HttpMethod.Patch, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}", new { brin = "x" }), AdminOnly(BadRequest)),
+
+        // Rounds: everyone signed in reads (the ministry follows them too), admins create and move them.
+        new("GET /api/v1/rounds", _ => Get("/api/v1/rounds"), SignedIn(OK)),
+        new("GET /api/v1/rounds/{roundId}", w => Get($"/api/v1/rounds/{w.RoundId}"), SignedIn(OK)),
+        new("POST /api/v1/rounds", _ => Send(HttpMethod.Post, "/api/v1/rounds", new { }), AdminOnly(BadRequest)),
+        new("POST /api/v1/rounds/{roundId}/status-changes", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/status-changes", new { status = "bogus" }), AdminOnly(BadRequest)),
     ];
 }

@@ -1,7 +1,7 @@
 using Audit.Api.Tests.Infrastructure;
 using Audit.Core.Access;
-using Audit.Data.Connections;
-using Dapper;
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Audit.Api.Tests.Access;
@@ -32,10 +32,11 @@ public sealed class MatrixWorld
     /// <summary>A user other than the callers, for user-management rows.</summary>
     public string SubjectUserId { get; private set; } = "";
 
+    public string RoundId { get; } = "2023-matrix";
+
     public static async Task<MatrixWorld> CreateAsync(AuditApp app)
     {
         var world = new MatrixWorld(app);
-        await EnsureInstitutionsAsync(app);
         world.Clients[Caller.Anonymous] = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = app.ClientOptions.BaseAddress });
         world.Clients[Caller.Admin] = await app.ClientForAsync(Role.Admin);
         world.Clients[Caller.Analyst] = await app.ClientForAsync(Role.Analyst);
@@ -44,18 +45,22 @@ public sealed class MatrixWorld
         world.Clients[Caller.OtherRespondent] = await app.ClientForAsync(Role.Respondent, OtherInstitution);
         using var subject = await app.ClientForAsync(Role.Analyst);
         world.SubjectUserId = app.UserIds[subject];
+        await world.CreateRoundAsync();
         return world;
     }
 
-    /// <summary>The two institutions the respondents belong to (the registry seed has them too).</summary>
-    private static async Task EnsureInstitutionsAsync(AuditApp app)
+    /// <summary>An open round of the shipped questionnaire, created through the API as the admin would.</summary>
+    private async Task CreateRoundAsync()
     {
-        var factory = app.Services.GetRequiredService<IDbConnectionFactory>();
-        await using var connection = await factory.OpenAsync();
-        var sql = factory.Dialect.InsertIfAbsent("institutions", ["id"], ["name", "type", "active", "created_at", "updated_at"]);
-        foreach (var (id, name) in new[] { (OwnInstitution, "Universiteit van Amsterdam"), (OtherInstitution, "Vrije Universiteit Amsterdam") })
+        var admin = Clients[Caller.Admin];
+        var response = await admin.PostAsJsonAsync("/api/v1/rounds", new
         {
-            await connection.ExecuteAsync(sql, new { id, name, type = "universiteit", active = true, created_at = DateTimeOffset.UtcNow, updated_at = DateTimeOffset.UtcNow });
-        }
+            id = RoundId,
+            title = "Matrix round",
+            questionnaire = new { key = "kennisveiligheid", version = "2023" },
+            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
+            closesAt = DateTimeOffset.UtcNow.AddDays(30),
+        });
+        Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
