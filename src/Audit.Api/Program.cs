@@ -6,6 +6,7 @@ using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
 using Audit.Api.Jobs;
+using Audit.Api.Mail;
 using Audit.Api.OpenApi;
 using Audit.Api.Problems;
 using Audit.Api.Rounds;
@@ -18,7 +19,8 @@ builder.AddAuditHosting(args)
     .AddAuditProblemDetails()
     .AddAuditAccess()
     .AddAuditOpenApi()
-    .AddAuditJobs();
+    .AddAuditJobs()
+    .AddAuditMail();
 
 var app = builder.Build();
 if (CliVerbs.IsVerb(args))
@@ -39,6 +41,7 @@ app.MapJobsDashboard();
 app.UseRateLimiter();
 app.UseAuthorization();
 
+app.ScheduleRecurringJobs();
 app.MapHealth();
 if (role.ServesWeb())
 {

@@ -1,4 +1,5 @@
 using Audit.Api.Hosting;
+using Audit.Api.Mail;
 using Audit.Data.Connections;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -60,6 +61,14 @@ public static class JobsExtensions
             });
         }
         return builder;
+    }
+
+    /// <summary>Recurring jobs, registered idempotently by every process (the storage keeps one copy).</summary>
+    public static WebApplication ScheduleRecurringJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<MailOutboxJob>(MailOutboxJob.RecurringId, job => job.SendPendingAsync(CancellationToken.None), Cron.Minutely());
+        return app;
     }
 
     /// <summary>The dashboard at <c>/jobs</c>: local requests only until sign-in for the web pages exists.</summary>

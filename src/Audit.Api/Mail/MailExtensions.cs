@@ -1,0 +1,19 @@
+using Audit.Core.Mail;
+using Audit.Data.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace Audit.Api.Mail;
+
+public static class MailExtensions
+{
+    public static WebApplicationBuilder AddAuditMail(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IMailOutbox, MailOutboxRepository>();
+        builder.Services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
+            ? new PickupFolderTransport(sp.GetRequiredService<IOptions<MailOptions>>())
+            : new SmtpMailTransport(sp.GetRequiredService<IOptions<MailOptions>>()));
+        builder.Services.AddTransient<MailOutboxJob>();
+        return builder;
+    }
+}
