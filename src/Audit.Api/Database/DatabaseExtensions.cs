@@ -3,6 +3,7 @@ using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
+using Audit.Core.SectorViews;
 using Audit.Data.Connections;
 using Audit.Data.Migrations;
 using Audit.Data.Repositories;
@@ -37,6 +38,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IQuestionnaireRepository, QuestionnaireRepository>();
         builder.Services.AddSingleton<IRoundRepository, RoundRepository>();
         builder.Services.AddSingleton<IParticipationRepository, ParticipationRepository>();
+        builder.Services.AddSingleton<ISectorViewRepository, SectorViewRepository>();
         builder.Services.AddTransient<DatabaseInitializer>();
         return builder;
     }
