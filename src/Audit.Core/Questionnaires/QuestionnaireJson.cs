@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Audit.Core.Questionnaires;
+
+/// <summary>
+/// The canonical JSON of a questionnaire: the form that is stored, served and hashed. Written by hand in a
+/// fixed property order, without indentation and with normalised numbers, so that equal definitions give
+/// equal bytes whether they were written in YAML or JSON, in any field order or number notation.
+/// <see cref="QuestionnaireLoader.LoadJson"/> reads it back to an equal questionnaire.
+/// </summary>
+public static class QuestionnaireJson
+{
+    // Dutch text stays readable; characters that matter in HTML are still escaped.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Indented = false,
+    };
+
+    public static string Serialize(Questionnaire questionnaire)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", questionnaire.Key);
+            writer.WriteString("version", questionnaire.Version);
+            writer.WriteString("title", questionnaire.Title);
+            writer.WriteString("language", questionnaire.Language);
+            writer.WriteStartArray("themes");
+            foreach (var theme in questionnaire.Themes)
+            {
+                WriteTheme(writer, theme);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Lowercase hex SHA-256 of the UTF-8 canonical JSON.</summary>
+    public static string ContentHash(string canonicalJson)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalJson);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
+    }
+
+    public static string ContentHash(Questionnaire questionnaire) => ContentHash(Serialize(questionnaire));
+
+    /// <summary>The row to store for a loaded questionnaire: its canonical JSON and that JSON's hash.</summary>
+    public static StoredQuestionnaire ToStored(Questionnaire questionnaire, DateTimeOffset createdAt)
+    {
+        var json = Serialize(questionnaire);
+        return new StoredQuestionnaire(questionnaire.Key, questionnaire.Version, questionnaire.Title, questionnaire.Language,
+            json, ContentHash(json), createdAt);
+    }
+
+    private static void WriteTheme(Utf8JsonWriter writer, Theme theme)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("key", theme.Key);
+        writer.WriteString("title", theme.Title);
+        WriteOptional(writer, "description", theme.Description);
+        WriteOptional(writer, "norm", theme.Norm);
+        writer.WriteStartArray("questions");
+        foreach (var question in theme.Questions)
+        {
+            WriteQuestion(writer, question);
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteQuestion(Utf8JsonWriter writer, Question question)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("key", question.Key);
+        writer.WriteString("type", question.Type.ToWireName());
+        writer.WriteString("text", question.Text);
+        WriteOptional(writer, "help", question.Help);
+        writer.WriteBoolean("required", question.Required);
+        if (question.VisibleWhen is { } condition)
+        {
+            writer.WriteStartObject("visibleWhen");
+            writer.WriteString("question", condition.Question);
+            writer.WriteString("equals", condition.EqualsValue);
+            writer.WriteEndObject();
+        }
+        switch (question.Type)
+        {
+            case QuestionType.YesNo:
+                writer.WriteBoolean("allowNotApplicable", question.AllowNotApplicable);
+                if (question.Norm?.Values is [var value, ..])
+                {
+                    writer.WriteString("norm", value);
+                }
+                break;
+            case QuestionType.Maturity:
+                if (question.Levels is { } levels)
+                {
+                    writer.WriteStartObject("levels");
+                    foreach (var (level, label) in levels.OrderBy(l => l.Key))
+                    {
+                        writer.WriteString(level.ToString(CultureInfo.InvariantCulture), label);
+                    }
+                    writer.WriteEndObject();
+                }
+                writer.WriteBoolean("allowNotApplicable", question.AllowNotApplicable);
+                WriteOptional(writer, "norm", question.Norm?.AtLeast);
+                break;
+            case QuestionType.Number:
+                WriteOptional(writer, "min", question.Min);
+                WriteOptional(writer, "max", question.Max);
+                writer.WriteBoolean("integer", question.Integer);
+                WriteOptional(writer, "unit", question.Unit);
+                if (question.Norm?.AtLeast is { } atLeast)
+                {
+                    writer.WriteStartObject("norm");
+                    writer.WriteNumber("atLeast", Canonical.Number(atLeast));
+                    writer.WriteEndObject();
+                }
+                break;
+            case QuestionType.SingleChoice:
+            case QuestionType.MultiChoice:
+                WriteOptions(writer, "options", question.Options);
+                if (question.Type == QuestionType.MultiChoice)
+                {
+                    WriteOptional(writer, "minSelected", question.MinSelected);
+                    WriteOptional(writer, "maxSelected", question.MaxSelected);
+                }
+                if (question.Norm?.Values is { } keys)
+                {
+                    writer.WriteStartArray("norm");
+                    foreach (var key in keys)
+                    {
+                        writer.WriteStringValue(key);
+                    }
+                    writer.WriteEndArray();
+                }
+                break;
+            case QuestionType.Grid:
+                WriteOptions(writer, "rows", question.Rows);
+                WriteOptions(writer, "columns", question.Columns);
+                break;
+            case QuestionType.Text:
+                writer.WriteNumber("maxLength", question.EffectiveMaxLength);
+                break;
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptions(Utf8JsonWriter writer, string name, IReadOnlyList<Option> options)
+    {
+        writer.WriteStartArray(name);
+        foreach (var option in options)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", option.Key);
+            writer.WriteString("label", option.Label);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, Canonical.Number(number));
+        }
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+}
+
+internal static class Canonical
+{
+    /// <summary>Drops trailing zeros (3.50 → 3.5, 3.0 → 3), so "3" and "3.0" are one value with one spelling.</summary>
+    public static decimal Number(decimal value) => value / 1.0000000000000000000000000000m;
+}

@@ -1,0 +1,30 @@
+using Audit.Core.Questionnaires;
+
+namespace Audit.Core.Tests.Questionnaires;
+
+/// <summary>Every definition under templates/questionnaires (copied next to the tests) must load without errors.</summary>
+[TestClass]
+public sealed class ShippedQuestionnaireTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "templates", "questionnaires");
+
+    public static IEnumerable<object[]> ShippedFiles() =>
+        Directory.Exists(Folder)
+            ? Directory.GetFiles(Folder, "*.yaml").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) })
+            : [];
+
+    [TestMethod]
+    public void At_least_two_versions_ship() =>
+        Assert.IsGreaterThanOrEqualTo(2, ShippedFiles().Count(), $"Expected at least two *.yaml files in {Folder}.");
+
+    [TestMethod]
+    [DynamicData(nameof(ShippedFiles))]
+    public void A_shipped_definition_loads_without_errors(string fileName)
+    {
+        var result = QuestionnaireLoader.LoadYaml(File.ReadAllText(Path.Combine(Folder, fileName)));
+
+        Assert.IsEmpty(result.Errors, string.Join(Environment.NewLine, result.Errors));
+        var canonical = QuestionnaireJson.Serialize(result.Value!);
+        Assert.AreEqual(canonical, QuestionnaireJson.Serialize(QuestionnaireLoader.LoadJson(canonical).Value!));
+    }
+}
