@@ -9,6 +9,7 @@ using Audit.Api.Jobs;
 using Audit.Api.Mail;
 using Audit.Api.OpenApi;
 using Audit.Api.Problems;
+using Audit.Api.Questionnaires;
 using Audit.Api.Rounds;
 using Audit.Api.Users;
 
@@ -52,6 +53,7 @@ if (role.ServesWeb())
     app.MapAuditEvents();
     app.MapInstitutions();
     app.MapRounds();
+    app.MapQuestionnaires();
 }
 
 app.LogStartupBanner(role);

@@ -1,3 +1,4 @@
+using Audit.Api.Questionnaires;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
@@ -39,6 +40,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IRoundRepository, RoundRepository>();
         builder.Services.AddSingleton<IParticipationRepository, ParticipationRepository>();
         builder.Services.AddSingleton<ISectorViewRepository, SectorViewRepository>();
+        builder.Services.AddSingleton<QuestionnaireCatalog>();
         builder.Services.AddTransient<DatabaseInitializer>();
         return builder;
     }

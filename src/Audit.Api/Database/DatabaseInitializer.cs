@@ -1,4 +1,5 @@
 using Audit.Api.Hosting;
+using Audit.Api.Questionnaires;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
@@ -13,6 +14,7 @@ public sealed class DatabaseInitializer(
     DatabaseMigrator migrator,
     IUserRepository users,
     IInstitutionRepository institutions,
+    QuestionnaireCatalog questionnaires,
     IOptions<AuditOptions> options,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
@@ -27,6 +29,7 @@ public sealed class DatabaseInitializer(
         {
             logger.LogInformation("Seeded {Count} institutions from the registry.", seeded.Count);
         }
+        await questionnaires.SeedShippedAsync(QuestionnaireCatalog.ShippedFolder, clock.GetUtcNow(), cancellationToken);
         await EnsureBootstrapAdminAsync(cancellationToken);
     }
 
