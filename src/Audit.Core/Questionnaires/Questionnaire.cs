@@ -9,7 +9,8 @@ public sealed record Questionnaire(
     string Version,
     string Title,
     string Language,
-    IReadOnlyList<Theme> Themes)
+    IReadOnlyList<Theme> Themes,
+    string? Description = null)
 {
     public IEnumerable<Question> AllQuestions => Themes.SelectMany(t => t.Questions);
 

@@ -33,6 +33,7 @@ public static class QuestionnaireJson
             writer.WriteString("version", questionnaire.Version);
             writer.WriteString("title", questionnaire.Title);
             writer.WriteString("language", questionnaire.Language);
+            WriteOptional(writer, "description", questionnaire.Description);
             writer.WriteStartArray("themes");
             foreach (var theme in questionnaire.Themes)
             {

@@ -18,7 +18,7 @@ public static partial class QuestionnaireLoader
 {
     public const string DefaultLanguage = "nl";
 
-    private static readonly HashSet<string> RootFields = ["key", "version", "title", "language", "themes"];
+    private static readonly HashSet<string> RootFields = ["key", "version", "title", "description", "language", "themes"];
     private static readonly HashSet<string> ThemeFields = ["key", "title", "description", "norm", "questions"];
 
     public static QuestionnaireLoadResult LoadYaml(string text)
@@ -50,6 +50,7 @@ public static partial class QuestionnaireLoader
         var key = fields.RequiredKey("key");
         var version = fields.RequiredKey("version");
         var title = fields.RequiredText("title");
+        var description = fields.OptionalText("description");
         var language = fields.OptionalText("language") ?? DefaultLanguage;
         if (!LanguagePattern().IsMatch(language))
         {
@@ -78,7 +79,7 @@ public static partial class QuestionnaireLoader
         var finalThemes = themes
             .Select(t => t.Theme with { Questions = t.Drafts.Select(d => resolved[d]).ToList() })
             .ToList();
-        return new QuestionnaireLoadResult(new Questionnaire(key!, version!, title!, language, finalThemes), []);
+        return new QuestionnaireLoadResult(new Questionnaire(key!, version!, title!, language, finalThemes, description), []);
     }
 
     private sealed record ThemeDraft(string Path, Theme Theme, List<QuestionDraft> Drafts);
