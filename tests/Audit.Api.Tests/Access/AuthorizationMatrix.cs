@@ -69,6 +69,11 @@ public static class AuthorizationMatrix
         new("POST /api/v1/institutions", _ => Send(HttpMethod.Post, "/api/v1/institutions", new { }), AdminOnly(BadRequest)),
         new("PATCH /api/v1/institutions/{id}", _ => Send(HttpMethod.Patch, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}", new { brin = "x" }), AdminOnly(BadRequest)),
 
+        // Questionnaires: what is asked is not secret; admins upload versions.
+        new("GET /api/v1/questionnaires", _ => Get("/api/v1/questionnaires"), SignedIn(OK)),
+        new("GET /api/v1/questionnaires/{key}/versions/{version}", _ => Get("/api/v1/questionnaires/kennisveiligheid/versions/2023"), SignedIn(OK)),
+        new("POST /api/v1/questionnaires", _ => Send(HttpMethod.Post, "/api/v1/questionnaires", new { }), AdminOnly(BadRequest)),
+
         // Rounds: everyone signed in reads (the ministry follows them too), admins create and move them.
         new("GET /api/v1/rounds", _ => Get("/api/v1/rounds"), SignedIn(OK)),
         new("GET /api/v1/rounds/{roundId}", w => Get($"/api/v1/rounds/{w.RoundId}"), SignedIn(OK)),
