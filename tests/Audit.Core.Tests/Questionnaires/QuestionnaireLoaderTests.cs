@@ -193,4 +193,13 @@ public sealed class QuestionnaireLoaderTests
         Assert.HasCount(1, result.Errors);
         Assert.AreEqual("", result.Errors[0].Path);
     }
+
+    [TestMethod]
+    public void A_repeated_yaml_field_is_an_error_not_a_crash()
+    {
+        var result = QuestionnaireLoader.LoadYaml("key: a\nkey: b\nversion: \"1\"\ntitle: T\nthemes: [{key: t, title: T, questions: [{key: q, type: text, text: Q}]}]\n");
+
+        Assert.IsNull(result.Value);
+        Assert.HasCount(1, result.Errors);
+    }
 }

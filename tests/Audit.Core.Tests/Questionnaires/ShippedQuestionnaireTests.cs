@@ -27,4 +27,21 @@ public sealed class ShippedQuestionnaireTests
         var canonical = QuestionnaireJson.Serialize(result.Value!);
         Assert.AreEqual(canonical, QuestionnaireJson.Serialize(QuestionnaireLoader.LoadJson(canonical).Value!));
     }
+
+    [TestMethod]
+    public void Version_2025_keeps_the_2023_keys_with_their_types_and_adds_and_drops_a_few()
+    {
+        static Questionnaire Load(string file) =>
+            QuestionnaireLoader.LoadYaml(File.ReadAllText(Path.Combine(Folder, file))).Value ?? throw new AssertFailedException($"{file} does not load.");
+        var older = Load("kennisveiligheid-2023.yaml");
+        var newer = Load("kennisveiligheid-2025.yaml");
+
+        var comparison = QuestionnaireComparison.Compare(older, newer);
+
+        Assert.IsEmpty(comparison.TypeChanged);
+        Assert.IsNotEmpty(comparison.Added);
+        Assert.IsNotEmpty(comparison.Dropped);
+        Assert.IsGreaterThan(30, comparison.Comparable.Count);
+        Assert.IsTrue(QuestionnaireComparison.IsComparable(older, newer, comparison.Comparable[0]));
+    }
 }
