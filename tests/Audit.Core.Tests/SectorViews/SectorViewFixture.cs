@@ -11,7 +11,7 @@ internal static class SectorViewFixture
 {
     public static readonly DateTimeOffset ComputedAt = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
-    public static Questionnaire Questionnaire { get; } = new(
+    public static Questionnaire Definition { get; } = new(
         "kennisveiligheid",
         "2025",
         "Kennisveiligheid",
@@ -84,7 +84,7 @@ internal static class SectorViewFixture
         SectorView? baseline = null,
         Questionnaire? questionnaire = null,
         SectorViewScope? scope = null) =>
-        SectorViewBuilder.Compute(questionnaire ?? Questionnaire, disclosure ?? DisclosureSettings.Default,
+        SectorViewBuilder.Compute(questionnaire ?? Definition, disclosure ?? DisclosureSettings.Default,
             scope ?? Scope(), participations, baseline);
 
     /// <summary>Participations answering only the given question, one per value (ids p01, p02, …).</summary>

@@ -144,7 +144,7 @@ public sealed class ChoiceGridTextStatisticsTests
     {
         // 8/3 in decimal is 2.6666666666666666666666666667, rounded UP; as a norm that value is just above the
         // exact score 8/3, which therefore does not meet it (decimal arithmetic would say it does).
-        var questionnaire = Questionnaire with
+        var questionnaire = Definition with
         {
             Themes =
             [
@@ -167,7 +167,7 @@ public sealed class ChoiceGridTextStatisticsTests
         // Scores 9/4, 23/5, 13/3, 17/6, 5, 11/6 over a theme of six maturity questions: mean exactly 3.475
         // (decimal arithmetic gives 3.4749… and 3.47, see RoundingTests).
         string[] keys = ["m1", "m2", "m3", "m4", "m5", "m6"];
-        var questionnaire = Questionnaire with
+        var questionnaire = Definition with
         {
             Themes =
             [
