@@ -8,7 +8,15 @@ namespace Audit.Core.SectorViews;
 /// what the bureau checks before that (internal). Stored as JSON (<see cref="SectorViewJson"/>) and read
 /// back, so every type here must round-trip through System.Text.Json with web defaults.
 /// </summary>
+/// <remarks>
+/// Figures: means, quantiles and deltas are rounded to 2 decimals and percentages to 1, a midpoint away from
+/// zero, from exact fractions (see <see cref="Statistics.StatRounding"/>). In the internal view every value is
+/// present and suppression is only flagged; <see cref="Disclosure.PublishedForm"/> derives the published view.
+/// </remarks>
 /// <param name="View"><see cref="SectorViewKinds.Internal"/> or <see cref="SectorViewKinds.Published"/>.</param>
+/// <param name="ComputedAt">Supplied by the caller (Core has no clock); written as UTC.</param>
+/// <param name="Fingerprint">"sha256:…" over the included submissions (<see cref="Statistics.InputFingerprint"/>):
+/// the same fingerprint means the same inputs.</param>
 /// <param name="Response">Participations by current status; null in a published view withheld as a whole.</param>
 /// <param name="Included">Institutions the statistics are computed from (accepted participations);
 /// null in a published view withheld as a whole.</param>
@@ -59,7 +67,8 @@ public sealed record ThemeStatistics(
     string? Reason);
 
 /// <summary>
-/// Statistics of one question. One shape for all types: fields that do not apply to a type are null.
+/// Statistics of one question. One record for all types: fields that do not apply to a type are null here and
+/// left out of the JSON (<see cref="QuestionShape"/>); fields that apply but are suppressed are written as null.
 /// <see cref="Answered"/> and <see cref="NotApplicable"/> are counts of institutions, not answer content,
 /// and stay published when the statistics are suppressed: they say why.
 /// </summary>
