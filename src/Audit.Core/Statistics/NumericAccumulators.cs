@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using Audit.Core.Questionnaires;
+using Audit.Core.SectorViews;
+
+namespace Audit.Core.Statistics;
+
+/// <summary>maturity: a histogram of levels 0..5 is all that exact means and quantiles need.</summary>
+internal sealed class MaturityAccumulator(Question question) : QuestionAccumulator(question)
+{
+    private static readonly string[] LevelNames =
+        Enumerable.Range(Question.MaturityMin, Question.MaturityMax - Question.MaturityMin + 1)
+                  .Select(l => l.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private readonly long[] _countPerLevel = new long[Question.MaturityMax + 1];
+
+    /// <summary>The level of the last answer <see cref="QuestionAccumulator.Add"/> accepted (for theme scores).</summary>
+    public int LastLevel { get; private set; }
+
+    protected override bool Accept(JsonElement value)
+    {
+        if (!AnswerReader.TryReadMaturity(value, out var level))
+        {
+            return false;
+        }
+        _countPerLevel[level]++;
+        LastLevel = level;
+        return true;
+    }
+
+    protected override QuestionStatistics Describe()
+    {
+        var sample = new Sample();
+        var norm = Question.Norm?.AtLeast;
+        var meets = 0L;
+        for (var level = 0; level < _countPerLevel.Length; level++)
+        {
+            sample.Add(Fraction.Of(level), _countPerLevel[level]);
+            if (norm is not null && level >= norm)
+            {
+                meets += _countPerLevel[level];
+            }
+        }
+        return WithSummary(Counts(), sample.Summarize()) with
+        {
+            Distribution = Distribution(LevelNames, _countPerLevel),
+            MeetsNorm = norm is null ? null : MeetsNorm(meets),
+        };
+    }
+}
+
+/// <summary>number: exact decimals, kept as distinct value → count for exact quantiles.</summary>
+internal sealed class NumberAccumulator(Question question) : QuestionAccumulator(question)
+{
+    private readonly Sample _sample = new();
+    private long _meetsNorm;
+
+    protected override bool Accept(JsonElement value)
+    {
+        if (!AnswerReader.TryReadNumber(value, out var number))
+        {
+            return false;
+        }
+        _sample.Add(Fraction.Of(number));
+        if (Question.Norm?.AtLeast is { } norm && number >= norm)
+        {
+            _meetsNorm++;
+        }
+        return true;
+    }
+
+    protected override QuestionStatistics Describe() =>
+        WithSummary(Counts(), _sample.Summarize()) with
+        {
+            MeetsNorm = Question.Norm?.AtLeast is null ? null : MeetsNorm(_meetsNorm),
+        };
+}
