@@ -8,6 +8,9 @@ namespace Audit.Data.Connections;
 
 public sealed class DbConnectionFactory : IDbConnectionFactory
 {
+    /// <summary>How long a SQLite writer waits for another one to commit before giving up.</summary>
+    private const int SqliteBusyTimeoutSeconds = 30;
+
     private readonly string _connectionString;
 
     public DbConnectionFactory(DatabaseProvider provider, string connectionString)
@@ -38,6 +41,10 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection)
+            {
+                await SetBusyTimeoutAsync(connection, cancellationToken);
+            }
             return connection;
         }
         catch
@@ -45,6 +52,17 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Lets SQLite itself wait for a competing writer, polling every few milliseconds. Without it, Microsoft.Data.Sqlite
+    /// retries a busy statement only every 150 ms, which throttles concurrent writers to a handful per second.
+    /// </summary>
+    private static async Task SetBusyTimeoutAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {SqliteBusyTimeoutSeconds * 1000}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -57,8 +75,8 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DatabaseOptions.DefaultSqliteFile}" : connectionString)
         {
             ForeignKeys = true,
-            // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout passes: this is our busy timeout.
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite also retries SQLITE_BUSY itself, every 150 ms, until the command timeout passes.
+            DefaultTimeout = SqliteBusyTimeoutSeconds,
             Pooling = true,
         };
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource))

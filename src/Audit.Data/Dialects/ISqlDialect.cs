@@ -24,4 +24,16 @@ public interface ISqlDialect
     string UtcNow { get; }
 
     string Quote(string identifier);
+
+    /// <summary>
+    /// Written after each table (and alias) of a read that must keep its rows unchanged until the transaction
+    /// ends, without blocking other such reads: SQL Server's <c>WITH (HOLDLOCK)</c>; empty elsewhere.
+    /// </summary>
+    string ShareLockHint { get; }
+
+    /// <summary>
+    /// Appended to the same read: PostgreSQL's <c>FOR SHARE</c>; empty elsewhere. SQLite needs neither, because
+    /// its write transactions begin IMMEDIATE and so never overlap (see <c>UnitOfWork</c>).
+    /// </summary>
+    string ShareLockClause { get; }
 }

@@ -27,6 +27,10 @@ public abstract class OnConflictDialect : ISqlDialect
     }
 
     public string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public string ShareLockHint => "";
+
+    public abstract string ShareLockClause { get; }
 }
 
 public sealed class SqliteDialect : OnConflictDialect
@@ -37,6 +41,9 @@ public sealed class SqliteDialect : OnConflictDialect
 
     // Same text shape Microsoft.Data.Sqlite writes for DateTime parameters, so comparisons stay lexical.
     public override string UtcNow => "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+
+    // Row locks do not exist; writers are serialised by BEGIN IMMEDIATE instead.
+    public override string ShareLockClause => "";
 }
 
 public sealed class PostgresDialect : OnConflictDialect
@@ -46,4 +53,6 @@ public sealed class PostgresDialect : OnConflictDialect
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     public override string UtcNow => "now()";
+
+    public override string ShareLockClause => " FOR SHARE";
 }

@@ -28,6 +28,11 @@ public sealed class SqlServerDialect : ISqlDialect
                $"WHEN NOT MATCHED THEN INSERT ({SqlDialects.Columns(all)}) VALUES ({string.Join(", ", all.Select(c => "s." + c))});";
     }
 
+    // HOLDLOCK keeps the shared lock to the end of the transaction, also under READ_COMMITTED_SNAPSHOT.
+    public string ShareLockHint => " WITH (HOLDLOCK)";
+
+    public string ShareLockClause => "";
+
     public string Quote(string identifier) => "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
 
     private static string Source(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"@{c} AS {c}"));

@@ -150,7 +150,8 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
     private static InviteResult Refused(InviteOutcome outcome, IReadOnlyList<string> unknown, IReadOnlyList<string> inactive) =>
         new(outcome, [], [], unknown, inactive);
 
-    private async Task<ParticipationRecord?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
+    /// <summary>Inside a caller's transaction, for the collection and review repositories.</summary>
+    internal async Task<ParticipationRecord?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ParticipationRow>(
             new CommandDefinition(_sql.Get, new { id }, transaction, cancellationToken: cancellationToken));

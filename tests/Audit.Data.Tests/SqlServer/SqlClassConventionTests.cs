@@ -26,6 +26,14 @@ public sealed class SqlClassConventionTests
     [DataRow("QuestionnaireSql")]
     [DataRow("RoundSql")]
     [DataRow("ParticipationSql")]
+    [DataRow("ParticipationStateSql")]
+    [DataRow("AnswerSql")]
+    [DataRow("EvidenceSql")]
+    [DataRow("SubmissionSql")]
+    [DataRow("ReviewSql")]
+    [DataRow("FindingsSql")]
+    [DataRow("RoundProgressSql")]
+    [DataRow("SectorDirtySql")]
     public void The_parse_check_covers_the_repository(string sqlClass)
     {
         var statements = TSqlCheck.RepositoryStatements(SqlServerDialect.Instance)

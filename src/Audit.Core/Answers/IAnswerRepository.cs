@@ -1,0 +1,50 @@
+using Audit.Core.AuditTrail;
+
+namespace Audit.Core.Answers;
+
+/// <summary>
+/// Answers of a participation, with optimistic concurrency per answer and a complete history. Each write is one
+/// transaction that also checks, inside it, that the participation is editable (<c>ParticipationRules.CanEditAnswers</c>:
+/// round open, participation invited, in_progress or returned), so a concurrent submit, review or round change is
+/// either entirely before or entirely after it. A write moves the participation to in_progress
+/// (<c>ParticipationRules.AfterEdit</c>: from invited, and from returned), appends to the answer history and records
+/// an audit event. Values are not validated here: the caller validates them against the questionnaire first.
+/// </summary>
+public interface IAnswerRepository
+{
+    /// <summary>Every current answer, in question key order.</summary>
+    Task<IReadOnlyList<AnswerRecord>> ListAsync(string participationId, CancellationToken cancellationToken = default);
+
+    Task<AnswerRecord?> GetAsync(string participationId, string questionKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes one answer: with an expected version, only if the answer is still at it; without one, only if there is
+    /// no answer yet. The saved answer is no longer prefilled. Audit event <c>answer.saved</c>.
+    /// </summary>
+    Task<AnswerSaveResult> SaveAsync(
+        string participationId, AnswerWrite write, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>All or nothing: every item is tried, so a failure lists every failing item; any failure saves nothing.</summary>
+    Task<AnswerBatchResult> SaveBatchAsync(
+        string participationId, IReadOnlyList<AnswerWrite> writes, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Clears an answer at the expected version; its history gains a version with no value. Audit event <c>answer.deleted</c>.</summary>
+    Task<AnswerDeleteResult> DeleteAsync(
+        string participationId, string questionKey, int expectedVersion, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Newest first; empty when the question was never answered.</summary>
+    Task<IReadOnlyList<AnswerVersion>> HistoryAsync(string participationId, string questionKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Copies the answers of <paramref name="comparableKeys"/> from the accepted baseline participation into the
+    /// questions that have no answer yet, marked prefilled; answers already entered are never overwritten. The caller
+    /// decides which keys are comparable (same key and type). Audit event <c>answers.prefilled</c>.
+    /// </summary>
+    Task<PrefillResult> PrefillAsync(
+        string participationId, string baselineParticipationId, IReadOnlyCollection<string> comparableKeys, Actor actor, DateTimeOffset now,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The number of current answers per participation, for lists; participations without answers map to 0.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountAnsweredAsync(
+        IReadOnlyCollection<string> participationIds, CancellationToken cancellationToken = default);
+}
