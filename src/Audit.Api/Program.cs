@@ -8,6 +8,7 @@ using Audit.Api.Institutions;
 using Audit.Api.Jobs;
 using Audit.Api.Mail;
 using Audit.Api.OpenApi;
+using Audit.Api.Participations;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
 using Audit.Api.Rounds;
@@ -54,6 +55,7 @@ if (role.ServesWeb())
     app.MapInstitutions();
     app.MapRounds();
     app.MapQuestionnaires();
+    app.MapParticipations();
 }
 
 app.LogStartupBanner(role);

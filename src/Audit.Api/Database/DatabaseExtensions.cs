@@ -1,5 +1,9 @@
 using Audit.Api.Questionnaires;
+using Audit.Api.Participations;
 using Audit.Core.Access;
+using Audit.Core.Answers;
+using Audit.Core.Evidence;
+using Audit.Core.Reviews;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
@@ -41,6 +45,14 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IParticipationRepository, ParticipationRepository>();
         builder.Services.AddSingleton<ISectorViewRepository, SectorViewRepository>();
         builder.Services.AddSingleton<QuestionnaireCatalog>();
+        builder.Services.AddSingleton<IAnswerRepository, AnswerRepository>();
+        builder.Services.AddSingleton<ISubmissionRepository, SubmissionRepository>();
+        builder.Services.AddSingleton<IReviewRepository, ReviewRepository>();
+        builder.Services.AddSingleton<IFindingsRepository, FindingsRepository>();
+        builder.Services.AddSingleton<IEvidenceRepository, EvidenceRepository>();
+        builder.Services.AddSingleton<IRoundProgressQuery, RoundProgressQuery>();
+        builder.Services.AddSingleton<ISectorDirtyRepository, SectorDirtyRepository>();
+        builder.Services.AddSingleton<ParticipationCompleteness>();
         builder.Services.AddTransient<DatabaseInitializer>();
         return builder;
     }

@@ -79,5 +79,10 @@ public static class AuthorizationMatrix
         new("GET /api/v1/rounds/{roundId}", w => Get($"/api/v1/rounds/{w.RoundId}"), SignedIn(OK)),
         new("POST /api/v1/rounds", _ => Send(HttpMethod.Post, "/api/v1/rounds", new { }), AdminOnly(BadRequest)),
         new("POST /api/v1/rounds/{roundId}/status-changes", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/status-changes", new { status = "bogus" }), AdminOnly(BadRequest)),
+
+        // Participations: institution-scoped. Another institution's participation is a 404; the ministry has no access.
+        new("GET /api/v1/rounds/{roundId}/participations", w => Get($"/api/v1/rounds/{w.RoundId}/participations"), Expect(Unauthorized, OK, OK, OK, OK, Forbidden)),
+        new("POST /api/v1/rounds/{roundId}/participations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/participations", new { }), AdminOnly(BadRequest)),
+        new("GET /api/v1/participations/{participationId}", w => Get($"/api/v1/participations/{w.ParticipationId}"), Expect(Unauthorized, OK, OK, OK, NotFound, Forbidden)),
     ];
 }

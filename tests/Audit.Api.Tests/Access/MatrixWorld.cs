@@ -2,6 +2,7 @@ using Audit.Api.Tests.Infrastructure;
 using Audit.Core.Access;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Audit.Api.Tests.Access;
@@ -34,6 +35,9 @@ public sealed class MatrixWorld
 
     public string RoundId { get; } = "2023-matrix";
 
+    /// <summary>The own institution's participation in <see cref="RoundId"/> (open round, invited).</summary>
+    public string ParticipationId { get; private set; } = "";
+
     public static async Task<MatrixWorld> CreateAsync(AuditApp app)
     {
         var world = new MatrixWorld(app);
@@ -62,5 +66,11 @@ public sealed class MatrixWorld
             closesAt = DateTimeOffset.UtcNow.AddDays(30),
         });
         Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, await response.Content.ReadAsStringAsync());
+        var opened = await admin.PostAsJsonAsync($"/api/v1/rounds/{RoundId}/status-changes", new { status = "open" });
+        Assert.AreEqual(HttpStatusCode.OK, opened.StatusCode, await opened.Content.ReadAsStringAsync());
+        var invited = await admin.PostAsJsonAsync($"/api/v1/rounds/{RoundId}/participations", new { institutionIds = new[] { OwnInstitution, OtherInstitution } });
+        Assert.AreEqual(HttpStatusCode.OK, invited.StatusCode, await invited.Content.ReadAsStringAsync());
+        var items = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray();
+        ParticipationId = items.Single(p => p.GetProperty("institutionId").GetString() == OwnInstitution).GetProperty("id").GetString()!;
     }
 }
