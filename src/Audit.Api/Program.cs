@@ -12,6 +12,7 @@ using Audit.Api.Participations;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
 using Audit.Api.Rounds;
+using Audit.Api.SectorViews;
 using Audit.Api.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -56,6 +57,7 @@ if (role.ServesWeb())
     app.MapRounds();
     app.MapQuestionnaires();
     app.MapParticipations();
+    app.MapSectorViews();
 }
 
 app.LogStartupBanner(role);

@@ -44,6 +44,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IRoundRepository, RoundRepository>();
         builder.Services.AddSingleton<IParticipationRepository, ParticipationRepository>();
         builder.Services.AddSingleton<ISectorViewRepository, SectorViewRepository>();
+        builder.Services.AddSingleton<IIncludedAnswersReader, IncludedAnswersReader>();
         builder.Services.AddSingleton<QuestionnaireCatalog>();
         builder.Services.AddSingleton<IAnswerRepository, AnswerRepository>();
         builder.Services.AddSingleton<ISubmissionRepository, SubmissionRepository>();

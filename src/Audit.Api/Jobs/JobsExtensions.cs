@@ -1,5 +1,6 @@
 using Audit.Api.Hosting;
 using Audit.Api.Mail;
+using Audit.Api.SectorViews;
 using Audit.Data.Connections;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -52,6 +53,9 @@ public static class JobsExtensions
                     break;
             }
         });
+        builder.Services.AddTransient<SectorRecomputeJob>();
+        builder.Services.AddTransient<SectorSweepJob>();
+        builder.Services.AddSingleton<ISectorRecomputeScheduler, HangfireSectorRecomputeScheduler>();
         if (audit.ParsedRole.RunsJobs())
         {
             builder.Services.AddHangfireServer(server =>
@@ -68,6 +72,7 @@ public static class JobsExtensions
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<MailOutboxJob>(MailOutboxJob.RecurringId, job => job.SendPendingAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<SectorSweepJob>(SectorSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         return app;
     }
 

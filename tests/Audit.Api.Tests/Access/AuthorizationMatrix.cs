@@ -84,5 +84,10 @@ public static class AuthorizationMatrix
         new("GET /api/v1/rounds/{roundId}/participations", w => Get($"/api/v1/rounds/{w.RoundId}/participations"), Expect(Unauthorized, OK, OK, OK, OK, Forbidden)),
         new("POST /api/v1/rounds/{roundId}/participations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/participations", new { }), AdminOnly(BadRequest)),
         new("GET /api/v1/participations/{participationId}", w => Get($"/api/v1/participations/{w.ParticipationId}"), Expect(Unauthorized, OK, OK, OK, NotFound, Forbidden)),
+
+        // Sector views: before publication only the bureau sees them; no view is computed yet in the matrix world.
+        new("GET /api/v1/rounds/{roundId}/sector-views", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views"), Expect(Unauthorized, OK, OK, NotFound, NotFound, NotFound)),
+        new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views/universiteit"), SignedIn(NotFound)),
+        new("POST /api/v1/rounds/{roundId}/sector-views/recompute", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/recompute"), AdminOnly(Accepted)),
     ];
 }

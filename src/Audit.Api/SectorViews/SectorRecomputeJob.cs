@@ -1,0 +1,94 @@
+using System.Text;
+using Audit.Api.Questionnaires;
+using Audit.Core.Access;
+using Audit.Core.AuditTrail;
+using Audit.Core.Institutions;
+using Audit.Core.Rounds;
+using Audit.Core.Disclosure;
+using Audit.Core.SectorViews;
+
+namespace Audit.Api.SectorViews;
+
+/// <summary>
+/// Recomputes one sector view: streams the accepted answers, computes the internal view and its published
+/// form, and publishes both atomically. Idempotent: the same inputs give the same fingerprint, which stores
+/// nothing new; two workers at once end on the same current view. The dirty mark is cleared only if no newer
+/// mark arrived while computing, so an accept during the run is never lost.
+/// </summary>
+public sealed class SectorRecomputeJob(
+    IRoundRepository rounds,
+    QuestionnaireCatalog catalog,
+    IIncludedAnswersReader reader,
+    ISectorViewRepository views,
+    ISectorDirtyRepository dirty,
+    TimeProvider clock,
+    ILogger<SectorRecomputeJob> logger)
+{
+    public async Task RunAsync(string roundId, string institutionType, CancellationToken cancellationToken)
+    {
+        if (!InstitutionTypes.TryParse(institutionType, out var type))
+        {
+            throw new ArgumentException($"Unknown institution type '{institutionType}'.", nameof(institutionType));
+        }
+        // Read the mark before reading the data: a mark that arrives later has a higher seq and survives.
+        var mark = (await dirty.ListAsync(cancellationToken)).FirstOrDefault(m => m.RoundId == roundId && m.InstitutionType == type);
+        var outcome = await RecomputeAsync(roundId, type, cancellationToken);
+        if (mark is not null)
+        {
+            await dirty.ClearIfUnchangedAsync(roundId, type, mark.Seq, cancellationToken);
+        }
+        logger.LogInformation("Sector view {RoundId}/{Type}: {Outcome}.", roundId, institutionType, outcome);
+    }
+
+    private async Task<PublishOutcome?> RecomputeAsync(string roundId, InstitutionType type, CancellationToken cancellationToken)
+    {
+        if (await rounds.GetAsync(roundId, cancellationToken) is not { } record)
+        {
+            return null; // the round is gone; nothing to compute, and the mark is cleared
+        }
+        var round = record.Round;
+        var questionnaire = await catalog.GetAsync(round.Questionnaire.Key, round.Questionnaire.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Round {roundId} refers to a missing questionnaire.");
+        var now = clock.GetUtcNow();
+        var scope = new SectorViewScope(roundId, type.ToWireName(), await reader.CountResponsesAsync(roundId, type, cancellationToken), now);
+        var builder = new SectorViewBuilder(questionnaire, round.Disclosure, scope);
+        await foreach (var participation in reader.StreamAsync(roundId, type, cancellationToken))
+        {
+            builder.Add(participation);
+        }
+        var baseline = round.BaselineRoundId is null ? null : await views.GetCurrentAsync(round.BaselineRoundId, type.ToWireName(), cancellationToken);
+        var view = builder.Build(baseline is null ? null : SectorViewJson.Deserialize(baseline.InternalJson));
+        var published = PublishedForm.Of(view);
+        var stored = new StoredSectorView(AccessTokens.NewId("sv_"), roundId, type.ToWireName(), view.Fingerprint, now, view.Included ?? 0,
+            published.Suppressed, Encoding.UTF8.GetString(SectorViewJson.Serialize(view)), Encoding.UTF8.GetString(SectorViewJson.Serialize(published)));
+        return await views.PublishAsync(stored,
+            Actor.System.Did("sector-view.computed", "sector-view", $"{roundId}/{type.ToWireName()}", now, view.Fingerprint), cancellationToken);
+    }
+}
+
+/// <summary>
+/// The safety net: every minute, recompute every sector that is still marked dirty. With in-memory job
+/// storage (SQLite) this is the only durable path from an accept to a view, so it runs the work itself.
+/// </summary>
+public sealed class SectorSweepJob(ISectorDirtyRepository dirty, SectorRecomputeJob recompute, ILogger<SectorSweepJob> logger)
+{
+    public const string RecurringId = "sector-view-sweep";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var marks = await dirty.ListAsync(cancellationToken);
+        foreach (var mark in marks)
+        {
+            try
+            {
+                await recompute.RunAsync(mark.RoundId, mark.InstitutionType.ToWireName(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One broken sector must not starve the others; its mark stays and the next sweep retries.
+                logger.LogError(ex, "Recomputing {RoundId}/{Type} failed.", mark.RoundId, mark.InstitutionType.ToWireName());
+            }
+        }
+        return marks.Count;
+    }
+}

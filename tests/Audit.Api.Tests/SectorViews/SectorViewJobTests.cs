@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Audit.Api.SectorViews;
+using Audit.Api.Tests.Infrastructure;
+using Audit.Core.Access;
+using Audit.Core.Institutions;
+using Audit.Core.SectorViews;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Audit.Api.Tests.SectorViews;
+
+[TestClass]
+public sealed class SectorViewJobTests
+{
+    private static async Task<(AuditApp App, HttpClient Admin, CollectionDriver Driver)> StartAsync()
+    {
+        var app = new AuditApp();
+        var admin = await app.ClientForAsync(Role.Admin);
+        return (app, admin, new CollectionDriver(app, admin));
+    }
+
+    private static readonly HashSet<string> Umcs = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "templates", "registry", "institutions.csv"))
+        .Select(l => l.Split(';')).Where(f => f.Length > 2 && f[2] == "umc").Select(f => f[0]).ToHashSet();
+
+    private static bool IsUmc(string institutionId) => Umcs.Contains(institutionId);
+
+    [TestMethod]
+    public async Task The_sweep_recomputes_only_the_dirty_sector_and_clears_its_mark()
+    {
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = await driver.OpenRoundAsync("r1", "universiteit", "umc");
+        var seed = 0;
+        foreach (var id in participations.Where(p => p.Key != "umc" && !IsUmc(p.Key)).Select(p => p.Value).Take(6))
+        {
+            await driver.AcceptAsync(id, ++seed);
+        }
+        var views = app.Services.GetRequiredService<ISectorViewRepository>();
+
+        Assert.AreEqual(1, await app.Services.GetRequiredService<SectorSweepJob>().RunAsync(CancellationToken.None));
+
+        Assert.AreEqual(1, await views.CountVersionsAsync("r1", "universiteit"));
+        Assert.AreEqual(0, await views.CountVersionsAsync("r1", "umc"), "a sector without accepts is untouched");
+        Assert.IsEmpty(await app.Services.GetRequiredService<ISectorDirtyRepository>().ListAsync());
+        var internalView = await admin.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r1/sector-views/universiteit");
+        Assert.AreEqual("internal", internalView.GetProperty("view").GetString());
+        Assert.AreEqual(6, internalView.GetProperty("included").GetInt32());
+        Assert.AreEqual(14, internalView.GetProperty("response").GetProperty("invited").GetInt32());
+    }
+
+    [TestMethod]
+    public async Task Running_the_job_twice_or_concurrently_keeps_one_version()
+    {
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = await driver.OpenRoundAsync("r2", "universiteit");
+        await driver.AcceptAsync(participations["uva"], 7);
+        var job = () => app.Services.GetRequiredService<SectorRecomputeJob>().RunAsync("r2", "universiteit", CancellationToken.None);
+
+        await job();
+        await job();
+        await Task.WhenAll(job(), job(), job());
+
+        Assert.AreEqual(1, await app.Services.GetRequiredService<ISectorViewRepository>().CountVersionsAsync("r2", "universiteit"));
+    }
+
+    [TestMethod]
+    public async Task An_accept_in_another_sector_leaves_this_sectors_version_untouched()
+    {
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = await driver.OpenRoundAsync("r3", "universiteit", "umc");
+        await driver.AcceptAsync(participations["uva"], 1);
+        var sweep = app.Services.GetRequiredService<SectorSweepJob>();
+        await sweep.RunAsync(CancellationToken.None);
+        var views = app.Services.GetRequiredService<ISectorViewRepository>();
+        var before = await views.GetCurrentAsync("r3", "universiteit");
+
+        await driver.AcceptAsync(participations.First(p => IsUmc(p.Key)).Value, 2);
+        await sweep.RunAsync(CancellationToken.None);
+
+        var after = await views.GetCurrentAsync("r3", "universiteit");
+        Assert.AreEqual(before!.Id, after!.Id);
+        Assert.AreEqual(1, await views.CountVersionsAsync("r3", "umc"));
+    }
+
+    [TestMethod]
+    public async Task A_scheduled_recompute_is_done_by_the_hangfire_server_without_a_manual_call()
+    {
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = await driver.OpenRoundAsync("r4", "universiteit");
+        await driver.AcceptAsync(participations["uva"], 3);
+
+        app.Services.GetRequiredService<ISectorRecomputeScheduler>().Enqueue("r4", InstitutionType.Universiteit);
+
+        var views = app.Services.GetRequiredService<ISectorViewRepository>();
+        for (var i = 0; i < 100 && await views.GetCurrentAsync("r4", "universiteit") is null; i++)
+        {
+            await Task.Delay(200);
+        }
+        Assert.IsNotNull(await views.GetCurrentAsync("r4", "universiteit"));
+    }
+
+    [TestMethod]
+    public async Task Before_publication_only_the_bureau_sees_views_and_the_ministry_never_gets_internal_numbers()
+    {
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = await driver.OpenRoundAsync("r5", "universiteit");
+        foreach (var (id, seed) in participations.Values.Take(6).Select((id, i) => (id, i)))
+        {
+            await driver.AcceptAsync(id, seed);
+        }
+        await app.Services.GetRequiredService<SectorSweepJob>().RunAsync(CancellationToken.None);
+        using var ministry = await app.ClientForAsync(Role.Ministry);
+        using var respondent = await app.ClientForAsync(Role.Respondent, "uva");
+
+        await ProblemAssert.IsProblemAsync(await ministry.GetAsync("/api/v1/rounds/r5/sector-views/universiteit"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await respondent.GetAsync("/api/v1/rounds/r5/sector-views/universiteit"), HttpStatusCode.NotFound);
+        foreach (var status in new[] { "closed", "published" })
+        {
+            Assert.AreEqual(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/rounds/r5/status-changes", new { status })).StatusCode);
+        }
+
+        var published = await ministry.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r5/sector-views/universiteit?view=internal");
+        Assert.AreEqual("published", published.GetProperty("view").GetString(), "the ministry cannot ask for the internal view");
+        Assert.DoesNotContain("\"min\":", published.GetRawText());
+        Assert.AreEqual("published", (await respondent.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r5/sector-views/universiteit")).GetProperty("view").GetString());
+        await ProblemAssert.IsProblemAsync(await respondent.GetAsync("/api/v1/rounds/r5/sector-views/umc"), HttpStatusCode.NotFound);
+    }
+}
