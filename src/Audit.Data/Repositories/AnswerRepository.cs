@@ -186,15 +186,16 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
     }
 
     /// <summary>
-    /// With an expected version: compare-and-set. Without: insert, refused when the answer already exists (428); a
-    /// concurrent creator that wins the insert race makes this writer's view stale, which is a mismatch (412).
+    /// With an expected version: compare-and-set. Expecting no answer (0) or naming no version (null): insert, refused
+    /// when the answer already exists, as a mismatch (412) or a missing precondition (428) respectively. A concurrent
+    /// creator that wins the insert race makes this writer's view stale, which is a mismatch either way.
     /// </summary>
     private async Task<AnswerSaveResult> WriteAsync(
         DbConnection c, DbTransaction t, string participationId, AnswerWrite write, string actorId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = write.QuestionKey;
         int version;
-        if (write.ExpectedVersion is { } expected)
+        if (write.ExpectedVersion is { } expected and > 0)
         {
             version = expected + 1;
             var updated = await c.ExecuteAsync(new CommandDefinition(_sql.Update, new
@@ -219,7 +220,8 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
         {
             if (await GetAsync(c, t, participationId, key, cancellationToken) is { } existing)
             {
-                return new AnswerSaveResult(AnswerSaveOutcome.PreconditionRequired, key, existing);
+                var outcome = write.ExpectedVersion is null ? AnswerSaveOutcome.PreconditionRequired : AnswerSaveOutcome.VersionMismatch;
+                return new AnswerSaveResult(outcome, key, existing);
             }
             version = await NextVersionAsync(c, t, participationId, key, cancellationToken);
             if (!await InsertAsync(c, t, participationId, key, write.ValueJson, write.Comment, false, version, actorId, now, cancellationToken))

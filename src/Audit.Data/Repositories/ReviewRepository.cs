@@ -44,6 +44,11 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
             {
                 return (false, await RefusedAsync(c, t, participationId, cancellationToken));
             }
+            if (decision == ReviewOutcome.Accept)
+            {
+                // The hook for the aggregation: owed work is a row, committed with its cause or not at all.
+                await SectorDirtyMarks.MarkAsync(c, t, _dirty, state.RoundId, state.Type, now, cancellationToken);
+            }
             var review = new ReviewRecord(AccessTokens.NewId(IdPrefix), participationId, 0, decision, summary, actorId, now,
                 remarks.OrderBy(r => r.QuestionKey, StringComparer.Ordinal).ToList());
             review = review with
@@ -65,11 +70,6 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
             {
                 await c.ExecuteAsync(new CommandDefinition(_sql.InsertRemark,
                     new { review_id = review.Id, question_key = remark.QuestionKey, text = remark.Text }, t, cancellationToken: cancellationToken));
-            }
-            if (decision == ReviewOutcome.Accept)
-            {
-                // The hook for the aggregation: owed work is a row, committed with its cause or not at all.
-                await SectorDirtyMarks.MarkAsync(c, t, _dirty, state.RoundId, state.Type, now, cancellationToken);
             }
             await AuditEventRepository.WriteAsync(c, t,
                 actor.Did("participation." + to.ToWireName(), "participation", participationId, now,
