@@ -59,6 +59,10 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
                 var outcome = access.Outcome == EditGate.Outcome.NotFound ? AnswerBatchOutcome.NotFound : AnswerBatchOutcome.NotEditable;
                 return (false, new AnswerBatchResult(outcome, writes.Select(w => Refused(access, w.QuestionKey)).ToList(), access.Reason));
             }
+            if (writes.Count == 0)
+            {
+                return (false, new AnswerBatchResult(AnswerBatchOutcome.Saved, [])); // nothing to write, not even the move to in_progress
+            }
             // Rows are locked in key order, so two batches over overlapping keys cannot deadlock each other.
             var results = new AnswerSaveResult[writes.Count];
             foreach (var (write, index) in writes.Select((w, i) => (w, i)).OrderBy(x => x.w.QuestionKey, StringComparer.Ordinal).ThenBy(x => x.i))
@@ -282,9 +286,10 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
     private static AnswerSaveResult Refused(EditGate.Access access, string questionKey) =>
         new(access.Outcome == EditGate.Outcome.NotFound ? AnswerSaveOutcome.NotFound : AnswerSaveOutcome.NotEditable, questionKey, null, access.Reason);
 
+    /// <summary>In ordinal key order, sorted here: engines collate text differently.</summary>
     private async Task<IReadOnlyList<AnswerRecord>> ListAsync(DbConnection c, DbTransaction? t, string participationId, CancellationToken cancellationToken) =>
         (await c.QueryAsync<AnswerRow>(new CommandDefinition(_sql.List, new { participation_id = participationId }, t, cancellationToken: cancellationToken)))
-        .Select(r => r.ToRecord()).ToList();
+        .Select(r => r.ToRecord()).OrderBy(a => a.QuestionKey, StringComparer.Ordinal).ToList();
 
     private async Task<AnswerRecord?> GetAsync(DbConnection c, DbTransaction? t, string participationId, string questionKey, CancellationToken cancellationToken) =>
         (await c.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(

@@ -85,6 +85,7 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
         var parameters = new { participation_id = participationId };
         var reviews = await connection.QueryAsync<ReviewRow>(new CommandDefinition(_sql.List, parameters, cancellationToken: cancellationToken));
         var remarks = (await connection.QueryAsync<RemarkRow>(new CommandDefinition(_sql.Remarks, parameters, cancellationToken: cancellationToken)))
+            .OrderBy(r => r.QuestionKey, StringComparer.Ordinal)
             .ToLookup(r => r.ReviewId, r => new ReviewRemark(r.QuestionKey, r.Text), StringComparer.Ordinal);
         return reviews.Select(r => r.ToRecord(remarks[r.Id].ToList())).ToList();
     }
@@ -94,7 +95,8 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RemarkRow>(new CommandDefinition(
             _sql.LatestRemarks, new { participation_id = participationId }, cancellationToken: cancellationToken));
-        return rows.Select(r => new ReviewRemark(r.QuestionKey, r.Text)).ToList();
+        // Key order, sorted here: engines collate text differently.
+        return rows.Select(r => new ReviewRemark(r.QuestionKey, r.Text)).OrderBy(r => r.QuestionKey, StringComparer.Ordinal).ToList();
     }
 
     private async Task<ReviewResult> RefusedAsync(DbConnection c, DbTransaction t, string participationId, CancellationToken cancellationToken)

@@ -87,6 +87,11 @@ public abstract class AnswerRepositoryContract : EngineTestBase
         Assert.AreSequenceEqual(new[] { ("c", 1), ("b", 2), ("a", 1) }, batch.Items.Select(i => (i.QuestionKey, i.Answer!.Version)).ToList());
         Assert.AreSequenceEqual(new[] { "a", "b", "c" }, (await Answers.ListAsync(p.Id)).Select(a => a.QuestionKey).ToList());
         Assert.AreEqual(4, await AuditEventsAsync(Factory, p.Id, "answer.saved"));
+
+        var other = await InvitedAsync(Factory);
+        var empty = await Answers.SaveBatchAsync(other.Id, [], Respondent, Now);
+        Assert.AreEqual(AnswerBatchOutcome.Saved, empty.Outcome);
+        Assert.AreEqual(ParticipationStatus.Invited, await StatusAsync(Factory, other.Id), "an empty batch changes nothing");
     }
 
     [TestMethod]
