@@ -1,7 +1,9 @@
 using Audit.Api.Access;
+using Audit.Api.Answers;
 using Audit.Api.AuditTrail;
 using Audit.Api.Cli;
 using Audit.Api.Database;
+using Audit.Api.Evidence;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
@@ -11,6 +13,7 @@ using Audit.Api.OpenApi;
 using Audit.Api.Participations;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
+using Audit.Api.Reviews;
 using Audit.Api.Rounds;
 using Audit.Api.Users;
 
@@ -18,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAuditHosting(args)
     .AddRequestLimits()
     .AddAuditDatabase()
+    .AddAuditCollection()
     .AddAuditProblemDetails()
     .AddAuditAccess()
     .AddAuditOpenApi()
@@ -56,6 +60,12 @@ if (role.ServesWeb())
     app.MapRounds();
     app.MapQuestionnaires();
     app.MapParticipations();
+    app.MapAnswers();
+    app.MapEvidence();
+    app.MapSubmissions();
+    app.MapReviews();
+    app.MapFindings();
+    app.MapRoundProgress();
 }
 
 app.LogStartupBanner(role);

@@ -1,0 +1,20 @@
+using Audit.Core.Institutions;
+using Hangfire;
+
+namespace Audit.Api.SectorViews;
+
+/// <summary>Asks for a sector view recompute after the commit that marked it dirty.</summary>
+public interface ISectorRecomputeScheduler
+{
+    void Enqueue(string roundId, InstitutionType type);
+}
+
+/// <summary>
+/// Enqueues a Hangfire job. If this process dies between the commit and this call, the dirty mark is still
+/// there and the sweep picks it up.
+/// </summary>
+public sealed class HangfireSectorRecomputeScheduler(IBackgroundJobClient jobs) : ISectorRecomputeScheduler
+{
+    public void Enqueue(string roundId, InstitutionType type) =>
+        jobs.Enqueue<SectorRecomputeJob>(job => job.RunAsync(roundId, type.ToWireName(), CancellationToken.None));
+}
