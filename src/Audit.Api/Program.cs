@@ -1,8 +1,10 @@
 using Audit.Api.Access;
+using Audit.Api.Answers;
 using Audit.Api.AuditTrail;
 using Audit.Api.Cli;
 using Audit.Api.Database;
 using Audit.Api.Demo;
+using Audit.Api.Evidence;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
@@ -12,6 +14,7 @@ using Audit.Api.OpenApi;
 using Audit.Api.Participations;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
+using Audit.Api.Reviews;
 using Audit.Api.Rounds;
 using Audit.Api.SectorViews;
 using Audit.Api.Users;
@@ -24,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAuditHosting(args)
     .AddRequestLimits()
     .AddAuditDatabase()
+    .AddAuditCollection()
     .AddAuditProblemDetails()
     .AddAuditAccess()
     .AddAuditOpenApi()
@@ -64,6 +68,12 @@ if (role.ServesWeb())
     app.MapQuestionnaires();
     app.MapParticipations();
     app.MapSectorViews();
+    app.MapAnswers();
+    app.MapEvidence();
+    app.MapSubmissions();
+    app.MapReviews();
+    app.MapFindings();
+    app.MapRoundProgress();
 }
 
 if (demo)
