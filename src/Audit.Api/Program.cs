@@ -6,6 +6,7 @@ using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Jobs;
 using Audit.Api.OpenApi;
+using Audit.Api.Pages;
 using Audit.Api.Problems;
 using Audit.Api.Users;
 
@@ -16,6 +17,7 @@ builder.AddAuditHosting(args)
     .AddAuditProblemDetails()
     .AddAuditAccess()
     .AddAuditOpenApi()
+    .AddAuditPages()
     .AddAuditJobs();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ var role = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions
 app.UseAuditHosting();
 app.UseApiVersionHeader();
 app.UseSecurityHeaders();
+app.UseAuditStaticFiles();
 app.UseAuditProblems();
 app.UseSignInThrottle();
 app.UseAuthentication();
@@ -45,6 +48,7 @@ if (role.ServesWeb())
     app.MapInvitations();
     app.MapUsers();
     app.MapAuditEvents();
+    app.MapPages();
 }
 
 app.LogStartupBanner(role);

@@ -59,5 +59,12 @@ public static class AuthorizationMatrix
         new("DELETE /api/v1/users/{id}/tokens/{tokenId}", w => Send(HttpMethod.Delete, $"/api/v1/users/{w.SubjectUserId}/tokens/t_unknown"), AdminOnly(NotFound)),
         new("POST /api/v1/users/{id}/invitations", _ => Send(HttpMethod.Post, "/api/v1/users/u_unknown/invitations"), AdminOnly(NotFound)),
         new("GET /api/v1/audit-events", _ => Get("/api/v1/audit-events?pageSize=0"), AdminOnly(BadRequest)),
+
+        // Web pages. The token sign-in form is off outside Development unless configured, so its POST is 404 here.
+        new("GET /", _ => Get("/"), Everyone(OK)),
+        new("GET /aanmelden", _ => Get("/aanmelden"), Everyone(OK)),
+        new("POST /aanmelden", _ => Form("/aanmelden"), Everyone(NotFound)),
+        new("GET /toegankelijkheid", _ => Get("/toegankelijkheid"), Everyone(OK)),
+        new("GET /mijn-gegevens", _ => Get("/mijn-gegevens"), Expect(Unauthorized, OK, OK, OK, OK, OK)),
     ];
 }
