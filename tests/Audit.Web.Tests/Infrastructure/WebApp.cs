@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,6 +39,9 @@ public sealed class WebApp : WebApplicationFactory<Program>
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.BaseUrl = new Uri(address);
+        // Create the data-protection key now: tests that start side by side would otherwise each create one on
+        // their first request, and a token protected with one key fails antiforgery on a node holding the other.
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("warm-up").Protect("warm-up");
         return app;
     }
 
