@@ -66,6 +66,27 @@ public sealed class AccessibilityTests
         await AssertAccessibleAsync(page, "sign-in-error.nl", "nl");
     }
 
+    [TestMethod]
+    public async Task The_invitation_page_has_no_wcag_violations_before_and_after_use()
+    {
+        var invitation = await app.InvitationForAsync("Ineke Uitgenodigd");
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(invitation);
+        await AssertAccessibleAsync(page, "invitation.nl", "nl");
+        await page.GotoAsync(invitation + "?lang=en");
+        await AssertAccessibleAsync(page, "invitation.en", "en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Welcome, Ineke Uitgenodigd");
+
+        await using var other = await Chromium.NewContextAsync(app);
+        var used = await other.NewPageAsync();
+        await used.GotoAsync(invitation);
+        await used.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await Assertions.Expect(used.Locator("[role=alert]")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(used, "invitation-used.nl", "nl");
+    }
+
     private async Task AssertAccessibleAsync(IPage page, string name, string lang)
     {
         await Screenshots.TakeAsync(page, TestContext, name);

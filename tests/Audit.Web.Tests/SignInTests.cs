@@ -1,3 +1,4 @@
+using Audit.Core.Access;
 using Audit.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -71,6 +72,24 @@ public sealed class SignInTests
         Assert.DoesNotContain("audit_session", (await context.CookiesAsync()).Select(c => c.Name), "signing out removes the session cookie");
         await page.GotoAsync("/mijn-gegevens");
         Assert.StartsWith(app.Url("/aanmelden").ToString(), page.Url);
+    }
+
+    [TestMethod]
+    public async Task An_invitation_link_signs_in_once()
+    {
+        var invitation = await app.InvitationForAsync("Ineke Uitgenodigd", Role.Ministry);
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(invitation);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Welkom, Ineke Uitgenodigd");
+        await using var other = await Chromium.NewContextAsync(app);
+        var second = await other.NewPageAsync();
+        await second.GotoAsync(invitation);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await Assertions.Expect(second.Locator("[role=alert]")).ToContainTextAsync("al gebruikt");
     }
 
     [TestMethod]

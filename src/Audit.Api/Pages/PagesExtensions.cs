@@ -12,7 +12,7 @@ public static class PagesExtensions
 {
     /// <summary>Every page template a handler names; start-up fails when one is missing.</summary>
     public static readonly IReadOnlyList<string> PageNames =
-        [StartPage.Name, SignInPage.Name, AccountPage.Name, AccessibilityPage.Name, ProblemPage.Name];
+        [StartPage.Name, SignInPage.Name, AccountPage.Name, AccessibilityPage.Name, ProblemPage.Name, InvitationApi.PageName];
 
     public static WebApplicationBuilder AddAuditPages(this WebApplicationBuilder builder)
     {

@@ -85,6 +85,20 @@ public sealed class WebApp : WebApplicationFactory<Program>
         return token;
     }
 
+    /// <summary>A single-use invitation link for a new user, as the bureau would send it; returns its path.</summary>
+    public async Task<string> InvitationForAsync(string name, Role role = Role.Respondent)
+    {
+        var users = Services.GetRequiredService<IUserRepository>();
+        var id = AccessTokens.NewId("u_");
+        var now = DateTimeOffset.UtcNow;
+        var token = AccessTokens.NewToken();
+        Assert.IsTrue(await users.InsertAsync(new User(id, name, $"{id}@test.local", role, null, true, now), Actor.System.Did("user.created", "user", id, now)));
+        await users.InsertTokenAsync(
+            new StoredToken(AccessTokens.NewId("t_"), id, TokenKind.Invitation, AccessTokens.Hash(token), now, now.AddDays(1)),
+            Actor.System.Did("invitation.created", "user", id, now));
+        return "/uitnodiging/" + Uri.EscapeDataString(token);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
