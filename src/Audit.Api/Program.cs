@@ -12,6 +12,7 @@ using Audit.Api.Jobs;
 using Audit.Api.Mail;
 using Audit.Api.OpenApi;
 using Audit.Api.Participations;
+using Audit.Api.Pages;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
 using Audit.Api.Reviews;
@@ -31,6 +32,7 @@ builder.AddAuditHosting(args)
     .AddAuditProblemDetails()
     .AddAuditAccess()
     .AddAuditOpenApi()
+    .AddAuditPages()
     .AddAuditJobs()
     .AddAuditMail()
     .AddAuditDemo();
@@ -47,6 +49,7 @@ var role = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions
 app.UseAuditHosting();
 app.UseApiVersionHeader();
 app.UseSecurityHeaders();
+app.UseAuditStaticFiles();
 app.UseAuditProblems();
 app.UseSignInThrottle();
 app.UseAuthentication();
@@ -74,6 +77,7 @@ if (role.ServesWeb())
     app.MapReviews();
     app.MapFindings();
     app.MapRoundProgress();
+    app.MapPages();
 }
 
 if (demo)

@@ -62,7 +62,8 @@ public static class AccessExtensions
         {
             var presentsCredentials = context.Request.Headers.Authorization.Count > 0
                 || context.Request.Cookies.ContainsKey(SessionCookieHandler.CookieName)
-                || context.Request.Path.StartsWithSegments("/uitnodiging");
+                || context.Request.Path.StartsWithSegments("/uitnodiging")
+                || (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(Pages.SignInPage.Path));
             if (presentsCredentials && context.RequestServices.GetRequiredService<SignInThrottle>().IsBlocked(context))
             {
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;

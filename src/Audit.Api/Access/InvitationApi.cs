@@ -1,4 +1,4 @@
-using System.Net;
+using Audit.Api.Pages;
 using Audit.Api.Problems;
 using Audit.Core.Access;
 using Microsoft.AspNetCore.Antiforgery;
@@ -14,6 +14,7 @@ namespace Audit.Api.Access;
 public static class InvitationApi
 {
     public const string Path = "/uitnodiging";
+    public const string PageName = "invitation";
 
     public static string PathFor(string token) => $"{Path}/{Uri.EscapeDataString(token)}";
 
@@ -26,28 +27,20 @@ public static class InvitationApi
         return routes;
     }
 
-    public static ContentHttpResult Show(string token, HttpContext context, IAntiforgery antiforgery)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        var action = WebUtility.HtmlEncode(PathFor(token));
-        return TypedResults.Content($"""
-            <!doctype html>
-            <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Aanmelden — Audit kennisveiligheid</title></head>
-            <body><main><h1>Aanmelden bij de audit kennisveiligheid</h1>
-            <p>U bent uitgenodigd om de vragenlijst van uw instelling in te vullen. De link werkt één keer.</p>
-            <form method="post" action="{action}">
-            <input type="hidden" name="{WebUtility.HtmlEncode(tokens.FormFieldName)}" value="{WebUtility.HtmlEncode(tokens.RequestToken)}">
-            <button type="submit">Aanmelden</button></form></main></body></html>
-            """, "text/html; charset=utf-8");
-    }
+    /// <summary>The page the link opens: one button that posts back, with antiforgery.</summary>
+    public static HtmlPage Show(string token) => new(PageName, new InvitationPage(PathFor(token), null), hasForm: true);
 
-    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> RedeemAsync(
+    public static async Task<IResult> RedeemAsync(
         string token, HttpContext context, IAntiforgery antiforgery, IUserRepository users, SignInThrottle throttle, TimeProvider clock)
     {
+        // A person gets the page again with the reason; a script gets the problem.
+        IResult Refuse(int status, string error, string detail) => BrowserRequests.WantsHtml(context.Request)
+            ? new HtmlPage(PageName, new InvitationPage(PathFor(token), error), status, hasForm: true)
+            : ApiProblems.Status(status, detail);
+
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return ApiProblems.Status(StatusCodes.Status400BadRequest, "The form has expired. Open the invitation link again.");
+            return Refuse(StatusCodes.Status400BadRequest, "expired", "The form has expired. Open the invitation link again.");
         }
         var now = clock.GetUtcNow();
         var session = AccessTokens.NewToken();
@@ -57,11 +50,14 @@ public static class InvitationApi
         if (user is null)
         {
             throttle.RecordFailure(context);
-            return ApiProblems.NotFound("This invitation link is unknown, expired or already used. Ask the bureau for a new one.");
+            return Refuse(StatusCodes.Status404NotFound, "unknown", "This invitation link is unknown, expired or already used. Ask the bureau for a new one.");
         }
         context.Response.Cookies.Append(SessionCookieHandler.CookieName, session, SessionCookieHandler.CookieOptions(context, expires));
         return TypedResults.Redirect("/");
     }
+
+    /// <summary>The invitation page's model: where the button posts, and why redeeming failed (a text under <c>t.invitation.errors</c>).</summary>
+    public sealed record InvitationPage(string Action, string? Error);
 
     public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(
         HttpContext context, IAntiforgery antiforgery, IUserRepository users, TimeProvider clock)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Audit.Api.Pages;
 using Audit.Core.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,20 @@ public sealed class SessionCookieHandler(
         }
         var identity = new ClaimsIdentity(AuditClaims.For(principal.User, principal.TokenId), SchemeName, AuditClaims.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>
+    /// A person's browser opening a page it may not see without signing in goes to the sign-in page, which brings
+    /// it back afterwards; API clients and form posts keep the plain 401.
+    /// </summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (BrowserRequests.IsNavigation(Request))
+        {
+            Response.Redirect(SignInPage.PathFor(Request.PathBase + Request.Path + Request.QueryString));
+            return Task.CompletedTask;
+        }
+        return base.HandleChallengeAsync(properties);
     }
 
     /// <summary>HttpOnly, SameSite=Lax, Secure outside Development (TLS ends at the proxy, but browsers see HTTPS).</summary>

@@ -19,6 +19,10 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
     public const string SectorTemplate = "reports/sector.scriban-html";
     public const string ParliamentTemplate = "reports/parliament.scriban-html";
 
+    private readonly TemplateCatalog catalog = catalog.Folder == TemplateCatalog.ReportsFolder
+        ? catalog
+        : throw new ArgumentException($"The report renderer needs the {TemplateCatalog.ReportsFolder} catalog, not {catalog.Folder}.", nameof(catalog));
+
     public RenderedReport RenderFeedback(FeedbackReport report, ReportRenderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -62,13 +66,14 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
 
         var body = catalog.Get(templateKey).Template.Render(context);
         globals.SetValue("content", new RawHtml(body), readOnly: true);
-        var html = catalog.Get(TemplateCatalog.LayoutKey).Template.Render(context);
+        var html = catalog.Get(catalog.Layout).Template.Render(context);
         return new RenderedReport(html, provenance);
     }
 
     private static SectorFingerprint Fingerprint(SectorReport sector) => new(sector.InstitutionType, sector.Fingerprint);
 
-    private static ScriptObject FormatFunctions(ReportFormatter formatter)
+    /// <summary>The <c>fmt.*</c> functions; pages use the same ones.</summary>
+    internal static ScriptObject FormatFunctions(ReportFormatter formatter)
     {
         var functions = new ScriptObject();
         functions.Import("number", new Func<decimal?, int?, string>(formatter.Number));

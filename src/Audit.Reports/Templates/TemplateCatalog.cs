@@ -8,13 +8,15 @@ using Scriban.Parsing;
 namespace Audit.Reports.Templates;
 
 /// <summary>
-/// Every report template under <c>templates/reports</c>, parsed once at start-up, plus the per-language texts.
-/// <see cref="Load"/> fails with a <see cref="TemplateCatalogException"/> listing every problem, so a broken template
-/// stops the service at start-up instead of failing one report request later. Renders never read or parse files.
+/// Every template of one folder under <c>templates/</c> (<c>reports</c> or <c>pages</c>), parsed once at start-up, plus
+/// that folder's per-language texts (<c>i18n/nl.yaml</c>, <c>i18n/en.yaml</c>) and its <c>_layout</c>.
+/// <see cref="Load(string, string)"/> fails with a <see cref="TemplateCatalogException"/> listing every problem, so a broken
+/// template stops the service at start-up instead of failing one request later. Renders never read or parse files.
 /// </summary>
 public sealed class TemplateCatalog
 {
     public const string ReportsFolder = "reports";
+    public const string PagesFolder = "pages";
     public const string LayoutKey = "reports/_layout.scriban-html";
 
     private readonly Dictionary<string, CatalogTemplate> templates;
@@ -22,10 +24,13 @@ public sealed class TemplateCatalog
     private readonly ConcurrentDictionary<(string, ReportLanguage), string> versions = new();
 
     private TemplateCatalog(
+        string folder,
         ConfinedTemplateLoader loader,
         Dictionary<string, CatalogTemplate> templates,
         Dictionary<ReportLanguage, (string, string, ReportTexts)> languages)
     {
+        Folder = folder;
+        Layout = LayoutOf(folder);
         Loader = loader;
         this.templates = templates;
         this.languages = languages;
@@ -33,44 +38,67 @@ public sealed class TemplateCatalog
 
     public ConfinedTemplateLoader Loader { get; }
 
+    /// <summary>The folder under the template root this catalog holds, e.g. <c>reports</c>.</summary>
+    public string Folder { get; }
+
+    /// <summary>The key of the layout every template of <see cref="Folder"/> is wrapped in, e.g. <see cref="LayoutKey"/>.</summary>
+    public string Layout { get; }
+
     /// <summary>Keys of all parsed templates, e.g. <c>reports/feedback.scriban-html</c>, sorted.</summary>
     public IReadOnlyList<string> TemplateKeys => [.. templates.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>Reads and parses every template and text file; throws <see cref="TemplateCatalogException"/> on any problem.</summary>
-    public static TemplateCatalog Load(string templatesRoot)
+    /// <summary>The report templates (<c>templates/reports</c>).</summary>
+    public static TemplateCatalog Load(string templatesRoot) => Load(templatesRoot, ReportsFolder);
+
+    /// <summary>
+    /// Reads and parses every template and text file of <paramref name="folder"/> (<see cref="ReportsFolder"/> or
+    /// <see cref="PagesFolder"/>); throws <see cref="TemplateCatalogException"/> on any problem. Includes may only name
+    /// templates of the same folder, so pages and reports stay independent of each other.
+    /// </summary>
+    public static TemplateCatalog Load(string templatesRoot, string folder)
     {
-        var loader = new ConfinedTemplateLoader(templatesRoot);
-        var reportsFolder = Path.Combine(loader.RootPath, ReportsFolder);
-        if (!Directory.Exists(reportsFolder))
+        if (folder is not (ReportsFolder or PagesFolder))
         {
-            throw new TemplateCatalogException([$"{ReportsFolder}/: folder not found under {loader.RootPath}"]);
+            throw new ArgumentException($"Template folder '{folder}' is not one of '{ReportsFolder}', '{PagesFolder}'.", nameof(folder));
         }
+        var loader = new ConfinedTemplateLoader(templatesRoot);
+        var folderPath = Path.Combine(loader.RootPath, folder);
+        if (!Directory.Exists(folderPath))
+        {
+            throw new TemplateCatalogException([$"{folder}/: folder not found under {loader.RootPath}"]);
+        }
+        var layout = LayoutOf(folder);
         var problems = new List<string>();
         var templates = new Dictionary<string, CatalogTemplate>(StringComparer.Ordinal);
-        foreach (var key in FilesUnder(reportsFolder, loader.RootPath, "*" + ConfinedTemplateLoader.TemplateExtension))
+        foreach (var key in FilesUnder(folderPath, loader.RootPath, "*" + ConfinedTemplateLoader.TemplateExtension))
         {
             if (Parse(loader, key, problems) is { } parsed)
             {
                 templates.Add(key, parsed);
             }
         }
-        CheckIncludes(templates, problems);
-        if (!templates.ContainsKey(LayoutKey))
+        CheckIncludes(folder, templates, problems);
+        if (!templates.ContainsKey(layout))
         {
-            problems.Add($"{LayoutKey}:1:1: the layout every report is wrapped in is missing");
+            problems.Add($"{layout}:1:1: the layout every template of {folder}/ is wrapped in is missing");
         }
-        var languages = LoadTexts(loader, problems);
+        var languages = LoadTexts(folder, loader, problems);
         if (problems.Count > 0)
         {
             throw new TemplateCatalogException(problems);
         }
-        return new TemplateCatalog(loader, templates, languages);
+        return new TemplateCatalog(folder, loader, templates, languages);
     }
+
+    private static string LayoutOf(string folder) => $"{folder}/_layout{ConfinedTemplateLoader.TemplateExtension}";
+
+    /// <summary>True when <paramref name="key"/> (a canonical key such as <c>pages/start.scriban-html</c>) is in the catalog.</summary>
+    public bool Contains(string key) => templates.ContainsKey(key);
 
     internal CatalogTemplate Get(string key) =>
         templates.TryGetValue(key, out var template)
             ? template
-            : throw new TemplateAccessException($"Template '{key}' is not in the catalog of report templates.");
+            : throw new TemplateAccessException($"Template '{key}' is not in the catalog of {Folder} templates.");
 
     public ReportTexts Texts(ReportLanguage language) => languages[language].Texts;
 
@@ -84,7 +112,7 @@ public sealed class TemplateCatalog
         {
             var used = new SortedDictionary<string, string>(StringComparer.Ordinal);
             Collect(k.Item1, used);
-            Collect(LayoutKey, used);
+            Collect(Layout, used);
             var (textKey, textHash, _) = languages[k.Item2];
             used[textKey] = textHash;
             var manifest = new StringBuilder();
@@ -154,23 +182,23 @@ public sealed class TemplateCatalog
         return new CatalogTemplate(key, template, Hash(text), includes);
     }
 
-    private static void CheckIncludes(Dictionary<string, CatalogTemplate> templates, List<string> problems)
+    private static void CheckIncludes(string folder, Dictionary<string, CatalogTemplate> templates, List<string> problems)
     {
         foreach (var template in templates.Values)
         {
             foreach (var include in template.Includes.Where(i => !templates.ContainsKey(i.Key)))
             {
-                problems.Add($"{template.Key}:{include.Line}:{include.Column}: includes '{include.Key}', which is not a template under {ReportsFolder}/");
+                problems.Add($"{template.Key}:{include.Line}:{include.Column}: includes '{include.Key}', which is not a template under {folder}/");
             }
         }
     }
 
-    private static Dictionary<ReportLanguage, (string, string, ReportTexts)> LoadTexts(ConfinedTemplateLoader loader, List<string> problems)
+    private static Dictionary<ReportLanguage, (string, string, ReportTexts)> LoadTexts(string folder, ConfinedTemplateLoader loader, List<string> problems)
     {
         var result = new Dictionary<ReportLanguage, (string, string, ReportTexts)>();
         foreach (var language in ReportLanguages.All)
         {
-            var key = $"{ReportsFolder}/i18n/{language.Code()}.yaml";
+            var key = $"{folder}/i18n/{language.Code()}.yaml";
             try
             {
                 var yaml = loader.ReadText(key);

@@ -1,14 +1,14 @@
 namespace Audit.Reports.Templates;
 
 /// <summary>
-/// The report templates cannot be used: a parse error, a bad include, a missing or mismatched text file.
+/// The report or page templates cannot be used: a parse error, a bad include, a missing or mismatched text file.
 /// Thrown at start-up with every problem, each as "file:line:col: message", so a broken template stops the
 /// service before anyone asks for a report.
 /// </summary>
 public sealed class TemplateCatalogException : Exception
 {
     public TemplateCatalogException(IReadOnlyList<string> problems)
-        : base("The report templates have errors:" + Environment.NewLine + string.Join(Environment.NewLine, problems))
+        : base("The templates have errors:" + Environment.NewLine + string.Join(Environment.NewLine, problems))
     {
         Problems = problems;
     }

@@ -1,0 +1,10 @@
+namespace Audit.Api.Pages;
+
+/// <summary><c>/toegankelijkheid</c>: the accessibility statement every Dutch government website must publish.</summary>
+public static class AccessibilityPage
+{
+    public const string Path = "/toegankelijkheid";
+    public const string Name = "accessibility";
+
+    public static HtmlPage Show() => new(Name);
+}

@@ -1,0 +1,51 @@
+using Audit.Api.Access;
+using Audit.Reports.Pages;
+using Audit.Reports.Templates;
+
+namespace Audit.Api.Pages;
+
+/// <summary>
+/// The server-rendered web pages: Scriban templates under <c>templates/pages</c>, rendered by the reports' escaping
+/// engine, styled with the vendored NL Design System CSS in <c>wwwroot/</c>. They work without JavaScript.
+/// </summary>
+public static class PagesExtensions
+{
+    /// <summary>Every page template a handler names; start-up fails when one is missing.</summary>
+    public static readonly IReadOnlyList<string> PageNames =
+        [StartPage.Name, SignInPage.Name, AccountPage.Name, AccessibilityPage.Name, ProblemPage.Name, InvitationApi.PageName];
+
+    public static WebApplicationBuilder AddAuditPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PagesOptions>().BindConfiguration(PagesOptions.SectionName);
+        var options = builder.Configuration.GetSection(PagesOptions.SectionName).Get<PagesOptions>() ?? new PagesOptions();
+        // Parsed now, so a broken page template stops start-up instead of failing a visitor later.
+        var renderer = new PageRenderer(TemplateCatalog.Load(options.TemplatesRoot, TemplateCatalog.PagesFolder));
+        var missing = PageNames.Where(page => !renderer.HasPage(page)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new TemplateCatalogException([.. missing.Select(page => $"{PageRenderer.KeyOf(page)}:1:1: the page template is missing")]);
+        }
+        builder.Services.AddSingleton(renderer);
+        // First in line: the JSON writer that AddProblemDetails registers accepts */* and would answer browsers too.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlProblemWriter>());
+        return builder;
+    }
+
+    /// <summary>Stylesheets from wwwroot/, before authentication: the sign-in page needs them before anyone is signed in.</summary>
+    public static WebApplication UseAuditStaticFiles(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder routes)
+    {
+        var pages = routes.MapGroup("").ExcludeFromDescription();
+        pages.MapGet(StartPage.Path, StartPage.Show).AllowAnonymous();
+        pages.MapGet(SignInPage.Path, SignInPage.Show).AllowAnonymous();
+        pages.MapPost(SignInPage.Path, SignInPage.SubmitAsync).AllowAnonymous().DisableAntiforgery(); // validated explicitly
+        pages.MapGet(AccessibilityPage.Path, AccessibilityPage.Show).AllowAnonymous();
+        pages.MapGet(AccountPage.Path, AccountPage.ShowAsync).RequireAuthorization(Policies.SignedIn);
+        return routes;
+    }
+}

@@ -1,0 +1,74 @@
+using Audit.Api.Access;
+using Audit.Core.Access;
+using Audit.Core.AuditTrail;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+
+namespace Audit.Api.Pages;
+
+/// <summary>
+/// <c>/aanmelden</c>: explains invitation links and, where <see cref="PagesOptions.TokenSignIn"/> is on, offers a
+/// form that exchanges a personal access token for a web session. The session is stored like one started by an
+/// invitation (a random cookie value whose hash is a <see cref="TokenKind.Session"/> token), so sign-out and
+/// deactivation end it the same way.
+/// </summary>
+public static class SignInPage
+{
+    public const string Path = "/aanmelden";
+    public const string Name = "sign-in";
+    /// <summary>Where to go after signing in; the query parameter and the hidden form field.</summary>
+    public const string ReturnField = "terug";
+    public const string TokenField = "token";
+
+    /// <summary><see cref="FormError"/> and <see cref="TokenError"/> name texts under <c>t.sign_in.errors</c>.</summary>
+    public sealed record Model(bool TokenSignIn, string? ReturnUrl, string? FormError = null, string? TokenError = null);
+
+    /// <summary>The sign-in page, coming back to <paramref name="returnUrl"/> afterwards when it is a path on this site.</summary>
+    public static string PathFor(string? returnUrl) =>
+        LocalUrl.OrNull(returnUrl) is { } local && local != StartPage.Path ? $"{Path}?{ReturnField}={Uri.EscapeDataString(local)}" : Path;
+
+    public static HtmlPage Show(HttpContext context, IOptions<PagesOptions> options, IHostEnvironment environment)
+    {
+        var enabled = options.Value.TokenSignInEnabled(environment);
+        return new HtmlPage(Name, new Model(enabled, LocalUrl.OrNull(context.Request.Query[ReturnField])), hasForm: enabled);
+    }
+
+    public static async Task<IResult> SubmitAsync(
+        HttpContext context, IAntiforgery antiforgery, IUserRepository users, SignInThrottle throttle, TimeProvider clock,
+        IOptions<PagesOptions> options, IHostEnvironment environment)
+    {
+        if (!options.Value.TokenSignInEnabled(environment))
+        {
+            return Results.NotFound();
+        }
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        var returnUrl = LocalUrl.OrNull(form?[ReturnField]);
+        IResult Refuse(string? formError = null, string? tokenError = null) =>
+            new HtmlPage(Name, new Model(true, returnUrl, formError, tokenError), StatusCodes.Status400BadRequest, hasForm: true);
+
+        if (form is null || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Refuse(formError: "expired");
+        }
+        var token = form[TokenField].ToString().Trim();
+        if (token.Length == 0)
+        {
+            return Refuse(tokenError: "empty");
+        }
+        var now = clock.GetUtcNow();
+        var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), now, context.RequestAborted);
+        if (principal is null || principal.Kind != TokenKind.PersonalAccessToken)
+        {
+            throttle.RecordFailure(context);
+            return Refuse(tokenError: "unknown");
+        }
+
+        var session = AccessTokens.NewToken();
+        var expires = now.Add(SessionCookieHandler.Lifetime);
+        var stored = new StoredToken(AccessTokens.NewId("t_"), principal.User.Id, TokenKind.Session, AccessTokens.Hash(session), now, expires);
+        var actor = new Actor(principal.User.Id, principal.User.Role.ToWireName());
+        await users.InsertTokenAsync(stored, actor.Did("session.started", "token", stored.Id, now, $"signed in with personal access token {principal.TokenId}"), context.RequestAborted);
+        context.Response.Cookies.Append(SessionCookieHandler.CookieName, session, SessionCookieHandler.CookieOptions(context, expires));
+        return Results.Redirect(returnUrl ?? StartPage.Path);
+    }
+}
