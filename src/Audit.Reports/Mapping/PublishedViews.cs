@@ -22,16 +22,23 @@ internal static class PublishedViews
                 $"Round '{round.Id}' uses questionnaire {round.Questionnaire.Key} {round.Questionnaire.Version}, not {questionnaire.Key} {questionnaire.Version}.",
                 nameof(questionnaire));
         }
-        if (view.View != SectorViewKinds.Published)
-        {
-            throw new ArgumentException(
-                $"Reports are made from the published sector view only; got the '{view.View}' view of {view.InstitutionType}.", parameterName);
-        }
         if (view.RoundId != round.Id || view.Questionnaire != round.Questionnaire)
         {
             throw new ArgumentException(
                 $"The sector view of {view.InstitutionType} belongs to round '{view.RoundId}' ({view.Questionnaire.Key} {view.Questionnaire.Version}), not to round '{round.Id}'.",
                 parameterName);
+        }
+        CheckPublished(view, parameterName);
+    }
+
+    /// <summary>The view is the published form and carries nothing the published form removes.</summary>
+    public static void CheckPublished(SectorView view, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(view, parameterName);
+        if (view.View != SectorViewKinds.Published)
+        {
+            throw new ArgumentException(
+                $"Reports and exports are made from the published sector view only; got the '{view.View}' view of {view.InstitutionType}.", parameterName);
         }
         if (Leak(view) is { } leak)
         {
