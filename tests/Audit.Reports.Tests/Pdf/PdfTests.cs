@@ -86,14 +86,14 @@ public sealed partial class PdfTests
     }
 
     [TestMethod]
-    public async Task The_page_fetches_nothing_and_runs_no_script()
+    public async Task The_page_contacts_no_server_even_when_its_markup_asks_to()
     {
         var renderer = Renderer();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var html = $"<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"http://127.0.0.1:{port}/a.css\"></head><body>" +
-            $"<img src=\"http://127.0.0.1:{port}/x.png\"><script>document.body.append('script ran')</script><p>veilig</p></body></html>";
+            $"<img src=\"http://127.0.0.1:{port}/x.png\"><script>fetch('http://127.0.0.1:{port}/js')</script><p>veilig</p></body></html>";
 
         var pdf = await renderer.RenderAsync(html);
 
