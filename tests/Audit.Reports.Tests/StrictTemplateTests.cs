@@ -71,4 +71,20 @@ public sealed class StrictTemplateTests
             renderer.Render("reports/test.scriban-html", new { First = false }, Renders.Round, [], ReportRenderOptions.Default));
         Assert.Contains("leaked", error.Message);
     }
+
+    [TestMethod]
+    public void A_report_larger_than_scribans_default_output_limit_is_rendered_whole()
+    {
+        // Scriban's default budget is 1M characters over all nested outputs, past which it truncates with "...".
+        var partials = new Dictionary<string, string>
+        {
+            ["reports/_outer.scriban-html"] = "{{ for i in 1..$1 }}{{ include 'reports/_inner' }}{{ end }}",
+            ["reports/_inner.scriban-html"] = "<p>" + new string('x', 1000) + "</p>\n",
+        };
+
+        var html = Renders.Template("{{ include 'reports/_outer' 3000 }}<p>end</p>", new Model("x"), partials: partials);
+
+        Assert.AreEqual((3000 * 1008) + "<p>end</p>".Length, html.Length);
+        Assert.EndsWith("<p>end</p>", html);
+    }
 }

@@ -32,9 +32,9 @@ public sealed record FeedbackTheme(
 public sealed record FeedbackQuestion(QuestionReport Sector, OwnAnswer Own, OwnAnswer? Baseline = null);
 
 /// <summary>
-/// The institution's answer to one question, ready to display. <see cref="State"/> is answered, not_applicable
-/// or unanswered. <see cref="OptionKeys"/> use the keys of <see cref="QuestionReport.Distribution"/> (maturity
-/// "0".."5", yes_no "yes"/"no") so charts can mark the own answer; <see cref="OptionLabels"/> are their texts.
+/// The institution's answer to one question, ready to display. <see cref="State"/> is one of <see cref="AnswerStates"/>.
+/// <see cref="OptionKeys"/> use the keys of <see cref="QuestionReport.Distribution"/> (maturity "0".."5", yes_no
+/// "yes"/"no") so charts can mark the own answer; <see cref="OptionLabels"/> are their texts.
 /// </summary>
 public sealed record OwnAnswer(
     string State,
@@ -48,4 +48,15 @@ public sealed record OwnAnswer(
     public IReadOnlyList<string> OptionKeys { get; init; } = OptionKeys ?? [];
 
     public IReadOnlyList<string> OptionLabels { get; init; } = OptionLabels ?? [];
+}
+
+/// <summary>The states of an own answer; the templates look up their texts by these names.</summary>
+public static class AnswerStates
+{
+    public const string Answered = "answered";
+    public const string NotApplicable = "not_applicable";
+    public const string Unanswered = "unanswered";
+
+    /// <summary>Hidden by an earlier answer (visibleWhen), so the question was never put to the institution.</summary>
+    public const string NotAsked = "not_asked";
 }

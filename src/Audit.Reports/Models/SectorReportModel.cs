@@ -105,6 +105,7 @@ public sealed record GridValue(decimal? Sum, bool Suppressed = false, string? Re
 
 /// <summary>
 /// The comparison with the baseline round. A side that is suppressed is null, and so is every delta that needs it.
+/// The flags say which nulls are withheld (shown as "×") rather than absent (no norm, shown as "–").
 /// </summary>
 public sealed record TrendReport(
     decimal? BaselineMean,
@@ -112,10 +113,16 @@ public sealed record TrendReport(
     decimal? BaselineMeetsNormPercent,
     decimal? DeltaMean,
     decimal? DeltaMedian,
-    decimal? DeltaMeetsNormPercent);
+    decimal? DeltaMeetsNormPercent,
+    bool BaselineWithheld = false,
+    bool DeltaWithheld = false);
 
 /// <summary>The sector report: one institution type's published view in one round.</summary>
 public sealed record SectorReportDocument(ReportRound Round, SectorReport Sector);
 
 /// <summary>The report to parliament: a cover summary, then every institution type as a chapter.</summary>
-public sealed record ParliamentReport(ReportRound Round, IReadOnlyList<string> Summary, IReadOnlyList<SectorReport> Sectors);
+public sealed record ParliamentReport(ReportRound Round, IReadOnlyList<string> Summary, IReadOnlyList<SectorReport> Sectors)
+{
+    /// <summary>How many chapters have figures (the others were too small to publish).</summary>
+    public int PublishedSectors => Sectors.Count(s => !s.Suppressed);
+}

@@ -20,6 +20,13 @@ internal sealed class ReportTemplateContext : TemplateContext
     /// </summary>
     public const int ReportLoopLimit = 50_000;
 
+    /// <summary>
+    /// Scriban truncates output silently at 1M characters by default (with "..."), counted over nested includes, so
+    /// a parliament report of six real sectors lost its last chapters. Reports get a far larger budget, and going
+    /// over it is an error: a report is whole or it fails.
+    /// </summary>
+    public const int ReportOutputLimit = 256 * 1024 * 1024;
+
     private readonly TemplateCatalog catalog;
     private int chartCount;
 
@@ -31,6 +38,10 @@ internal sealed class ReportTemplateContext : TemplateContext
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
         LoopLimit = ReportLoopLimit;
+        LimitToString = ReportOutputLimit;
+        OutputLimit = ReportOutputLimit;
+        OnStringLimit = ScriptLimitBehavior.Throw;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
         NewLine = "\n";
         TemplateLoader = catalog.Loader;
         BuiltinObject.SetValue("include", new RawIncludeFunction(), true);

@@ -83,7 +83,7 @@ internal sealed class ReportFixtures(Func<string, string>? user = null)
         "risk", "Risicobeoordeling van samenwerkingen", null,
         null, new ScoreStats(13, 2.1m, 2, 1.5m, 2.75m), null, false, null,
         [RiskScreening, RiskSources, RiskOutcomes, RiskCapacity, RiskExportControl],
-        new TrendReport(null, null, null, null, null, null));
+        new TrendReport(null, null, null, null, null, null, BaselineWithheld: true, DeltaWithheld: true));
 
     public SectorReport Universities => new(
         "universiteit", "sha256:5f1e0c3b9d7a4e2f8c6b1a0d9e8f7c6b5a4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b", Computed, 13,
