@@ -15,6 +15,7 @@ using Audit.Api.Rounds;
 using Audit.Api.SectorViews;
 using Audit.Api.Users;
 
+args = CliVerbs.ExpandShorthands(args);
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAuditHosting(args)
     .AddRequestLimits()
