@@ -2,6 +2,7 @@ using Audit.Api.Access;
 using Audit.Api.AuditTrail;
 using Audit.Api.Cli;
 using Audit.Api.Database;
+using Audit.Api.Demo;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
@@ -15,7 +16,12 @@ using Audit.Api.Rounds;
 using Audit.Api.SectorViews;
 using Audit.Api.Users;
 
+// --demo is a mode, not a setting: it seeds demo rounds after start-up (see README).
+var demo = args.Contains("--demo");
+args = [.. args.Where(a => a != "--demo")];
+
 args = CliVerbs.ExpandShorthands(args);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAuditHosting(args)
     .AddRequestLimits()
@@ -24,7 +30,8 @@ builder.AddAuditHosting(args)
     .AddAuditAccess()
     .AddAuditOpenApi()
     .AddAuditJobs()
-    .AddAuditMail();
+    .AddAuditMail()
+    .AddAuditDemo();
 
 var app = builder.Build();
 if (CliVerbs.IsVerb(args))
@@ -61,6 +68,10 @@ if (role.ServesWeb())
     app.MapSectorViews();
 }
 
+if (demo)
+{
+    await app.RunDemoAsync();
+}
 app.LogStartupBanner(role);
 await app.RunAsync();
 return CliVerbs.Ok;
