@@ -12,7 +12,7 @@ namespace Audit.Data.Bulk;
 /// </summary>
 internal sealed class SqliteBulkWriter(IDbConnectionFactory factory) : IBulkWriter
 {
-    private const int RowsPerStatement = 100;
+    private const int RowsPerStatement = 50;
     private const int RowsPerTransaction = 50_000;
 
     public async Task<long> WriteAsync(BulkTable table, IEnumerable<object?[]> rows, CancellationToken cancellationToken = default)
