@@ -31,6 +31,8 @@ internal static class AutosaveBench
         Directory.CreateDirectory(folder);
         try
         {
+            // WebApplicationFactory looks for the project folder; the bench runs from its output folder instead.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_AUDIT_API", AppContext.BaseDirectory);
             await using var app = new BenchApp(folder);
             using var probe = app.CreateClient();
             var bare = await LoadAsync(clients, seconds, _ => app.CreateClient(), (client, i) =>
