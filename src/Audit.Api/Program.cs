@@ -24,6 +24,8 @@ using Audit.Api.Users;
 var demo = args.Contains("--demo");
 args = [.. args.Where(a => a != "--demo")];
 
+args = CliVerbs.ExpandShorthands(args);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAuditHosting(args)
     .AddRequestLimits()

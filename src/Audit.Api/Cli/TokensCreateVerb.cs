@@ -71,7 +71,8 @@ internal static class TokensCreateVerb
     private static StoredToken NewStoredToken(string userId, string token, DateTimeOffset now, DateTimeOffset? expiresAt) =>
         new(AccessTokens.NewId("t_"), userId, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, expiresAt);
 
-    private static Dictionary<string, string>? ParseOptions(string[] args)
+    /// <summary>Verb options as name → value; configuration overrides (--Section:Key value) are skipped.</summary>
+    internal static Dictionary<string, string>? ParseOptions(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)

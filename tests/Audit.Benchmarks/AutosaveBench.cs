@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Audit.Core.Access;
+using Audit.Core.AuditTrail;
+using Audit.Data.Bulk;
+using Audit.Data.Connections;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+
+namespace Audit.Benchmarks;
+
+/// <summary>
+/// (c) Autosave: C concurrent in-process HttpClients for S seconds against PUT /api/v1/participations/{id}/answers/{key}
+/// (JSON {value, comment}, If-Match with the ETag), and against a bare endpoint in the same process that does one
+/// SQLite insert. Requests per second for both, the ratio, p50/p99 latency.
+/// </summary>
+internal static class AutosaveBench
+{
+    private const string BarePath = "/bench/bare";
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var seconds = options.Int("seconds", 30);
+        var clients = options.Int("clients", 64);
+        var folder = Path.Combine(Path.GetTempPath(), "audit-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // WebApplicationFactory looks for the project folder; the bench runs from its output folder instead.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_AUDIT_API", AppContext.BaseDirectory);
+            await using var app = new BenchApp(folder);
+            using var probe = app.CreateClient();
+            var bare = await LoadAsync(clients, seconds, _ => app.CreateClient(), (client, i) =>
+                client.PostAsync(new Uri(BarePath, UriKind.Relative), new StringContent($$"""{"n":{{i}}}""", Encoding.UTF8, "application/json")));
+            Print("bare endpoint (one SQLite insert)", bare, clients, seconds);
+
+            var targets = await PrepareParticipationsAsync(app, clients);
+            using var first = await PutAsync(targets[0].Client, targets[0].ParticipationId, targets[0].Key, 0, null);
+            if (first.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+            {
+                Console.WriteLine($"autosave: PUT /api/v1/participations/{{id}}/answers/{{key}} answered {(int)first.StatusCode}; " +
+                    "the answers endpoint is not in this build yet, so there is no autosave figure. The bare reference above stands.");
+                return 3;
+            }
+            var etags = targets.Select(t => (string?)null).ToArray();
+            var autosave = await LoadAsync(clients, seconds, i => targets[i].Client, async (client, i) =>
+            {
+                var slot = targets.FindIndex(t => t.Client == client);
+                var response = await PutAsync(client, targets[slot].ParticipationId, targets[slot].Key, i, etags[slot]);
+                etags[slot] = response.Headers.ETag?.Tag ?? etags[slot];
+                return response;
+            });
+            Print("PUT answers (autosave)", autosave, clients, seconds);
+            Console.WriteLine($"ratio autosave/bare: {Measure.F(autosave.Rps / bare.Rps * 100, "F0")}% (target >= 50%), p99 {Measure.Ms(autosave.P99)} (target <= 20 ms)");
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* temp folder */ }
+        }
+    }
+
+    private static Task<HttpResponseMessage> PutAsync(HttpClient client, string participationId, string key, int n, string? etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/v1/participations/{participationId}/answers/{key}", UriKind.Relative))
+        {
+            Content = new StringContent($$"""{"value":{{n % 6}},"comment":"autosave {{n}}"}""", Encoding.UTF8, "application/json"),
+        };
+        if (etag is not null)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+        }
+        return client.SendAsync(request);
+    }
+
+    private sealed record Result(long Requests, long Failures, double Rps, double P50, double P99, Dictionary<int, long> Statuses);
+
+    private static async Task<Result> LoadAsync(int clients, int seconds, Func<int, HttpClient> clientFor, Func<HttpClient, int, Task<HttpResponseMessage>> send)
+    {
+        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        var latencies = new List<double>[clients];
+        var statuses = new Dictionary<int, long>();
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var client = clientFor(c);
+            var mine = latencies[c] = [];
+            var n = 0;
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await send(client, (c * 1_000_000) + n++);
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                lock (statuses)
+                {
+                    statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+                }
+            }
+        })));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var failures = statuses.Where(s => s.Key >= 400).Sum(s => s.Value);
+        return new Result(all.Length, failures, all.Length / watch.Elapsed.TotalSeconds, Measure.Percentile(all, 50), Measure.Percentile(all, 99), statuses);
+    }
+
+    private static void Print(string name, Result r, int clients, int seconds) =>
+        Console.WriteLine($"{name}: {clients} clients × {seconds} s: {Measure.F(r.Rps)} req/s, p50 {Measure.Ms(r.P50)}, p99 {Measure.Ms(r.P99)}, " +
+            $"{r.Requests} requests, statuses {string.Join(" ", r.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}");
+
+    private sealed record Target(HttpClient Client, string ParticipationId, string Key);
+
+    /// <summary>One open participation and respondent per client: a generated round, reopened for editing.</summary>
+    private static async Task<List<Target>> PrepareParticipationsAsync(BenchApp app, int clients)
+    {
+        var factory = (IDbConnectionFactory)app.Services.GetService(typeof(IDbConnectionFactory))!;
+        var catalog = (Api.Questionnaires.QuestionnaireCatalog)app.Services.GetService(typeof(Api.Questionnaires.QuestionnaireCatalog))!;
+        var questionnaire = (await catalog.GetAsync("kennisveiligheid", "2023"))!;
+        var generated = await new SyntheticRoundGenerator(factory).GenerateAsync(new GenerationRequest(clients, 1, "bench-autosave"), questionnaire);
+        await using (var connection = await factory.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE rounds SET status = 'open' WHERE id = @id", new { id = generated.RoundId });
+            await connection.ExecuteAsync("UPDATE participations SET status = 'in_progress', accepted_at = NULL, submitted_at = NULL WHERE round_id = @id",
+                new { id = generated.RoundId });
+        }
+        var key = questionnaire.AllQuestions.First(q => q.Type == Core.Questionnaires.QuestionType.Maturity).Key;
+        var users = (IUserRepository)app.Services.GetService(typeof(IUserRepository))!;
+        var targets = new List<Target>();
+        for (var i = 0; i < clients; i++)
+        {
+            var (institutionId, _) = SyntheticRoundGenerator.InstitutionAt(i);
+            var now = DateTimeOffset.UtcNow;
+            var token = AccessTokens.NewToken();
+            var user = new User(AccessTokens.NewId("u_"), $"Bench {i}", $"bench{i}@bench.local", Role.Respondent, institutionId, true, now);
+            await users.InsertWithTokenAsync(user, new StoredToken(AccessTokens.NewId("t_"), user.Id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, now.AddHours(2)),
+                Actor.System.Did("user.created", "user", user.Id, now));
+            var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            targets.Add(new Target(client, SyntheticRoundGenerator.ParticipationId(generated.RoundId, institutionId), key));
+        }
+        return targets;
+    }
+
+    /// <summary>The whole service on a temp SQLite file, plus the bare endpoint writing to its own SQLite file (WAL, same settings).</summary>
+    private sealed class BenchApp(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Database:Provider", "sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "audit.db")}");
+            builder.UseSetting("Audit:DataProtectionKeysPath", Path.Combine(folder, "keys"));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            var bare = new DbConnectionFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bare.db")}");
+            using (var connection = bare.Create())
+            {
+                connection.Open();
+                connection.Execute("PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS bare (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at TEXT NOT NULL)");
+            }
+            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new BareEndpoint(bare)));
+        }
+    }
+
+    private sealed class BareEndpoint(DbConnectionFactory bare) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (context.Request.Path != BarePath)
+                {
+                    await nextMiddleware(context);
+                    return;
+                }
+                using var reader = new StreamReader(context.Request.Body);
+                var body = await reader.ReadToEndAsync();
+                await using var connection = await bare.OpenAsync();
+                await connection.ExecuteAsync("INSERT INTO bare (body, at) VALUES (@body, @at)", new { body, at = DateTime.UtcNow });
+                context.Response.StatusCode = 200;
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,36 @@
+namespace Audit.Benchmarks;
+
+/// <summary>dotnet run -c Release --project tests/Audit.Benchmarks -- &lt;recompute|incremental|autosave|reports&gt; [options]</summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var benchmark = args.FirstOrDefault();
+        var options = new BenchOptions(args.Skip(1));
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        switch (benchmark)
+        {
+            case "recompute":
+                await RecomputeBench.RunFullAsync(options);
+                return 0;
+            case "incremental":
+                await RecomputeBench.RunIncrementalAsync(options);
+                return 0;
+            case "autosave":
+                return await AutosaveBench.RunAsync(options);
+            case "reports":
+                ReportsBench.Run(options);
+                return 0;
+            default:
+                Console.Error.WriteLine("""
+                    usage: dotnet run -c Release --project tests/Audit.Benchmarks -- <benchmark> [options]
+                      recompute    [--sizes 500,5000,20000] [--runs 3] [--seed 42] [--database <PostgreSQL admin connection string>]
+                      incremental  [--sizes 5000] [--runs 5] [--database ...]
+                      autosave     [--seconds 30] [--clients 64]
+                      reports      [--reports 5000]
+                    Without --database each run uses a fresh temp SQLite file; with it, a fresh PostgreSQL database that is dropped afterwards.
+                    """);
+                return 2;
+        }
+    }
+}
