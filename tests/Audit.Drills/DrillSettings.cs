@@ -40,7 +40,7 @@ public sealed record DrillSettings(string ApiDll, int Seed, IReadOnlySet<string>
         {
             throw new ArgumentException("Cannot find Audit.sln above the drills; pass --api.");
         }
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<config>/net10.0/
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<config>/net10.0/
         return Path.Combine(dir.FullName, "src", "Audit.Api", "bin", configuration, "net10.0", "Audit.Api.dll");
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Audit.Drills.BadInput;
 
 /// <summary>One operation of the OpenAPI document, with its path relative to the server url.</summary>
-public sealed record ApiOperation(string Method, string PathTemplate, bool HasBody, IReadOnlyList<string> PathParameters, IReadOnlyList<string> QueryParameters)
+public sealed record ApiOperation(string Method, string PathTemplate, bool HasBody, bool BodyRequired, IReadOnlyList<string> PathParameters, IReadOnlyList<string> QueryParameters)
 {
     public string Key => $"{Method} {PathTemplate}";
 
@@ -21,7 +21,9 @@ public sealed record ApiOperation(string Method, string PathTemplate, bool HasBo
                 var parameters = op.Value.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToList() : [];
                 string[] Named(string location) => parameters
                     .Where(x => x.GetProperty("in").GetString() == location).Select(x => x.GetProperty("name").GetString()!).ToArray();
-                operations.Add(new ApiOperation(op.Name.ToUpperInvariant(), path.Name, op.Value.TryGetProperty("requestBody", out _),
+                var hasBody = op.Value.TryGetProperty("requestBody", out var body);
+                var required = hasBody && body.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
+                operations.Add(new ApiOperation(op.Name.ToUpperInvariant(), path.Name, hasBody, required,
                     Named("path"), Named("query")));
             }
         }

@@ -25,7 +25,7 @@ public sealed class BadInputDrill : IDrill
         await using var service = await ServiceProcess.StartAsync(settings, database, work);
         using var admin = service.Client();
 
-        var institutions = await DrillApi.GetAsync(admin, "/api/v1/institutions?type=university&pageSize=5");
+        var institutions = await DrillApi.GetAsync(admin, "/api/v1/institutions?type=universiteit&pageSize=5");
         var institutionId = institutions.GetProperty("items")[0].GetProperty("id").GetString()!;
         var (respondentId, respondentToken, tokenId) = await DrillApi.RespondentAsync(admin, institutionId, "bad-input@example.org");
         var participations = await DrillApi.OpenRoundAsync(admin, "drill-bad-input", new { institutionIds = new[] { institutionId } });
@@ -39,12 +39,13 @@ public sealed class BadInputDrill : IDrill
         var histogram = new ConcurrentDictionary<string, int>();
         var byAttack = new ConcurrentDictionary<string, int>();
         var defects = new ConcurrentBag<string>();
-        using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        using var client = new HttpClient(handler) { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        // One loopback source address per caller: the sign-in throttle counts failures per address, so the forged
+        // tokens get their 429s without shutting the other callers out.
+        var clients = Enum.GetValues<Caller>().ToDictionary(c => c, c => FromAddress(service.BaseAddress, $"127.0.0.{2 + (int)c}"));
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (request, ct) =>
         {
-            var outcome = await SendAsync(client, request, request.Caller switch
+            var outcome = await SendAsync(clients[request.Caller], request, request.Caller switch
             {
                 Caller.Admin => ServiceProcess.AdminToken,
                 Caller.Respondent => respondentToken,
@@ -58,6 +59,10 @@ public sealed class BadInputDrill : IDrill
                 defects.Add($"{request}: {outcome.Defect}");
             }
         });
+        foreach (var c in clients.Values)
+        {
+            c.Dispose();
+        }
         log.Line($"sent {requests.Count:N0} requests in {watch.Elapsed.TotalSeconds:0.0} s (seed {settings.Seed})");
         log.Line("status histogram: " + string.Join(", ", histogram.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}: {h.Value}")));
         log.Line("by attack: " + string.Join(", ", byAttack.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key} ×{h.Value}")));
@@ -78,9 +83,34 @@ public sealed class BadInputDrill : IDrill
         return "passed";
     }
 
+    private static HttpClient FromAddress(Uri baseAddress, string localAddress)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(localAddress), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
+    }
+
     private sealed record Outcome(string Status, string? Defect);
 
-    private static async Task<Outcome> SendAsync(HttpClient client, MalformedRequest request, string? token)
+    private static HttpClient FreshClient(Uri baseAddress) => new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
+
+    private static async Task<Outcome> SendAsync(HttpClient client, MalformedRequest request, string? token, bool retried = false)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
         if (token is not null)
@@ -103,21 +133,38 @@ public sealed class BadInputDrill : IDrill
             string? defect = status switch
             {
                 >= 500 => $"{status}: {Shorten(body)}",
+                >= 400 when IsProtocolRejection(request, response, body) => null,
                 >= 400 => DrillApi.ProblemDefect(response, body),
                 _ => null,
             };
-            return new Outcome(status.ToString(System.Globalization.CultureInfo.InvariantCulture), defect);
+            var label = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new Outcome(defect is null && status >= 400 && IsProtocolRejection(request, response, body) ? label + " (kestrel)" : label, defect);
         }
         catch (HttpRequestException) when (request.Attack == "oversized")
         {
             // Kestrel may answer 413 and close before the client has finished sending: the refusal is the point.
             return new Outcome("closed (oversized)", null);
         }
+        catch (HttpRequestException) when (!retried)
+        {
+            // The pooled connection may have been closed by the server after an earlier refusal (Kestrel closes
+            // after a 413 or a protocol error) just as this request was written to it. Once more, on a new connection.
+            return await SendAsync(FreshClient(client.BaseAddress!), request, token, retried: true);
+        }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            return new Outcome("transport error", $"{ex.GetType().Name}: {ex.Message}");
+            return new Outcome("transport error", $"{ex.GetType().Name}: {ex.Message} {ex.InnerException?.Message}");
         }
     }
+
+    /// <summary>
+    /// Kestrel refuses a request line longer than its limit (414) or a target with a NUL byte (400) while parsing
+    /// HTTP, before any application code runs, with an empty body. Such requests never reach an endpoint.
+    /// </summary>
+    private static bool IsProtocolRejection(MalformedRequest request, HttpResponseMessage response, string body) =>
+        body.Length == 0 && response.Content.Headers.ContentType is null
+        && (((int)response.StatusCode is 414 or 431 && request.Path.Length > 8000)
+            || ((int)response.StatusCode == 400 && request.Path.Contains("%00", StringComparison.Ordinal)));
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
 }

@@ -19,8 +19,8 @@ public static class BodyTemplates
         "POST /users" => new JsonObject { ["name"] = "Drill Respondent", ["email"] = "drill@example.org", ["role"] = "respondent", ["institutionId"] = ids.InstitutionId },
         "PATCH /users/{id}" => new JsonObject { ["name"] = "Renamed", ["email"] = "renamed@example.org", ["active"] = true },
         "POST /users/{id}/tokens" => new JsonObject { ["expiresAt"] = DateTimeOffset.UtcNow.AddDays(30).ToString("O") },
-        "POST /institutions" => new JsonObject { ["id"] = "drill-inst", ["name"] = "Drill Institute", ["type"] = "university", ["city"] = "Utrecht", ["brin"] = "99ZZ", ["active"] = true },
-        "PATCH /institutions/{id}" => new JsonObject { ["name"] = "Renamed Institute", ["type"] = "university", ["city"] = "Delft", ["active"] = true },
+        "POST /institutions" => new JsonObject { ["id"] = "drill-inst", ["name"] = "Drill Institute", ["type"] = "universiteit", ["city"] = "Utrecht", ["brin"] = "99ZZ", ["active"] = true },
+        "PATCH /institutions/{id}" => new JsonObject { ["name"] = "Renamed Institute", ["type"] = "universiteit", ["city"] = "Delft", ["active"] = true },
         "POST /rounds" => new JsonObject
         {
             ["id"] = "drill-round-2",
@@ -31,7 +31,7 @@ public static class BodyTemplates
             ["disclosure"] = new JsonObject { ["minGroupSize"] = 5, ["dominance"] = new JsonObject { ["n"] = 2, ["k"] = 0.85 } },
         },
         "POST /rounds/{roundId}/status-changes" => new JsonObject { ["status"] = "closed" },
-        "POST /rounds/{roundId}/participations" => new JsonObject { ["institutionTypes"] = new JsonArray("university", "umc") },
+        "POST /rounds/{roundId}/participations" => new JsonObject { ["institutionTypes"] = new JsonArray("universiteit", "umc") },
         "PUT /participations/{participationId}/answers/{questionKey}" => new JsonObject { ["value"] = "yes", ["comment"] = "drill" },
         _ => null,
     };

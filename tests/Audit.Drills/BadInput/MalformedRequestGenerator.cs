@@ -25,7 +25,7 @@ public sealed record KnownIds(string AdminUserId, string RespondentUserId, strin
         "institutionId" => InstitutionId,
         "key" => "kennisveiligheid",
         "version" => "2023",
-        "institutionType" => "university",
+        "institutionType" => "universiteit",
         "questionKey" => "q1",
         _ => "x",
     };
@@ -101,6 +101,10 @@ public sealed class MalformedRequestGenerator(IReadOnlyList<ApiOperation> operat
         if (op.HasBody || attack == "wrong-method")
         {
             (body, contentType) = BuildBody(attack, template, random);
+            if (!op.BodyRequired && body is not null && Encoding.UTF8.GetString(body) == "null")
+            {
+                body = "[null]"u8.ToArray(); // JSON null is how a client leaves out an optional body: valid, so not sent
+            }
         }
         if (needsHostileId && op.PathParameters.Count == 0 && op.Mutates)
         {
@@ -158,10 +162,10 @@ public sealed class MalformedRequestGenerator(IReadOnlyList<ApiOperation> operat
                     ? Mutate(template, random, (node, r) => WrongType(node, r)).ToJsonString()
                     : Pick(random, "[]", "42", "\"text\"", "true", "null", "[{}]", "-0", "1e5")), json);
             case "huge-strings":
-                var huge = new string(Pick(random, 'x', 'é', '\'', '<'), random.Next(20_000, 300_000));
+                var huge = new string(Pick(random, 'x', 'é', '\'', '<'), random.Next(5_000, 200_000));
                 return (Encoding.UTF8.GetBytes(template is null
                     ? $"{{\"name\":\"{huge}\"}}"
-                    : Mutate(template, random, (node, _) => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? JsonValue.Create(huge) : null).ToJsonString()), json);
+                    : Mutate(template, random, (node, _) => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? JsonValue.Create(huge) : null, single: true).ToJsonString()), json);
             case "deep-nesting":
                 var depth = random.Next(65, 5000);
                 var deep = new string('[', depth) + new string(']', depth);
@@ -197,7 +201,7 @@ public sealed class MalformedRequestGenerator(IReadOnlyList<ApiOperation> operat
     }
 
     /// <summary>A deep copy of the template with one matching field (or every string field for huge strings) replaced.</summary>
-    private static JsonObject Mutate(JsonObject template, Random random, Func<JsonNode?, Random, JsonNode?> replace, IReadOnlySet<string>? only = null)
+    private static JsonObject Mutate(JsonObject template, Random random, Func<JsonNode?, Random, JsonNode?> replace, IReadOnlySet<string>? only = null, bool single = false)
     {
         var copy = template.DeepClone().AsObject();
         var fields = Leaves(copy).Where(f => only is null || only.Contains(f.Name)).ToList();
@@ -215,7 +219,7 @@ public sealed class MalformedRequestGenerator(IReadOnlyList<ApiOperation> operat
             {
                 parent[name] = replacement;
                 changed = true;
-                if (only is not null || random.Next(2) == 0)
+                if (single || only is not null || random.Next(2) == 0)
                 {
                     break;
                 }
@@ -252,7 +256,7 @@ public sealed class MalformedRequestGenerator(IReadOnlyList<ApiOperation> operat
         JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => Pick<JsonNode>(random, JsonValue.Create(12345), JsonValue.Create(true), new JsonObject(), new JsonArray(1, 2)),
         JsonValue v when v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => Pick<JsonNode>(random, JsonValue.Create("maybe"), JsonValue.Create(2), new JsonArray()),
         JsonValue => Pick<JsonNode>(random, JsonValue.Create("many"), new JsonObject(), JsonValue.Create(false)),
-        JsonArray => Pick<JsonNode>(random, JsonValue.Create("university"), new JsonObject { ["0"] = "x" }, JsonValue.Create(7)),
+        JsonArray => Pick<JsonNode>(random, JsonValue.Create("universiteit"), new JsonObject { ["0"] = "x" }, JsonValue.Create(7)),
         _ => Pick<JsonNode>(random, JsonValue.Create("object?"), new JsonArray(1)),
     };
 
