@@ -1,4 +1,5 @@
 using Audit.Drills.BadInput;
+using Audit.Drills.Outage;
 using System.Diagnostics;
 using Audit.Drills;
 
