@@ -1,3 +1,4 @@
+using Audit.Drills.Aggregation;
 using Audit.Drills.BadInput;
 using Audit.Drills.Outage;
 using System.Diagnostics;

@@ -28,6 +28,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Set just before the kill, so a request the kill cut off is not counted as the service's failure.</summary>
+    public bool KillRequested { get; private set; }
+
     /// <summary>Every line the service wrote, newest last (for diagnosing a failed drill).</summary>
     public IReadOnlyCollection<string> Output => _output;
 
@@ -78,6 +81,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what the database has committed is all that survives.</summary>
     public void KillHard()
     {
+        KillRequested = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: false);
@@ -86,6 +90,21 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public bool SawOutput(string fragment) => _output.Any(line => line.Contains(fragment, StringComparison.Ordinal));
+
+    /// <summary>Waits until the service has written a line containing <paramref name="fragment"/>; false on timeout or exit.</summary>
+    public async Task<bool> WaitForOutputAsync(string fragment, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout && !_process.HasExited)
+        {
+            if (SawOutput(fragment))
+            {
+                return true;
+            }
+            await Task.Delay(5);
+        }
+        return SawOutput(fragment);
+    }
 
     public string Tail(int lines = 30) => string.Join(Environment.NewLine, _output.TakeLast(lines));
 

@@ -1,4 +1,3 @@
 namespace Audit.Drills;
 
-public sealed class AggregationCrashDrill : IDrill { public string Name => "aggregation-crash"; public string Description => "todo"; public Task<string> RunAsync(DrillSettings s, DrillLog l) => Task.FromResult("skipped"); }
 public sealed class AutosaveCrashDrill : IDrill { public string Name => "autosave-crash"; public string Description => "todo"; public Task<string> RunAsync(DrillSettings s, DrillLog l) => Task.FromResult("skipped"); }
