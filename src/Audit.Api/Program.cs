@@ -1,7 +1,10 @@
 using Audit.Api.Access;
+using Audit.Api.Answers;
 using Audit.Api.AuditTrail;
 using Audit.Api.Cli;
 using Audit.Api.Database;
+using Audit.Api.Demo;
+using Audit.Api.Evidence;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
@@ -11,19 +14,26 @@ using Audit.Api.OpenApi;
 using Audit.Api.Participations;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
+using Audit.Api.Reviews;
 using Audit.Api.Rounds;
 using Audit.Api.SectorViews;
 using Audit.Api.Users;
+
+// --demo is a mode, not a setting: it seeds demo rounds after start-up (see README).
+var demo = args.Contains("--demo");
+args = [.. args.Where(a => a != "--demo")];
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAuditHosting(args)
     .AddRequestLimits()
     .AddAuditDatabase()
+    .AddAuditCollection()
     .AddAuditProblemDetails()
     .AddAuditAccess()
     .AddAuditOpenApi()
     .AddAuditJobs()
-    .AddAuditMail();
+    .AddAuditMail()
+    .AddAuditDemo();
 
 var app = builder.Build();
 if (CliVerbs.IsVerb(args))
@@ -58,8 +68,18 @@ if (role.ServesWeb())
     app.MapQuestionnaires();
     app.MapParticipations();
     app.MapSectorViews();
+    app.MapAnswers();
+    app.MapEvidence();
+    app.MapSubmissions();
+    app.MapReviews();
+    app.MapFindings();
+    app.MapRoundProgress();
 }
 
+if (demo)
+{
+    await app.RunDemoAsync();
+}
 app.LogStartupBanner(role);
 await app.RunAsync();
 return CliVerbs.Ok;

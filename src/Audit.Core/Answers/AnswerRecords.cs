@@ -28,8 +28,9 @@ public sealed record AnswerVersion(
     DateTimeOffset ChangedAt);
 
 /// <summary>
-/// One answer to write. <see cref="ExpectedVersion"/> is the version the writer last saw (If-Match); null means
-/// the writer saw no answer, which is refused once one exists.
+/// One answer to write. <see cref="ExpectedVersion"/> is the version the writer last saw (If-Match). 0 means the writer
+/// saw no answer (If-None-Match: *): refused as a mismatch when one exists by now. Null means the writer named no
+/// version (no If-Match): fine for a new answer, refused as a missing precondition when one exists.
 /// </summary>
 public sealed record AnswerWrite(string QuestionKey, string ValueJson, string? Comment = null, int? ExpectedVersion = null);
 

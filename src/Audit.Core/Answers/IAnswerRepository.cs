@@ -18,8 +18,9 @@ public interface IAnswerRepository
     Task<AnswerRecord?> GetAsync(string participationId, string questionKey, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes one answer: with an expected version, only if the answer is still at it; without one, only if there is
-    /// no answer yet. The saved answer is no longer prefilled. Audit event <c>answer.saved</c>.
+    /// Writes one answer: with an expected version, only if the answer is still at it (else 412); expecting none (0)
+    /// or naming none (null), only if there is no answer yet (else 412, or 428 for null). See <see cref="AnswerWrite"/>.
+    /// The saved answer is no longer prefilled. Audit event <c>answer.saved</c>.
     /// </summary>
     Task<AnswerSaveResult> SaveAsync(
         string participationId, AnswerWrite write, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default);

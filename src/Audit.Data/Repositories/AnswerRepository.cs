@@ -59,6 +59,10 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
                 var outcome = access.Outcome == EditGate.Outcome.NotFound ? AnswerBatchOutcome.NotFound : AnswerBatchOutcome.NotEditable;
                 return (false, new AnswerBatchResult(outcome, writes.Select(w => Refused(access, w.QuestionKey)).ToList(), access.Reason));
             }
+            if (writes.Count == 0)
+            {
+                return (false, new AnswerBatchResult(AnswerBatchOutcome.Saved, [])); // nothing to write, not even the move to in_progress
+            }
             // Rows are locked in key order, so two batches over overlapping keys cannot deadlock each other.
             var results = new AnswerSaveResult[writes.Count];
             foreach (var (write, index) in writes.Select((w, i) => (w, i)).OrderBy(x => x.w.QuestionKey, StringComparer.Ordinal).ThenBy(x => x.i))
@@ -186,15 +190,16 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
     }
 
     /// <summary>
-    /// With an expected version: compare-and-set. Without: insert, refused when the answer already exists (428); a
-    /// concurrent creator that wins the insert race makes this writer's view stale, which is a mismatch (412).
+    /// With an expected version: compare-and-set. Expecting no answer (0) or naming no version (null): insert, refused
+    /// when the answer already exists, as a mismatch (412) or a missing precondition (428) respectively. A concurrent
+    /// creator that wins the insert race makes this writer's view stale, which is a mismatch either way.
     /// </summary>
     private async Task<AnswerSaveResult> WriteAsync(
         DbConnection c, DbTransaction t, string participationId, AnswerWrite write, string actorId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = write.QuestionKey;
         int version;
-        if (write.ExpectedVersion is { } expected)
+        if (write.ExpectedVersion is { } expected and > 0)
         {
             version = expected + 1;
             var updated = await c.ExecuteAsync(new CommandDefinition(_sql.Update, new
@@ -219,7 +224,8 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
         {
             if (await GetAsync(c, t, participationId, key, cancellationToken) is { } existing)
             {
-                return new AnswerSaveResult(AnswerSaveOutcome.PreconditionRequired, key, existing);
+                var outcome = write.ExpectedVersion is null ? AnswerSaveOutcome.PreconditionRequired : AnswerSaveOutcome.VersionMismatch;
+                return new AnswerSaveResult(outcome, key, existing);
             }
             version = await NextVersionAsync(c, t, participationId, key, cancellationToken);
             if (!await InsertAsync(c, t, participationId, key, write.ValueJson, write.Comment, false, version, actorId, now, cancellationToken))
@@ -280,9 +286,10 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
     private static AnswerSaveResult Refused(EditGate.Access access, string questionKey) =>
         new(access.Outcome == EditGate.Outcome.NotFound ? AnswerSaveOutcome.NotFound : AnswerSaveOutcome.NotEditable, questionKey, null, access.Reason);
 
+    /// <summary>In ordinal key order, sorted here: engines collate text differently.</summary>
     private async Task<IReadOnlyList<AnswerRecord>> ListAsync(DbConnection c, DbTransaction? t, string participationId, CancellationToken cancellationToken) =>
         (await c.QueryAsync<AnswerRow>(new CommandDefinition(_sql.List, new { participation_id = participationId }, t, cancellationToken: cancellationToken)))
-        .Select(r => r.ToRecord()).ToList();
+        .Select(r => r.ToRecord()).OrderBy(a => a.QuestionKey, StringComparer.Ordinal).ToList();
 
     private async Task<AnswerRecord?> GetAsync(DbConnection c, DbTransaction? t, string participationId, string questionKey, CancellationToken cancellationToken) =>
         (await c.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(

@@ -9,7 +9,7 @@ public sealed class AnswerSql(ISqlDialect dialect)
         "participation_id AS ParticipationId, question_key AS QuestionKey, value_json AS ValueJson, comment, prefilled, version, " +
         "updated_by AS UpdatedBy, updated_at AS UpdatedAt";
 
-    public string List { get; } = $"SELECT {Columns} FROM answers WHERE participation_id = @participation_id ORDER BY question_key";
+    public string List { get; } = $"SELECT {Columns} FROM answers WHERE participation_id = @participation_id";
 
     public string Get { get; } = $"SELECT {Columns} FROM answers WHERE participation_id = @participation_id AND question_key = @question_key";
 

@@ -44,6 +44,11 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
             {
                 return (false, await RefusedAsync(c, t, participationId, cancellationToken));
             }
+            if (decision == ReviewOutcome.Accept)
+            {
+                // The hook for the aggregation: owed work is a row, committed with its cause or not at all.
+                await SectorDirtyMarks.MarkAsync(c, t, _dirty, state.RoundId, state.Type, now, cancellationToken);
+            }
             var review = new ReviewRecord(AccessTokens.NewId(IdPrefix), participationId, 0, decision, summary, actorId, now,
                 remarks.OrderBy(r => r.QuestionKey, StringComparer.Ordinal).ToList());
             review = review with
@@ -66,11 +71,6 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
                 await c.ExecuteAsync(new CommandDefinition(_sql.InsertRemark,
                     new { review_id = review.Id, question_key = remark.QuestionKey, text = remark.Text }, t, cancellationToken: cancellationToken));
             }
-            if (decision == ReviewOutcome.Accept)
-            {
-                // The hook for the aggregation: owed work is a row, committed with its cause or not at all.
-                await SectorDirtyMarks.MarkAsync(c, t, _dirty, state.RoundId, state.Type, now, cancellationToken);
-            }
             await AuditEventRepository.WriteAsync(c, t,
                 actor.Did("participation." + to.ToWireName(), "participation", participationId, now,
                     $"review {review.Number}, {review.Remarks.Count} remarks"), cancellationToken);
@@ -85,6 +85,7 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
         var parameters = new { participation_id = participationId };
         var reviews = await connection.QueryAsync<ReviewRow>(new CommandDefinition(_sql.List, parameters, cancellationToken: cancellationToken));
         var remarks = (await connection.QueryAsync<RemarkRow>(new CommandDefinition(_sql.Remarks, parameters, cancellationToken: cancellationToken)))
+            .OrderBy(r => r.QuestionKey, StringComparer.Ordinal)
             .ToLookup(r => r.ReviewId, r => new ReviewRemark(r.QuestionKey, r.Text), StringComparer.Ordinal);
         return reviews.Select(r => r.ToRecord(remarks[r.Id].ToList())).ToList();
     }
@@ -94,7 +95,8 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RemarkRow>(new CommandDefinition(
             _sql.LatestRemarks, new { participation_id = participationId }, cancellationToken: cancellationToken));
-        return rows.Select(r => new ReviewRemark(r.QuestionKey, r.Text)).ToList();
+        // Key order, sorted here: engines collate text differently.
+        return rows.Select(r => new ReviewRemark(r.QuestionKey, r.Text)).OrderBy(r => r.QuestionKey, StringComparer.Ordinal).ToList();
     }
 
     private async Task<ReviewResult> RefusedAsync(DbConnection c, DbTransaction t, string participationId, CancellationToken cancellationToken)

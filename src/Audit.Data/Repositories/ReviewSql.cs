@@ -23,10 +23,10 @@ public sealed class ReviewSql
 
     public string Remarks { get; } =
         "SELECT m.review_id AS ReviewId, m.question_key AS QuestionKey, m.text FROM review_remarks m " +
-        "JOIN reviews r ON r.id = m.review_id WHERE r.participation_id = @participation_id ORDER BY m.question_key";
+        "JOIN reviews r ON r.id = m.review_id WHERE r.participation_id = @participation_id";
 
     public string LatestRemarks { get; } =
         "SELECT m.review_id AS ReviewId, m.question_key AS QuestionKey, m.text FROM review_remarks m " +
         "JOIN reviews r ON r.id = m.review_id WHERE r.participation_id = @participation_id " +
-        "AND r.number = (SELECT MAX(number) FROM reviews WHERE participation_id = @participation_id) ORDER BY m.question_key";
+        "AND r.number = (SELECT MAX(number) FROM reviews WHERE participation_id = @participation_id)";
 }

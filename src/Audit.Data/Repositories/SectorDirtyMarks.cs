@@ -20,9 +20,9 @@ internal static class SectorDirtyMarks
         {
             round_id = roundId,
             institution_type = type.ToWireName(),
-            // A new mark starts at the clock's ticks, never below an earlier mark of the same sector that was cleared:
-            // so a job still holding an old seq cannot clear it. The wall clock, not 'now', since callers may pass a fixed time.
-            seq = Math.Max(now.UtcTicks, DateTime.UtcNow.Ticks),
+            // A new mark starts at the wall clock's ticks, so it differs from every earlier mark of the sector that was
+            // cleared and a job still holding an old seq cannot clear it. Not 'now': callers may pass the same time twice.
+            seq = DateTime.UtcNow.Ticks,
             marked_at = now,
         };
         foreach (var statement in new[] { sql.Bump, sql.Insert, sql.Bump })

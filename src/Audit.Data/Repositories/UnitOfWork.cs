@@ -17,8 +17,9 @@ namespace Audit.Data.Repositories;
 /// its commit. PostgreSQL and SQL Server run READ COMMITTED and rely on compare-and-set updates and row locks.
 /// </para>
 /// <para>
-/// A transaction that the engine aborts to resolve a deadlock or a lock timeout is re-run from the start, a few times:
-/// the work is pure database work, so re-running it is safe.
+/// A transaction that PostgreSQL or SQL Server aborts to resolve a deadlock (or a serialization failure, or a lock
+/// time-out) is re-run from the start, a few times: the work is pure database work, so re-running it is safe. The
+/// collection writes are designed not to deadlock (see <c>EditGate</c>); this is the safety net.
 /// </para>
 /// </summary>
 internal static class UnitOfWork
@@ -82,8 +83,8 @@ internal static class UnitOfWork
         PostgresException pg => pg.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
         // 1205 chosen as deadlock victim, 1222 lock request time-out.
         SqlException sql => sql.Number is 1205 or 1222,
-        // SQLITE_BUSY and SQLITE_LOCKED, once the busy timeout has run out.
-        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        // Not SQLite's SQLITE_BUSY: with IMMEDIATE transactions it only comes after the busy timeout has run out, when a
+        // writer held the database for half a minute; waiting that long again would not help.
         _ => false,
     };
 }

@@ -35,8 +35,16 @@ public sealed class MatrixWorld
 
     public string RoundId { get; } = "2023-matrix";
 
-    /// <summary>The own institution's participation in <see cref="RoundId"/> (open round, invited).</summary>
+    /// <summary>The own institution's participation in <see cref="RoundId"/> (open round, in progress: it has one evidence document).</summary>
     public string ParticipationId { get; private set; } = "";
+
+    /// <summary>A question of the round's questionnaire, with one evidence document uploaded by the own respondent.</summary>
+    public string QuestionKey { get; } = "governance.bestuurder";
+
+    public string EvidenceId { get; private set; } = "";
+
+    /// <summary>The base path of the own participation's answer to <see cref="QuestionKey"/>.</summary>
+    public string AnswerPath => $"/api/v1/participations/{ParticipationId}/answers/{QuestionKey}";
 
     public static async Task<MatrixWorld> CreateAsync(AuditApp app)
     {
@@ -72,5 +80,9 @@ public sealed class MatrixWorld
         Assert.AreEqual(HttpStatusCode.OK, invited.StatusCode, await invited.Content.ReadAsStringAsync());
         var items = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray();
         ParticipationId = items.Single(p => p.GetProperty("institutionId").GetString() == OwnInstitution).GetProperty("id").GetString()!;
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 matrix"u8.ToArray()), "file", "beleid.pdf" } };
+        var uploaded = await Clients[Caller.OwnRespondent].PostAsync($"{AnswerPath}/evidence", upload);
+        Assert.AreEqual(HttpStatusCode.Created, uploaded.StatusCode, await uploaded.Content.ReadAsStringAsync());
+        EvidenceId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 }

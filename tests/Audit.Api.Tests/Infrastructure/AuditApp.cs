@@ -26,6 +26,7 @@ public sealed class AuditApp : WebApplicationFactory<Program>
         Settings["Database:ConnectionString"] = $"Data Source={DatabaseFile}";
         Settings["Audit:JobWorkers"] = "1";
         Settings["Audit:DataProtectionKeysPath"] = Path.Combine(_folder, "keys");
+        Settings["Evidence:Folder"] = Path.Combine(_folder, "evidence");
         // Secure cookies need HTTPS, as browsers see it behind the proxy.
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }

@@ -57,7 +57,8 @@ public sealed class MailDeliveryTests
         })!;
         try
         {
-            await WaitForPortAsync(smtpPort);
+            await WaitForPortAsync(smtpPort, server);
+            await WaitForPortAsync(webPort, server);
             await using var app = new AuditApp();
             app.Settings["Mail:Smtp:Host"] = "127.0.0.1";
             app.Settings["Mail:Smtp:Port"] = smtpPort.ToString();
@@ -96,10 +97,15 @@ public sealed class MailDeliveryTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitForPortAsync(int port)
+    /// <summary>Node starts slowly on a loaded CI machine: allow a minute, but stop early if the server died.</summary>
+    private static async Task WaitForPortAsync(int port, Process server)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 600; attempt++)
         {
+            if (server.HasExited)
+            {
+                Assert.Fail($"maildev exited with {server.ExitCode}: {await server.StandardError.ReadToEndAsync()}");
+            }
             try
             {
                 using var probe = new TcpClient();

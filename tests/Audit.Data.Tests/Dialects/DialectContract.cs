@@ -54,6 +54,24 @@ public abstract class DialectContract : EngineTestBase
     }
 
     [TestMethod]
+    public async Task A_share_locked_read_runs_inside_a_transaction_and_does_not_block_another()
+    {
+        var d = Factory.Dialect;
+        var sql = $"SELECT v FROM {_table} t{d.ShareLockHint} WHERE t.k1 = @k1 AND t.k2 = @k2{d.ShareLockClause}";
+        await using var first = await Factory.OpenAsync();
+        await first.ExecuteAsync(d.InsertIfAbsent(_table, ["k1", "k2"], ["v"]), new { k1 = "a", k2 = "b", v = "locked" });
+        await using var firstTransaction = await first.BeginTransactionAsync();
+        Assert.AreEqual("locked", await first.ExecuteScalarAsync<string>(sql, new { k1 = "a", k2 = "b" }, firstTransaction));
+
+        if (Provider != DatabaseProvider.Sqlite) // SQLite has one writer at a time instead of row locks
+        {
+            await using var second = await Factory.OpenAsync();
+            await using var secondTransaction = await second.BeginTransactionAsync();
+            Assert.AreEqual("locked", await second.ExecuteScalarAsync<string>(sql, new { k1 = "a", k2 = "b" }, secondTransaction));
+        }
+    }
+
+    [TestMethod]
     public async Task Times_round_trip_as_utc_to_the_microsecond_and_compare_correctly()
     {
         var stamp = new DateTimeOffset(2026, 11, 23, 9, 15, 42, TimeSpan.FromHours(1)).AddTicks(1234560); // microseconds: the precision all three engines keep

@@ -36,6 +36,7 @@ public sealed class TSqlParseTests
             $"SELECT id FROM users ORDER BY id {d.Paging(20, 10)}",
             $"SELECT {d.UtcNow} AS now_utc",
             $"SELECT {d.Quote("order")} FROM t",
+            $"SELECT p.status FROM participations p{d.ShareLockHint} JOIN rounds r{d.ShareLockHint} ON r.id = p.round_id WHERE p.id = @id{d.ShareLockClause}",
         ];
         var failures = statements.SelectMany(s => TSqlCheck.Errors(s).Select(e => $"{s}: {e}")).ToList();
         Assert.IsEmpty(failures, string.Join(Environment.NewLine, failures));

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Audit.Api.Answers;
+
+/// <summary>
+/// Strong ETags that are a record's version number, quoted (<c>"3"</c>), and the If-Match header that names one.
+/// Optimistic concurrency for answers and findings: a writer states the version it saw.
+/// </summary>
+public static class VersionTags
+{
+    public const string IfMatchField = "If-Match";
+
+    public static string Format(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    public static void Set(HttpResponse response, int version) => response.Headers.ETag = Format(version);
+
+    /// <summary>
+    /// False when If-Match is present but is not one quoted version (a list or <c>*</c> is not supported: a
+    /// writer always knows which version it edited). <paramref name="version"/> is null when the header is absent.
+    /// </summary>
+    public static bool TryReadIfMatch(HttpRequest request, out int? version)
+    {
+        version = null;
+        var values = request.Headers.IfMatch;
+        if (values.Count == 0)
+        {
+            return true;
+        }
+        if (values.Count > 1)
+        {
+            return false;
+        }
+        var text = (values[0] ?? "").Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal))
+        {
+            text = text[2..];
+        }
+        if (text.Length < 3 || text[0] != '"' || text[^1] != '"'
+            || !int.TryParse(text[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+        {
+            return false;
+        }
+        version = parsed;
+        return true;
+    }
+
+    public static Dictionary<string, string[]> InvalidIfMatch() =>
+        new() { [IfMatchField] = ["If-Match must be one quoted version, as sent in the ETag (e.g. \"3\")."] };
+}
