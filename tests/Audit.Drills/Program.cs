@@ -1,4 +1,5 @@
 using Audit.Drills.Aggregation;
+using Audit.Drills.Autosave;
 using Audit.Drills.BadInput;
 using Audit.Drills.Outage;
 using System.Diagnostics;

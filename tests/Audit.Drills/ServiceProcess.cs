@@ -19,12 +19,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     private ServiceProcess(Process process, Uri baseAddress)
     {
         _process = process;
+        Pid = process.Id;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public int Pid => _process.Id;
+    public int Pid { get; }
 
     public bool HasExited => _process.HasExited;
 
