@@ -27,6 +27,13 @@ public sealed class AuditOptions : IValidatableObject
     [Range(1, 64)]
     public int JobWorkers { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
+    /// <summary>
+    /// Seconds between sweeps of dirty sector views (default 60: every minute). Shorter intervals are for drills and
+    /// small deployments; the job scheduler then polls at the same pace.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SweepIntervalSeconds { get; set; } = 60;
+
     /// <summary>Requests per minute per signed-in user (or per address when anonymous).</summary>
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;

@@ -62,6 +62,10 @@ public static class JobsExtensions
             {
                 server.WorkerCount = audit.JobWorkers;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                if (audit.SweepIntervalSeconds < 15)
+                {
+                    server.SchedulePollingInterval = TimeSpan.FromSeconds(audit.SweepIntervalSeconds);
+                }
             });
         }
         return builder;
@@ -72,9 +76,18 @@ public static class JobsExtensions
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<MailOutboxJob>(MailOutboxJob.RecurringId, job => job.SendPendingAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<SectorSweepJob>(SectorSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        var sweepSeconds = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value.SweepIntervalSeconds;
+        recurring.AddOrUpdate<SectorSweepJob>(SectorSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), SweepCron(sweepSeconds));
         return app;
     }
+
+    /// <summary>Every minute by default; sub-minute intervals use Hangfire's six-field (seconds) cron.</summary>
+    public static string SweepCron(int seconds) => seconds switch
+    {
+        < 60 => $"*/{seconds} * * * * *",
+        _ when seconds % 60 == 0 && seconds / 60 < 60 => seconds == 60 ? Cron.Minutely() : $"*/{seconds / 60} * * * *",
+        _ => Cron.Hourly(),
+    };
 
     /// <summary>The dashboard at <c>/jobs</c>: local requests only until sign-in for the web pages exists.</summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)

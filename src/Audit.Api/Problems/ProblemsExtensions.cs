@@ -30,10 +30,23 @@ public static class ProblemsExtensions
 
     public static WebApplication UseAuditProblems(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        app.UseStrictUtf8Json();
         return app;
     }
+
+    /// <summary>
+    /// The status an exception that escaped a handler maps to: a request Kestrel refused mid-read keeps its own
+    /// status (413 for a body over the limit), and a database that cannot be reached is 503, because the
+    /// request was fine and a retry later will do.
+    /// </summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ when DatabaseUnavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     private static string DetailFor(HttpContext context, Exception? exception, int status)
     {
@@ -51,7 +64,9 @@ public static class ProblemsExtensions
             StatusCodes.Status401Unauthorized => "Sign in or present a valid bearer token.",
             StatusCodes.Status403Forbidden => "Your role does not allow this request.",
             StatusCodes.Status405MethodNotAllowed => $"The method {context.Request.Method} is not allowed on '{context.Request.Path}'.",
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
             StatusCodes.Status415UnsupportedMediaType => "The request body has a content type this endpoint does not accept.",
+            StatusCodes.Status503ServiceUnavailable when exception is not null => "The database is not reachable right now; please retry shortly.",
             >= 500 => "An unexpected error occurred. It has been logged; please try again later.",
             _ => ApiProblems.TitleFor(status),
         };

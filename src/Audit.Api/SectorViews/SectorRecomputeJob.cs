@@ -77,6 +77,10 @@ public sealed class SectorSweepJob(ISectorDirtyRepository dirty, SectorRecompute
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var marks = await dirty.ListAsync(cancellationToken);
+        if (marks.Count > 0)
+        {
+            logger.LogInformation("Sector sweep started: {Count} dirty sector(s).", marks.Count);
+        }
         foreach (var mark in marks)
         {
             try
@@ -88,6 +92,10 @@ public sealed class SectorSweepJob(ISectorDirtyRepository dirty, SectorRecompute
                 // One broken sector must not starve the others; its mark stays and the next sweep retries.
                 logger.LogError(ex, "Recomputing {RoundId}/{Type} failed.", mark.RoundId, mark.InstitutionType.ToWireName());
             }
+        }
+        if (marks.Count > 0)
+        {
+            logger.LogInformation("Sector sweep finished: {Count} sector(s) visited.", marks.Count);
         }
         return marks.Count;
     }
