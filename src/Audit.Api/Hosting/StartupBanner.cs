@@ -18,7 +18,7 @@ public static class StartupBanner
                 $"Audit is running as '{role.ToString().ToLowerInvariant()}' on {factory.Provider}.",
                 $"  Ready:  {baseUrl}/health/ready",
                 $"  API:    {baseUrl}/api/v1/openapi.json",
-                $"  Jobs:   {baseUrl}/jobs (local requests only)",
+                $"  Jobs:   {baseUrl}/jobs (admins only)",
                 "  Token:  dotnet run --project src/Audit.Api -- tokens create --role admin");
             app.Logger.LogInformation("{Banner}", banner);
         });

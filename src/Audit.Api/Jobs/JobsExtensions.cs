@@ -89,15 +89,22 @@ public static class JobsExtensions
         _ => Cron.Hourly(),
     };
 
-    /// <summary>The dashboard at <c>/jobs</c>: local requests only until sign-in for the web pages exists.</summary>
+    /// <summary>The dashboard at <c>/jobs</c>: admins only, signed in with a session (or a bearer token).</summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
         app.UseHangfireDashboard("/jobs", new DashboardOptions
         {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [new AdminDashboardFilter()],
             DashboardTitle = "Audit — jobs",
             DisplayStorageConnectionString = false,
         });
         return app;
+    }
+
+    /// <summary>Runs after authentication, so the session cookie or bearer token has already made the principal.</summary>
+    private sealed class AdminDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.IsInRole(Audit.Core.Access.Roles.Admin);
     }
 }

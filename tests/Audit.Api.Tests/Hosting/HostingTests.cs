@@ -139,6 +139,19 @@ public sealed class HostingTests
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
+    [TestMethod]
+    public async Task The_jobs_dashboard_is_for_admins_only()
+    {
+        await using var app = new AuditApp();
+        using var anonymous = app.CreateClient();
+        using var analyst = await app.ClientForAsync(Role.Analyst);
+        using var admin = await app.ClientForAsync(Role.Admin);
+
+        Assert.AreEqual(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/jobs", UriKind.Relative))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await analyst.GetAsync(new Uri("/jobs", UriKind.Relative))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/jobs", UriKind.Relative))).StatusCode);
+    }
+
     internal static string CopyScripts(string folder)
     {
         var target = Path.Combine(folder, "sql");
