@@ -40,6 +40,8 @@ public sealed class DatabaseMigrator(DbConnectionFactory factory, ILogger<Databa
         };
         try
         {
+            // Evolve's application lock is a no-op on SQLite: a lock file beside the database stands in for it.
+            using var fileLock = factory.Provider == DatabaseProvider.Sqlite ? SqliteMigrationLock.Acquire(factory.ConnectionString) : null;
             evolve.Migrate();
         }
         catch (Exception ex) when (ex is not MigrationException)
@@ -106,6 +108,35 @@ public sealed class DatabaseMigrator(DbConnectionFactory factory, ILogger<Databa
             }
         }
         return string.Join(" → ", messages);
+    }
+}
+
+/// <summary>
+/// An exclusive lock file next to the SQLite database, held while migrating; waits up to a minute. The file
+/// stays: deleting it on release would let a waiter lock the unlinked file while a newcomer locks a new one.
+/// </summary>
+internal static class SqliteMigrationLock
+{
+    public static IDisposable? Acquire(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return null;
+        }
+        var path = Path.GetFullPath(dataSource) + ".migrate.lock";
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 }
 
