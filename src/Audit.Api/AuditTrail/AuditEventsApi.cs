@@ -27,10 +27,7 @@ public static class AuditEventsApi
         DateTimeOffset? from = null, DateTimeOffset? to = null, int? page = null, int? pageSize = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!PageRequest.IsValid(page, pageSize))
-        {
-            errors["page"] = [$"page must be ≥ 1 and pageSize between 1 and {PageRequest.MaxPageSize}."];
-        }
+        ApiProblems.CheckPaging(page, pageSize, errors);
         if (from is not null && to is not null && from >= to)
         {
             errors["to"] = ["to must be after from."];

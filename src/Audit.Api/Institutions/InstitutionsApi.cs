@@ -47,10 +47,7 @@ public static class InstitutionsApi
             if (InstitutionTypes.TryParse(type, out var t)) parsedType = t;
             else errors["type"] = [$"'{type}' is not a known type; expected one of: {string.Join(", ", InstitutionTypes.WireNames)}."];
         }
-        if (!PageRequest.IsValid(page, pageSize))
-        {
-            errors["page"] = [$"page must be ≥ 1 and pageSize between 1 and {PageRequest.MaxPageSize}."];
-        }
+        ApiProblems.CheckPaging(page, pageSize, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);

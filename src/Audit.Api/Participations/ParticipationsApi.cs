@@ -47,9 +47,11 @@ public static class ParticipationsApi
         string roundId, ClaimsPrincipal principal, IRoundRepository rounds, IParticipationRepository participations, ParticipationCompleteness progress,
         CancellationToken cancellationToken, int? page = null, int? pageSize = null)
     {
-        if (!PageRequest.IsValid(page, pageSize))
+        var errors = new Dictionary<string, string[]>();
+        ApiProblems.CheckPaging(page, pageSize, errors);
+        if (errors.Count > 0)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["page"] = [$"page must be ≥ 1 and pageSize between 1 and {PageRequest.MaxPageSize}."] });
+            return ApiProblems.Validation(errors);
         }
         if (await rounds.GetAsync(roundId, cancellationToken) is null)
         {

@@ -36,10 +36,7 @@ public static class RoundsApi
             if (RoundStatuses.TryParse(status, out var s)) parsed = s;
             else errors["status"] = [$"'{status}' is not a round status; expected one of: {string.Join(", ", RoundStatuses.WireNames)}."];
         }
-        if (!PageRequest.IsValid(page, pageSize))
-        {
-            errors["page"] = [$"page must be ≥ 1 and pageSize between 1 and {PageRequest.MaxPageSize}."];
-        }
+        ApiProblems.CheckPaging(page, pageSize, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
