@@ -65,7 +65,7 @@ public static class SignInPage
 
         var session = AccessTokens.NewToken();
         var expires = now.Add(SessionCookieHandler.Lifetime);
-        var stored = new StoredToken(AccessTokens.NewId("t_"), principal.User.Id, TokenKind.Session, AccessTokens.Hash(session), now, expires);
+        var stored = StoredToken.For(principal.User.Id, TokenKind.Session, session, now, expires);
         var actor = new Actor(principal.User.Id, principal.User.Role.ToWireName());
         await users.InsertTokenAsync(stored, actor.Did("session.started", "token", stored.Id, now, $"signed in with personal access token {principal.TokenId}"), context.RequestAborted);
         context.Response.Cookies.Append(SessionCookieHandler.CookieName, session, SessionCookieHandler.CookieOptions(context, expires));
