@@ -8,6 +8,7 @@ using Audit.Api.Evidence;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
+using Audit.Api.Invitations;
 using Audit.Api.Jobs;
 using Audit.Api.Mail;
 using Audit.Api.OpenApi;
@@ -79,6 +80,7 @@ if (role.ServesWeb())
     app.MapReviews();
     app.MapFindings();
     app.MapRoundProgress();
+    app.MapRoundInvitations();
     app.MapPages();
 }
 
