@@ -67,6 +67,7 @@ if (role.ServesWeb())
     app.MapOpenApiDocument();
     app.MapMe();
     app.MapInvitations();
+    app.MapOrganisationSignIn();
     app.MapUsers();
     app.MapAuditEvents();
     app.MapInstitutions();

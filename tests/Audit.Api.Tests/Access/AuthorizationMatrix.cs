@@ -125,6 +125,8 @@ public static class AuthorizationMatrix
         new("GET /", _ => Get("/"), Everyone(OK)),
         new("GET /aanmelden", _ => Get("/aanmelden"), Everyone(OK)),
         new("POST /aanmelden", _ => Form("/aanmelden"), Everyone(NotFound)),
+        // Sign-in with the organisation account starts only when OIDC is configured, which it is not here.
+        new("GET /aanmelden/organisatie", _ => Get("/aanmelden/organisatie"), Everyone(NotFound)),
         new("GET /toegankelijkheid", _ => Get("/toegankelijkheid"), Everyone(OK)),
         new("GET /mijn-gegevens", _ => Get("/mijn-gegevens"), Expect(Unauthorized, OK, OK, OK, OK, OK)),
     ];
