@@ -27,20 +27,21 @@ public sealed class ReminderJob(
     /// <summary>Returns the number of reminders queued by this run.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (!links.IsConfigured)
+        var days = options.Value.Reminders.EffectiveDaysBefore;
+        var due = (await OpenRoundsAsync(cancellationToken))
+            .Select(round => (Round: round, Day: ReminderSchedule.DueDay(round.ClosesAt, clock.GetUtcNow(), days)))
+            .Where(r => r.Day is not null)
+            .ToList();
+        if (due.Count > 0 && !links.IsConfigured)
         {
             logger.LogWarning("No reminders queued: {Problem}", PublicLinks.NotConfigured);
             return 0;
         }
-        var days = options.Value.Reminders.EffectiveDaysBefore;
         var queued = 0;
-        foreach (var round in await OpenRoundsAsync(cancellationToken))
+        foreach (var (round, dueDay) in due)
         {
             var now = clock.GetUtcNow();
-            if (ReminderSchedule.DueDay(round.ClosesAt, now, days) is not { } day)
-            {
-                continue;
-            }
+            var day = dueDay!.Value;
             foreach (var participation in await roundMail.ContactsAsync(round.Id, cancellationToken))
             {
                 if (!ReminderSchedule.AwaitsSubmission(participation.Status))
