@@ -8,6 +8,7 @@ using Audit.Api.Evidence;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
+using Audit.Api.Invitations;
 using Audit.Api.Jobs;
 using Audit.Api.Mail;
 using Audit.Api.OpenApi;
@@ -66,6 +67,7 @@ if (role.ServesWeb())
     app.MapOpenApiDocument();
     app.MapMe();
     app.MapInvitations();
+    app.MapOrganisationSignIn();
     app.MapUsers();
     app.MapAuditEvents();
     app.MapInstitutions();
@@ -79,6 +81,7 @@ if (role.ServesWeb())
     app.MapReviews();
     app.MapFindings();
     app.MapRoundProgress();
+    app.MapRoundInvitations();
     app.MapPages();
 }
 

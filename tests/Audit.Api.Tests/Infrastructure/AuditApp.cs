@@ -27,6 +27,7 @@ public sealed class AuditApp : WebApplicationFactory<Program>
         Settings["Audit:JobWorkers"] = "1";
         Settings["Audit:DataProtectionKeysPath"] = Path.Combine(_folder, "keys");
         Settings["Evidence:Folder"] = Path.Combine(_folder, "evidence");
+        Settings["Audit:PublicBaseUrl"] = "https://localhost";
         // Secure cookies need HTTPS, as browsers see it behind the proxy.
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
