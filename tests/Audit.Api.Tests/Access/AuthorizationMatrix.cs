@@ -40,6 +40,12 @@ public static class AuthorizationMatrix
     /// <summary>Admins and analysts (the bureau).</summary>
     private static Dictionary<Caller, HttpStatusCode> BureauOnly(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, Forbidden, Forbidden, Forbidden);
 
+    /// <summary>A bureau page: admins and analysts; respondents forbidden; the ministry is told there is nothing (404).</summary>
+    private static Dictionary<Caller, HttpStatusCode> BureauPage(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, Forbidden, Forbidden, NotFound);
+
+    /// <summary>A ministry page: the ministry only.</summary>
+    private static Dictionary<Caller, HttpStatusCode> MinistryPage(HttpStatusCode allowed) => Expect(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, allowed);
+
     /// <summary>A multipart upload whose file is not a document (text), so an allowed caller gets 415 and nothing is stored.</summary>
     private static HttpRequestMessage Upload(string url) =>
         new(HttpMethod.Post, url) { Content = new MultipartFormDataContent { { new ByteArrayContent("MZ not a document"u8.ToArray()), "file", "x.pdf" } } };
@@ -92,7 +98,7 @@ public static class AuthorizationMatrix
 
         // Participations: institution-scoped. Another institution's participation is a 404; so is every participation URL for the ministry.
         new("GET /api/v1/rounds/{roundId}/participations", w => Get($"/api/v1/rounds/{w.RoundId}/participations"), Expect(Unauthorized, OK, OK, OK, OK, NotFound)),
-        new("POST /api/v1/rounds/{roundId}/participations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/participations", new { }), AdminOnly(BadRequest)),
+        new("POST /api/v1/rounds/{roundId}/participations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/participations", new { }), Expect(Unauthorized, BadRequest, Forbidden, Forbidden, Forbidden, NotFound)),
         new("GET /api/v1/participations/{participationId}", w => Get($"/api/v1/participations/{w.ParticipationId}"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
 
         // Sector views: before publication only the bureau sees them; no view is computed yet in the matrix world.
@@ -125,5 +131,19 @@ public static class AuthorizationMatrix
         new("POST /aanmelden", _ => Form("/aanmelden"), Everyone(NotFound)),
         new("GET /toegankelijkheid", _ => Get("/toegankelijkheid"), Everyone(OK)),
         new("GET /mijn-gegevens", _ => Get("/mijn-gegevens"), Expect(Unauthorized, OK, OK, OK, OK, OK)),
+        // The bureau's pages: analysts and admins; respondents are refused as on the bureau's API, the ministry learns nothing (404).
+        // Form posts without an antiforgery field are refused (400) before anything is read. No umc takes part, so it has no sector view.
+        new("GET /bureau/rondes", _ => Get("/bureau/rondes"), BureauPage(OK)),
+        new("GET /bureau/rondes/{roundId}", w => Get($"/bureau/rondes/{w.RoundId}"), BureauPage(OK)),
+        new("GET /bureau/rondes/{roundId}/sectoren", w => Get($"/bureau/rondes/{w.RoundId}/sectoren"), BureauPage(OK)),
+        new("GET /bureau/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/sectoren/umc"), BureauPage(NotFound)),
+        new("GET /bureau/deelnames/{participationId}", w => Get($"/bureau/deelnames/{w.ParticipationId}"), BureauPage(OK)),
+        new("GET /bureau/deelnames/{participationId}/beoordeling", w => Get($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(OK)),
+        new("POST /bureau/deelnames/{participationId}/beoordeling", w => Form($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(BadRequest)),
+        new("GET /bureau/deelnames/{participationId}/bevindingen", w => Get($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(OK)),
+        new("POST /bureau/deelnames/{participationId}/bevindingen", w => Form($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(BadRequest)),
+        // The ministry's pages: published rounds only (the matrix round is open, so its sector page does not exist for it).
+        new("GET /ministerie/rondes", _ => Get("/ministerie/rondes"), MinistryPage(OK)),
+        new("GET /ministerie/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/ministerie/rondes/{w.RoundId}/sectoren/universiteit"), MinistryPage(NotFound)),
     ];
 }
