@@ -99,7 +99,7 @@ public sealed class BureauFlowTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Sectorbeeld Universiteiten" }).ClickAsync();
         Assert.AreEqual($"Sectorbeeld Universiteiten: Ronde {BureauWorld.PublishedRound}", await PageActions.HeadingAsync(page));
         var report = page.GetByRole(AriaRole.Link, new() { Name = "Sectorrapport (HTML)" });
-        Assert.AreEqual($"/api/v1/rounds/{BureauWorld.PublishedRound}/sector-views/universiteit/report", await report.GetAttributeAsync("href"));
+        Assert.AreEqual($"/api/v1/rounds/{BureauWorld.PublishedRound}/sector-views/universiteit/report?lang=nl", await report.GetAttributeAsync("href"));
         var main = await page.Locator("main").InnerTextAsync();
         Assert.Contains("Instellingen in de berekening\n6", main);
         Assert.DoesNotContain(BureauWorld.OwnName, main, "a sector view names no institution");

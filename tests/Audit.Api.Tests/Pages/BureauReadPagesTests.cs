@@ -112,7 +112,7 @@ public sealed class BureauReadPagesTests
         var sector = await ministry.GetStringAsync(new Uri($"/ministerie/rondes/{round}/sectoren/universiteit", UriKind.Relative));
         Assert.Contains($"href=\"/ministerie/rondes/{round}/sectoren/universiteit\"", rounds);
         Assert.Contains("Sectorbeeld Universiteiten", sector);
-        Assert.Contains($"href=\"/api/v1/rounds/{round}/sector-views/universiteit/report\"", sector);
+        Assert.Contains($"href=\"/api/v1/rounds/{round}/sector-views/universiteit/report?lang=nl\"", sector);
         Assert.DoesNotContain("Laagste", sector);
         Assert.DoesNotContain("Universiteit van Amsterdam", sector, "no institution appears in a sector view");
         Assert.Contains("Gepubliceerde rondes", sector, "the ministry's navigation");
