@@ -118,4 +118,27 @@ public sealed class BureauReadPagesTests
         Assert.Contains("Gepubliceerde rondes", sector, "the ministry's navigation");
         Assert.DoesNotContain("href=\"/bureau/rondes\"", sector);
     }
+
+    [TestMethod]
+    public async Task The_menu_offers_rounds_to_the_bureau_the_job_dashboard_to_admins_and_published_rounds_to_the_ministry()
+    {
+        await using var app = new AuditApp();
+        async Task<string> StartFor(Role role)
+        {
+            using var browser = Browser.For(app);
+            browser.DefaultRequestHeaders.Authorization = new("Bearer", await Browser.UserWithTokenAsync(app, role.ToString(), role));
+            return await browser.GetStringAsync(new Uri("/", UriKind.Relative));
+        }
+
+        var admin = await StartFor(Role.Admin);
+        var analyst = await StartFor(Role.Analyst);
+        var ministry = await StartFor(Role.Ministry);
+
+        Assert.Contains("href=\"/bureau/rondes\"", admin);
+        Assert.Contains("href=\"/jobs\"", admin);
+        Assert.Contains("href=\"/bureau/rondes\"", analyst);
+        Assert.DoesNotContain("href=\"/jobs\"", analyst);
+        Assert.Contains("href=\"/ministerie/rondes\"", ministry);
+        Assert.DoesNotContain("href=\"/bureau/rondes\"", ministry);
+    }
 }

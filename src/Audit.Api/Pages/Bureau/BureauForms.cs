@@ -33,6 +33,13 @@ public static class BureauForms
     /// <summary>The status message to show after a redirect, when <paramref name="value"/> is one of <paramref name="known"/>.</summary>
     public static string? Message(string? value, params string[] known) => known.Contains(value, StringComparer.Ordinal) ? value : null;
 
+    /// <summary>The list index in a validation key such as <c>remarks[3].text</c> (with <paramref name="list"/> "remarks"); null for other keys.</summary>
+    public static int? IndexIn(string key, string list) =>
+        key.StartsWith(list + "[", StringComparison.Ordinal) && key.IndexOf(']', StringComparison.Ordinal) is > 0 and var end
+        && int.TryParse(key.AsSpan(list.Length + 1, end - list.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index
+            : null;
+
     /// <summary>An element id for a key such as a question key ("governance.bestuurder" → "prefix-governance-bestuurder").</summary>
     public static string IdFor(string prefix, string key) => prefix + "-" + key.Replace('.', '-').Replace('_', '-');
 }

@@ -81,7 +81,8 @@ public static class FindingsPage
                 errors.Add(new PageError("samenvatting", "too_long", ReviewsApi.MaxTextLength));
                 continue;
             }
-            var theme = themes[int.Parse(key[7..key.IndexOf(']')], CultureInfo.InvariantCulture)];
+            // The themes are built from this questionnaire, each once: only a finding or recommendation can be wrong.
+            var theme = themes[BureauForms.IndexIn(key, "themes") ?? throw new InvalidOperationException($"Unexpected findings error '{key}'.")];
             var isFinding = key.EndsWith(".finding", StringComparison.Ordinal);
             var error = isFinding && theme.Finding is null ? "finding_missing" : "too_long";
             var prefix = isFinding ? FindingPrefix : RecommendationPrefix;

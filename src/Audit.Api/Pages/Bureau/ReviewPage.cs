@@ -83,8 +83,9 @@ public static class ReviewPage
             {
                 errors.Add(new PageError("samenvatting", "summary_too_long", ReviewsApi.MaxTextLength));
             }
-            else if (key.StartsWith("remarks[", StringComparison.Ordinal) && int.Parse(key[8..key.IndexOf(']')], System.Globalization.CultureInfo.InvariantCulture) is var i)
+            else if (BureauForms.IndexIn(key, "remarks") is { } i)
             {
+                // Only texts can be wrong here: the remarks are built from this questionnaire's questions, blank ones left out.
                 var questionKey = remarks[i].QuestionKey!;
                 fieldErrors[questionKey] = "remark_too_long";
                 errors.Add(new PageError(BureauForms.IdFor("opmerking", questionKey), "remark_too_long", ReviewsApi.MaxTextLength));
