@@ -41,12 +41,13 @@ public sealed record PageForm(string FieldName, string Value);
 /// <summary>A link in a menu: <see cref="Key"/> names its text under <c>t.nav</c>.</summary>
 public sealed record NavLink(string Key, string Href, bool Current = false);
 
-/// <summary>Which pages each role reaches. Later pages (questionnaire, dashboard, sector views) add their entries here.</summary>
+/// <summary>Which pages each role reaches; the link to the current page is marked.</summary>
 public static class PageNavigation
 {
     public static IReadOnlyList<NavLink> MainFor(string? role, PathString current)
     {
         List<(string Key, string Href)> items = [("start", StartPage.Path)];
+        items.AddRange(RoleLinks(role));
         items.Add(role is null ? ("sign_in", SignInPage.Path) : ("account", AccountPage.Path));
         return [.. items.Select(i => new NavLink(i.Key, i.Href, current.Equals(i.Href, StringComparison.OrdinalIgnoreCase)))];
     }
@@ -54,11 +55,32 @@ public static class PageNavigation
     /// <summary>The links the start page offers a signed-in user of <paramref name="role"/>.</summary>
     public static IReadOnlyList<NavLink> StartLinksFor(string role)
     {
-        List<NavLink> links = [new("account", AccountPage.Path)];
+        List<NavLink> links = [.. RoleLinks(role).Select(l => new NavLink(l.Key, l.Href)), new("account", AccountPage.Path)];
         if (Roles.TryParse(role, out var parsed) && parsed.IsBureau())
         {
             links.Add(new("api", "/api/v1/openapi.json"));
         }
         return links;
+    }
+
+    /// <summary>The bureau's rounds (and, for admins, the job dashboard) and the ministry's published rounds.</summary>
+    private static IEnumerable<(string Key, string Href)> RoleLinks(string? role)
+    {
+        if (!Roles.TryParse(role, out var parsed))
+        {
+            yield break;
+        }
+        if (parsed.IsBureau())
+        {
+            yield return ("bureau_rounds", Bureau.BureauPages.RoundsPath);
+            if (parsed == Role.Admin)
+            {
+                yield return ("jobs", "/jobs");
+            }
+        }
+        else if (parsed == Role.Ministry)
+        {
+            yield return ("ministry_rounds", Ministry.MinistryPages.RoundsPath);
+        }
     }
 }

@@ -1,4 +1,6 @@
 using Audit.Api.Access;
+using Audit.Api.Pages.Bureau;
+using Audit.Api.Pages.Ministry;
 using Audit.Reports.Pages;
 using Audit.Reports.Templates;
 
@@ -12,7 +14,8 @@ public static class PagesExtensions
 {
     /// <summary>Every page template a handler names; start-up fails when one is missing.</summary>
     public static readonly IReadOnlyList<string> PageNames =
-        [StartPage.Name, SignInPage.Name, AccountPage.Name, AccessibilityPage.Name, ProblemPage.Name, InvitationApi.PageName];
+        [StartPage.Name, SignInPage.Name, AccountPage.Name, AccessibilityPage.Name, ProblemPage.Name, InvitationApi.PageName,
+            .. Bureau.BureauPages.PageNames, .. Ministry.MinistryPages.PageNames];
 
     public static WebApplicationBuilder AddAuditPages(this WebApplicationBuilder builder)
     {
@@ -46,6 +49,8 @@ public static class PagesExtensions
         pages.MapPost(SignInPage.Path, SignInPage.SubmitAsync).AllowAnonymous().DisableAntiforgery(); // validated explicitly
         pages.MapGet(AccessibilityPage.Path, AccessibilityPage.Show).AllowAnonymous();
         pages.MapGet(AccountPage.Path, AccountPage.ShowAsync).RequireAuthorization(Policies.SignedIn);
+        routes.MapBureauPages();
+        routes.MapMinistryPages();
         return routes;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Audit.Api.Access;
 using Audit.Api.Answers;
 using Audit.Api.Participations;
@@ -24,11 +23,9 @@ public static class FindingsApi
     public sealed record FindingsResponse(
         string ParticipationId, IReadOnlyList<ThemeFinding> Themes, string? Summary, int Version, string UpdatedBy, DateTimeOffset UpdatedAt)
     {
-        public static FindingsResponse From(FindingsRecord f) => new(f.ParticipationId,
-            JsonSerializer.Deserialize<List<ThemeFinding>>(f.FindingsJson, StoredJson) ?? [], f.Summary, f.Version, f.UpdatedBy, f.UpdatedAt);
+        public static FindingsResponse From(FindingsRecord f) =>
+            new(f.ParticipationId, FindingsWorkflow.ThemesOf(f), f.Summary, f.Version, f.UpdatedBy, f.UpdatedAt);
     }
-
-    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapFindings(this IEndpointRouteBuilder routes)
     {
@@ -72,37 +69,7 @@ public static class FindingsApi
         {
             return ApiProblems.Validation(VersionTags.InvalidIfMatch());
         }
-        var errors = new Dictionary<string, string[]>();
-        if (request.Themes is null)
-        {
-            errors["themes"] = ["The themes are required (an empty list is allowed)."];
-        }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var themes = request.Themes ?? [];
-        for (var i = 0; i < themes.Count; i++)
-        {
-            var theme = themes[i];
-            if (string.IsNullOrEmpty(theme.ThemeKey) || scope.Questionnaire.Themes.All(t => t.Key != theme.ThemeKey))
-            {
-                errors[$"themes[{i}].themeKey"] = [$"The questionnaire has no theme '{theme.ThemeKey}'; expected one of {string.Join(", ", scope.Questionnaire.Themes.Select(t => t.Key))}."];
-            }
-            else if (!seen.Add(theme.ThemeKey))
-            {
-                errors[$"themes[{i}].themeKey"] = [$"Theme '{theme.ThemeKey}' appears more than once."];
-            }
-            if (string.IsNullOrWhiteSpace(theme.Finding) || theme.Finding.Length > ReviewsApi.MaxTextLength)
-            {
-                errors[$"themes[{i}].finding"] = [$"A finding has 1 to {ReviewsApi.MaxTextLength} characters."];
-            }
-            if (theme.Recommendation is { Length: > ReviewsApi.MaxTextLength })
-            {
-                errors[$"themes[{i}].recommendation"] = [$"A recommendation has at most {ReviewsApi.MaxTextLength} characters."];
-            }
-        }
-        if (request.Summary is { Length: > ReviewsApi.MaxTextLength })
-        {
-            errors["summary"] = [$"The summary may be at most {ReviewsApi.MaxTextLength} characters."];
-        }
+        var errors = FindingsWorkflow.Validate(scope.Questionnaire, request.Themes, request.Summary);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
@@ -113,8 +80,7 @@ public static class FindingsApi
             return Stale(StatusCodes.Status428PreconditionRequired, existing, http.Response,
                 $"Findings exist (version {existing.Version}); send If-Match with the version you edited.");
         }
-        var json = JsonSerializer.Serialize(themes.Select(t => new ThemeFinding(t.ThemeKey, t.Finding, t.Recommendation)).ToList(), StoredJson);
-        var result = await findings.PutAsync(participationId, json, request.Summary, expected, principal.ToActor(), clock.GetUtcNow(), cancellationToken);
+        var result = await FindingsWorkflow.SaveAsync(participationId, request.Themes!, request.Summary, expected, principal, findings, clock, cancellationToken);
         switch (result.Outcome)
         {
             case FindingsSaveOutcome.Saved:

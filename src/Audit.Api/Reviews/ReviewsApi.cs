@@ -65,60 +65,14 @@ public static class ReviewsApi
         {
             return ParticipationScopes.NotFound(participationId);
         }
-        var errors = new Dictionary<string, string[]>();
-        if (!ReviewDecisions.TryParse(request.Decision, out var decision))
+        var attempt = await ReviewWorkflow.ReviewAsync(scope, request.Decision, request.Remarks ?? [], request.Summary, principal, reviews, recompute, clock,
+            cancellationToken);
+        return attempt switch
         {
-            errors["decision"] = ["The decision must be \"return\" or \"accept\"."];
-        }
-        var remarks = new List<ReviewRemark>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var items = request.Remarks ?? [];
-        for (var i = 0; i < items.Count; i++)
-        {
-            var (key, text) = (items[i].QuestionKey, items[i].Text);
-            if (string.IsNullOrEmpty(key) || scope.Questionnaire.FindQuestion(key) is null)
-            {
-                errors[$"remarks[{i}].questionKey"] = [$"The questionnaire has no question '{key}'."];
-            }
-            else if (!seen.Add(key))
-            {
-                errors[$"remarks[{i}].questionKey"] = [$"'{key}' has more than one remark; combine them."];
-            }
-            if (string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength)
-            {
-                errors[$"remarks[{i}].text"] = [$"A remark has a text of 1 to {MaxTextLength} characters."];
-            }
-            remarks.Add(new ReviewRemark(key ?? "", text ?? ""));
-        }
-        if (request.Summary is { Length: > MaxTextLength })
-        {
-            errors["summary"] = [$"The summary may be at most {MaxTextLength} characters."];
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
-        }
-        var check = ParticipationRules.CanReview(scope.Round.Round.Status, scope.Participation.Status);
-        if (!check.IsAllowed)
-        {
-            return ApiProblems.Conflict(check.Reason!);
-        }
-        var result = await reviews.ReviewAsync(participationId, decision, remarks, request.Summary, principal.ToActor(), clock.GetUtcNow(), cancellationToken);
-        switch (result.Outcome)
-        {
-            case ReviewSaveOutcome.Reviewed:
-                if (decision == ReviewOutcome.Accept)
-                {
-                    recompute.Enqueue(scope.Participation.RoundId, scope.Participation.InstitutionType);
-                }
-                return TypedResults.Ok(new ReviewOutcomeResponse(participationId, result.Participation!.Status.ToWireName(), ReviewResponse.From(result.Review!)));
-            case ReviewSaveOutcome.NotFound:
-                return ParticipationScopes.NotFound(participationId);
-            case ReviewSaveOutcome.StatusMismatch:
-                return ApiProblems.Conflict(
-                    $"The participation is no longer submitted (now '{result.Participation?.Status.ToWireName()}'); another review came first.");
-            default:
-                return ApiProblems.Conflict(result.Reason ?? "The participation cannot be reviewed now.");
-        }
+            { Errors: { } errors } => ApiProblems.Validation(errors),
+            { Conflict: { } reason } => ApiProblems.Conflict(reason),
+            { Result: { } result } => TypedResults.Ok(new ReviewOutcomeResponse(participationId, result.Participation!.Status.ToWireName(), ReviewResponse.From(result.Review!))),
+            _ => ParticipationScopes.NotFound(participationId),
+        };
     }
 }

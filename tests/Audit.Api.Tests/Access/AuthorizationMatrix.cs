@@ -34,11 +34,17 @@ public static class AuthorizationMatrix
     /// <summary>Admins only; everyone else signed in is forbidden.</summary>
     private static Dictionary<Caller, HttpStatusCode> AdminOnly(HttpStatusCode allowed) => Expect(Unauthorized, allowed, Forbidden, Forbidden, Forbidden, Forbidden);
 
-    /// <summary>Only the institution's own respondents; another institution's are told it does not exist.</summary>
-    private static Dictionary<Caller, HttpStatusCode> RespondentWrite(HttpStatusCode allowed) => Expect(Unauthorized, Forbidden, Forbidden, allowed, NotFound, Forbidden);
+    /// <summary>Only the institution's own respondents; another institution's, and the ministry, are told it does not exist.</summary>
+    private static Dictionary<Caller, HttpStatusCode> RespondentWrite(HttpStatusCode allowed) => Expect(Unauthorized, Forbidden, Forbidden, allowed, NotFound, NotFound);
 
     /// <summary>Admins and analysts (the bureau).</summary>
     private static Dictionary<Caller, HttpStatusCode> BureauOnly(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, Forbidden, Forbidden, Forbidden);
+
+    /// <summary>A bureau page: admins and analysts; respondents forbidden; the ministry is told there is nothing (404).</summary>
+    private static Dictionary<Caller, HttpStatusCode> BureauPage(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, Forbidden, Forbidden, NotFound);
+
+    /// <summary>A ministry page: the ministry only.</summary>
+    private static Dictionary<Caller, HttpStatusCode> MinistryPage(HttpStatusCode allowed) => Expect(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, allowed);
 
     /// <summary>A multipart upload whose file is not a document (text), so an allowed caller gets 415 and nothing is stored.</summary>
     private static HttpRequestMessage Upload(string url) =>
@@ -90,34 +96,34 @@ public static class AuthorizationMatrix
         new("POST /api/v1/rounds", _ => Send(HttpMethod.Post, "/api/v1/rounds", new { }), AdminOnly(BadRequest)),
         new("POST /api/v1/rounds/{roundId}/status-changes", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/status-changes", new { status = "bogus" }), AdminOnly(BadRequest)),
 
-        // Participations: institution-scoped. Another institution's participation is a 404; the ministry has no access.
-        new("GET /api/v1/rounds/{roundId}/participations", w => Get($"/api/v1/rounds/{w.RoundId}/participations"), Expect(Unauthorized, OK, OK, OK, OK, Forbidden)),
-        new("POST /api/v1/rounds/{roundId}/participations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/participations", new { }), AdminOnly(BadRequest)),
-        new("GET /api/v1/participations/{participationId}", w => Get($"/api/v1/participations/{w.ParticipationId}"), Expect(Unauthorized, OK, OK, OK, NotFound, Forbidden)),
+        // Participations: institution-scoped. Another institution's participation is a 404; so is every participation URL for the ministry.
+        new("GET /api/v1/rounds/{roundId}/participations", w => Get($"/api/v1/rounds/{w.RoundId}/participations"), Expect(Unauthorized, OK, OK, OK, OK, NotFound)),
+        new("POST /api/v1/rounds/{roundId}/participations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/participations", new { }), Expect(Unauthorized, BadRequest, Forbidden, Forbidden, Forbidden, NotFound)),
+        new("GET /api/v1/participations/{participationId}", w => Get($"/api/v1/participations/{w.ParticipationId}"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
 
         // Sector views: before publication only the bureau sees them; no view is computed yet in the matrix world.
         new("GET /api/v1/rounds/{roundId}/sector-views", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views"), Expect(Unauthorized, OK, OK, NotFound, NotFound, NotFound)),
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views/universiteit"), SignedIn(NotFound)),
         new("POST /api/v1/rounds/{roundId}/sector-views/recompute", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/recompute"), AdminOnly(Accepted)),
         // Answers and evidence: the institution's own respondents write, the bureau reads (recorded), the ministry never.
-        new("GET /api/v1/participations/{participationId}/answers", w => Get($"/api/v1/participations/{w.ParticipationId}/answers"), Expect(Unauthorized, OK, OK, OK, NotFound, Forbidden)),
+        new("GET /api/v1/participations/{participationId}/answers", w => Get($"/api/v1/participations/{w.ParticipationId}/answers"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
         new("PUT /api/v1/participations/{participationId}/answers/{questionKey}", w => Send(HttpMethod.Put, w.AnswerPath, new { }), RespondentWrite(BadRequest)),
         new("PATCH /api/v1/participations/{participationId}/answers", w => Send(HttpMethod.Patch, $"/api/v1/participations/{w.ParticipationId}/answers", new { answers = Array.Empty<object>() }), RespondentWrite(BadRequest)),
         // Without If-Match and without an answer there is nothing to clear.
         new("DELETE /api/v1/participations/{participationId}/answers/{questionKey}", w => Send(HttpMethod.Delete, w.AnswerPath), RespondentWrite(NotFound)),
-        new("GET /api/v1/participations/{participationId}/answers/{questionKey}/history", w => Get($"{w.AnswerPath}/history"), Expect(Unauthorized, OK, OK, OK, NotFound, Forbidden)),
+        new("GET /api/v1/participations/{participationId}/answers/{questionKey}/history", w => Get($"{w.AnswerPath}/history"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
         // The matrix round has no baseline round.
         new("POST /api/v1/participations/{participationId}/prefill", w => Send(HttpMethod.Post, $"/api/v1/participations/{w.ParticipationId}/prefill"), RespondentWrite(Conflict)),
         new("POST /api/v1/participations/{participationId}/answers/{questionKey}/evidence", w => Upload($"{w.AnswerPath}/evidence"), RespondentWrite(UnsupportedMediaType)),
-        new("GET /api/v1/participations/{participationId}/answers/{questionKey}/evidence/{evidenceId}", w => Get($"{w.AnswerPath}/evidence/{w.EvidenceId}"), Expect(Unauthorized, OK, OK, OK, NotFound, Forbidden)),
+        new("GET /api/v1/participations/{participationId}/answers/{questionKey}/evidence/{evidenceId}", w => Get($"{w.AnswerPath}/evidence/{w.EvidenceId}"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
         new("DELETE /api/v1/participations/{participationId}/answers/{questionKey}/evidence/{evidenceId}", w => Send(HttpMethod.Delete, $"{w.AnswerPath}/evidence/e_unknown"), RespondentWrite(NotFound)),
 
         // Submission by the institution; review and findings by the bureau. Findings reach the institution once published.
         new("POST /api/v1/participations/{participationId}/submission", w => Send(HttpMethod.Post, $"/api/v1/participations/{w.ParticipationId}/submission"), RespondentWrite(BadRequest)),
-        new("GET /api/v1/participations/{participationId}/reviews", w => Get($"/api/v1/participations/{w.ParticipationId}/reviews"), Expect(Unauthorized, OK, OK, OK, NotFound, Forbidden)),
-        new("POST /api/v1/participations/{participationId}/reviews", w => Send(HttpMethod.Post, $"/api/v1/participations/{w.ParticipationId}/reviews", new { }), BureauOnly(BadRequest)),
-        new("GET /api/v1/participations/{participationId}/findings", w => Get($"/api/v1/participations/{w.ParticipationId}/findings"), Expect(Unauthorized, NotFound, NotFound, Forbidden, NotFound, Forbidden)),
-        new("PUT /api/v1/participations/{participationId}/findings", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/findings", new { }), BureauOnly(BadRequest)),
+        new("GET /api/v1/participations/{participationId}/reviews", w => Get($"/api/v1/participations/{w.ParticipationId}/reviews"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
+        new("POST /api/v1/participations/{participationId}/reviews", w => Send(HttpMethod.Post, $"/api/v1/participations/{w.ParticipationId}/reviews", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
+        new("GET /api/v1/participations/{participationId}/findings", w => Get($"/api/v1/participations/{w.ParticipationId}/findings"), Expect(Unauthorized, NotFound, NotFound, Forbidden, NotFound, NotFound)),
+        new("PUT /api/v1/participations/{participationId}/findings", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
         new("GET /api/v1/rounds/{roundId}/progress", w => Get($"/api/v1/rounds/{w.RoundId}/progress"), BureauOnly(OK)),
         // Invitation mails: the bureau sends them; an unknown institution type stops it before anything is queued.
         new("POST /api/v1/rounds/{roundId}/invitations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/invitations", new { institutionType = "bogus" }), BureauOnly(BadRequest)),
@@ -129,5 +135,19 @@ public static class AuthorizationMatrix
         new("GET /aanmelden/organisatie", _ => Get("/aanmelden/organisatie"), Everyone(NotFound)),
         new("GET /toegankelijkheid", _ => Get("/toegankelijkheid"), Everyone(OK)),
         new("GET /mijn-gegevens", _ => Get("/mijn-gegevens"), Expect(Unauthorized, OK, OK, OK, OK, OK)),
+        // The bureau's pages: analysts and admins; respondents are refused as on the bureau's API, the ministry learns nothing (404).
+        // Form posts without an antiforgery field are refused (400) before anything is read. No umc takes part, so it has no sector view.
+        new("GET /bureau/rondes", _ => Get("/bureau/rondes"), BureauPage(OK)),
+        new("GET /bureau/rondes/{roundId}", w => Get($"/bureau/rondes/{w.RoundId}"), BureauPage(OK)),
+        new("GET /bureau/rondes/{roundId}/sectoren", w => Get($"/bureau/rondes/{w.RoundId}/sectoren"), BureauPage(OK)),
+        new("GET /bureau/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/sectoren/umc"), BureauPage(NotFound)),
+        new("GET /bureau/deelnames/{participationId}", w => Get($"/bureau/deelnames/{w.ParticipationId}"), BureauPage(OK)),
+        new("GET /bureau/deelnames/{participationId}/beoordeling", w => Get($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(OK)),
+        new("POST /bureau/deelnames/{participationId}/beoordeling", w => Form($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(BadRequest)),
+        new("GET /bureau/deelnames/{participationId}/bevindingen", w => Get($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(OK)),
+        new("POST /bureau/deelnames/{participationId}/bevindingen", w => Form($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(BadRequest)),
+        // The ministry's pages: published rounds only (the matrix round is open, so its sector page does not exist for it).
+        new("GET /ministerie/rondes", _ => Get("/ministerie/rondes"), MinistryPage(OK)),
+        new("GET /ministerie/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/ministerie/rondes/{w.RoundId}/sectoren/universiteit"), MinistryPage(NotFound)),
     ];
 }

@@ -1,0 +1,52 @@
+using Audit.Api.Access;
+
+namespace Audit.Api.Pages.Bureau;
+
+/// <summary>
+/// The auditing bureau's pages (analysts and admins): rounds and their progress, a participation's answers, the review
+/// form, the findings editor and the sector views. They read and write through the same repositories and rules as the
+/// API. The group is hidden from the ministry (404); respondents are refused (403) as on the bureau's API.
+/// </summary>
+public static class BureauPages
+{
+    public const string RoundsPath = "/bureau/rondes";
+
+    /// <summary>The templates these pages render, for the start-up check.</summary>
+    public static readonly IReadOnlyList<string> PageNames =
+    [
+        RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, FindingsPage.Name,
+        SectorViewsPage.ListName, SectorViewsPage.ViewName,
+    ];
+
+    public static string RoundPath(string roundId) => $"{RoundsPath}/{Escape(roundId)}";
+
+    public static string SectorsPath(string roundId) => $"{RoundPath(roundId)}/sectoren";
+
+    public static string SectorPath(string roundId, string type, bool published = false) =>
+        $"{SectorsPath(roundId)}/{Escape(type)}" + (published ? $"?{SectorViewsPage.ViewQuery}={SectorViewsPage.PublishedValue}" : "");
+
+    public static string ParticipationPath(string participationId) => $"/bureau/deelnames/{Escape(participationId)}";
+
+    public static string ReviewPath(string participationId) => ParticipationPath(participationId) + "/beoordeling";
+
+    public static string FindingsPath(string participationId) => ParticipationPath(participationId) + "/bevindingen";
+
+    public static IEndpointRouteBuilder MapBureauPages(this IEndpointRouteBuilder routes)
+    {
+        var bureau = routes.MapGroup("/bureau").ExcludeFromDescription()
+            .RequireAuthorization(Policies.Bureau).WithMetadata(HiddenFromMinistry.Instance);
+        bureau.MapGet("/rondes", RoundsPage.ShowAsync);
+        bureau.MapGet("/rondes/{roundId}", RoundDashboardPage.ShowAsync);
+        bureau.MapGet("/rondes/{roundId}/sectoren", SectorViewsPage.ListAsync);
+        bureau.MapGet("/rondes/{roundId}/sectoren/{institutionType}", SectorViewsPage.ShowAsync);
+        bureau.MapGet("/deelnames/{participationId}", ParticipationPage.ShowAsync);
+        bureau.MapGet("/deelnames/{participationId}/beoordeling", ReviewPage.ShowAsync);
+        // Antiforgery is checked by the handlers, so that a stale form gets a page that says so rather than a bare 400.
+        bureau.MapPost("/deelnames/{participationId}/beoordeling", ReviewPage.SubmitAsync).DisableAntiforgery();
+        bureau.MapGet("/deelnames/{participationId}/bevindingen", FindingsPage.ShowAsync);
+        bureau.MapPost("/deelnames/{participationId}/bevindingen", FindingsPage.SaveAsync).DisableAntiforgery();
+        return routes;
+    }
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+}

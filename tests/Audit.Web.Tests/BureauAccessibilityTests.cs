@@ -1,0 +1,125 @@
+using System.Text;
+using Audit.Web.Tests.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Audit.Web.Tests;
+
+/// <summary>
+/// axe-core finds no WCAG 2.1 A/AA violation on the bureau's and the ministry's pages, in Dutch and English, with and
+/// without form errors; each is saved as a screenshot. The same structural checks as <see cref="AccessibilityTests"/>.
+/// </summary>
+[TestClass]
+public sealed class BureauAccessibilityTests
+{
+    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    private static WebApp app = null!;
+    private static BureauWorld world = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        app = WebApp.Start();
+        world = await BureauWorld.CreateAsync(app);
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await app.DisposeAsync();
+
+    [TestMethod]
+    [DataRow("/bureau/rondes", "bureau-rounds", false)]
+    [DataRow("/bureau/rondes/" + BureauWorld.OpenRound + "?status=submitted", "bureau-dashboard", false)]
+    [DataRow("/bureau/deelnames/{open}", "bureau-participation", false)]
+    [DataRow("/bureau/deelnames/{open}/beoordeling", "bureau-review", false)]
+    [DataRow("/bureau/deelnames/{published}/beoordeling", "bureau-review-closed", false)]
+    [DataRow("/bureau/deelnames/{open}/bevindingen", "bureau-findings", false)]
+    [DataRow("/bureau/rondes/" + BureauWorld.PublishedRound + "/sectoren", "bureau-sectors", false)]
+    [DataRow("/bureau/rondes/" + BureauWorld.PublishedRound + "/sectoren/universiteit", "bureau-sector-internal", false)]
+    [DataRow("/bureau/rondes/" + BureauWorld.PublishedRound + "/sectoren/universiteit?weergave=gepubliceerd", "bureau-sector-published", false)]
+    [DataRow("/ministerie/rondes", "ministry-rounds", true)]
+    [DataRow("/ministerie/rondes/" + BureauWorld.PublishedRound + "/sectoren/universiteit", "ministry-sector", true)]
+    public async Task The_page_has_no_wcag_violations_in_dutch_and_english(string path, string name, bool ministry)
+    {
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await PageActions.SignInWithTokenAsync(page, ministry ? world.MinistryToken : world.AnalystToken);
+        var url = path.Replace("{open}", world.OwnParticipation, StringComparison.Ordinal)
+            .Replace("{published}", world.PublishedParticipation, StringComparison.Ordinal);
+
+        foreach (var lang in new[] { "nl", "en" })
+        {
+            var response = await page.GotoAsync(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + lang);
+            Assert.AreEqual(200, response!.Status, $"{name}.{lang}");
+            await AssertAccessibleAsync(page, $"{name}.{lang}", lang);
+        }
+    }
+
+    [TestMethod]
+    public async Task The_review_form_with_an_error_has_no_wcag_violations()
+    {
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await PageActions.SignInWithTokenAsync(page, world.AnalystToken);
+        await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/beoordeling");
+
+        var remark = page.GetByLabel("Opmerking bij vraag 1.1 (niet verplicht)");
+        await remark.FillAsync(new string('x', 10_001));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("hoogstens 10.000 tekens");
+        Assert.AreEqual("true", await remark.GetAttributeAsync("aria-invalid"));
+        Assert.StartsWith("Fout: ", await page.TitleAsync());
+        await page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link).ClickAsync();
+        Assert.IsTrue(await remark.EvaluateAsync<bool>("e => e === document.activeElement"), "the summary's link moves focus to the field");
+        await AssertAccessibleAsync(page, "bureau-review-error.nl", "nl");
+        Assert.AreEqual("submitted", await world.StatusOfAsync(world.OwnParticipation));
+    }
+
+    [TestMethod]
+    public async Task The_findings_form_with_an_error_has_no_wcag_violations()
+    {
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await PageActions.SignInWithTokenAsync(page, world.AnalystToken);
+        await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/bevindingen?lang=en");
+
+        await page.Locator("#aanbeveling-governance").FillAsync("A recommendation without a finding.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Write a finding");
+        Assert.AreEqual("true", await page.Locator("#bevinding-governance").GetAttributeAsync("aria-invalid"));
+        await AssertAccessibleAsync(page, "bureau-findings-error.en", "en");
+    }
+
+    private async Task AssertAccessibleAsync(IPage page, string name, string lang)
+    {
+        await Screenshots.TakeAsync(page, TestContext, name);
+        Assert.AreEqual(lang, await PageActions.LangAsync(page), name);
+        Assert.AreEqual(1, await page.Locator("h1").CountAsync(), $"{name}: exactly one h1");
+        Assert.AreEqual(1, await page.Locator("body > header").CountAsync(), $"{name}: a banner");
+        Assert.AreEqual(1, await page.Locator("main#inhoud").CountAsync(), $"{name}: one main");
+        Assert.AreEqual(1, await page.Locator("body > footer").CountAsync(), $"{name}: a contentinfo");
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+
+        Assert.IsEmpty(result.Violations, $"{name}:{Environment.NewLine}{Describe(result.Violations)}");
+        Assert.IsNotEmpty(result.Passes, $"{name}: axe ran its rules");
+    }
+
+    private static string Describe(IEnumerable<AxeResultItem> violations)
+    {
+        var text = new StringBuilder();
+        foreach (var violation in violations)
+        {
+            text.AppendLine($"- {violation.Id} ({violation.Impact}): {violation.Help}");
+            foreach (var node in violation.Nodes.Take(5))
+            {
+                text.AppendLine($"    {string.Join(" ", node.Target)}: {node.Html}");
+            }
+        }
+        return text.ToString();
+    }
+}

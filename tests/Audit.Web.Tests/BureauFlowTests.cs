@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Audit.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Audit.Web.Tests;
+
+/// <summary>
+/// The bureau's work in a real browser: an analyst filters the dashboard, opens a submitted questionnaire, returns it
+/// with a remark, accepts it once resubmitted, and the sector view appears. The ministry reads the published sector
+/// view and cannot open a participation, neither as a page nor through the API.
+/// </summary>
+[TestClass]
+public sealed class BureauFlowTests
+{
+    private const string RemarkedQuestion = "governance.bestuurder";
+    private static WebApp app = null!;
+    private static BureauWorld world = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        app = WebApp.Start();
+        world = await BureauWorld.CreateAsync(app);
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await app.DisposeAsync();
+
+    [TestMethod]
+    public async Task An_analyst_returns_a_submission_with_a_remark_accepts_the_resubmission_and_the_sector_view_appears()
+    {
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await PageActions.SignInWithTokenAsync(page, world.AnalystToken);
+
+        // Rounds → dashboard, filtered to what waits for review.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Rondes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Ronde {BureauWorld.OpenRound}", Exact = true }).ClickAsync();
+        Assert.AreEqual($"Voortgang: Ronde {BureauWorld.OpenRound}", await PageActions.HeadingAsync(page));
+        Assert.Contains("14 van 14 deelnames getoond.", await page.Locator("main").InnerTextAsync());
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("submitted");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("status=submitted"));
+        Assert.Contains("1 van 14 deelnames getoond.", await page.Locator("main").InnerTextAsync());
+        await Screenshots.TakeAsync(page, TestContext, "bureau-dashboard-filtered.nl");
+
+        // The participation, then the review form: a remark on one question, and return.
+        await page.GetByRole(AriaRole.Link, new() { Name = BureauWorld.OwnName, Exact = true }).ClickAsync();
+        Assert.AreEqual($"Deelname van {BureauWorld.OwnName}", await PageActions.HeadingAsync(page));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deze vragenlijst beoordelen" }).ClickAsync();
+        await page.GetByLabel("Opmerking bij vraag 1.1 (niet verplicht)").FillAsync("Noem de bestuurder bij naam en functie.");
+        await Screenshots.TakeAsync(page, TestContext, "bureau-review-filled.nl");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("teruggestuurd");
+        Assert.AreEqual("returned", await world.StatusOfAsync(world.OwnParticipation));
+        var set = await world.Respondent.GetFromJsonAsync<JsonElement>($"/api/v1/participations/{world.OwnParticipation}/answers");
+        var remark = set.GetProperty("remarks").EnumerateArray().Single();
+        Assert.AreEqual(RemarkedQuestion, remark.GetProperty("questionKey").GetString());
+        Assert.AreEqual("Noem de bestuurder bij naam en functie.", remark.GetProperty("text").GetString());
+
+        // The institution fixes it and submits again; the analyst accepts.
+        await world.ResubmitAsync(world.OwnParticipation, RemarkedQuestion, "yes");
+        await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/beoordeling");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accepteren" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("geaccepteerd");
+        Assert.AreEqual("accepted", await world.StatusOfAsync(world.OwnParticipation));
+
+        // The accept enqueued the recompute; the in-memory job server runs it in the background.
+        var sectors = $"/bureau/rondes/{BureauWorld.OpenRound}/sectoren";
+        var internalLink = page.GetByRole(AriaRole.Link, new() { Name = "Intern beeld van Universiteiten" });
+        for (var attempt = 0; attempt < 60 && await internalLink.CountAsync() == 0; attempt++)
+        {
+            await page.GotoAsync(sectors);
+            if (await internalLink.CountAsync() == 0)
+            {
+                await Task.Delay(500);
+            }
+        }
+        await Screenshots.TakeAsync(page, TestContext, "bureau-sectors-after-accept.nl");
+        await internalLink.ClickAsync();
+        Assert.AreEqual($"Sectorbeeld Universiteiten: Ronde {BureauWorld.OpenRound}", await PageActions.HeadingAsync(page));
+        Assert.Contains("Instellingen in de berekening\n1", await page.Locator("main dl").First.InnerTextAsync());
+    }
+
+    [TestMethod]
+    public async Task The_ministry_reads_the_published_sector_view_and_no_participation_exists_for_it()
+    {
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await PageActions.SignInWithTokenAsync(page, world.MinistryToken);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Gepubliceerde rondes" }).ClickAsync();
+        Assert.AreEqual("Gepubliceerde rondes", await PageActions.HeadingAsync(page));
+        Assert.DoesNotContain(BureauWorld.OpenRound, await page.Locator("main").InnerTextAsync(), "only published rounds");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sectorbeeld Universiteiten" }).ClickAsync();
+        Assert.AreEqual($"Sectorbeeld Universiteiten: Ronde {BureauWorld.PublishedRound}", await PageActions.HeadingAsync(page));
+        var report = page.GetByRole(AriaRole.Link, new() { Name = "Sectorrapport (HTML)" });
+        Assert.AreEqual($"/api/v1/rounds/{BureauWorld.PublishedRound}/sector-views/universiteit/report?lang=nl", await report.GetAttributeAsync("href"));
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("Instellingen in de berekening\n6", main);
+        Assert.DoesNotContain(BureauWorld.OwnName, main, "a sector view names no institution");
+        await Screenshots.TakeAsync(page, TestContext, "ministry-sector.nl");
+
+        var bureauPage = await page.GotoAsync($"/bureau/deelnames/{world.PublishedParticipation}");
+        Assert.AreEqual(404, bureauPage!.Status);
+        Assert.AreEqual("Pagina niet gevonden", await PageActions.HeadingAsync(page));
+        var api = await page.GotoAsync($"/api/v1/participations/{world.PublishedParticipation}");
+        Assert.AreEqual(404, api!.Status);
+        var dashboard = await page.GotoAsync($"/bureau/rondes/{BureauWorld.PublishedRound}");
+        Assert.AreEqual(404, dashboard!.Status);
+    }
+}
