@@ -15,6 +15,7 @@ using Audit.Api.Participations;
 using Audit.Api.Pages;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
+using Audit.Api.Reports;
 using Audit.Api.Reviews;
 using Audit.Api.Rounds;
 using Audit.Api.SectorViews;
@@ -35,6 +36,7 @@ builder.AddAuditHosting(args)
     .AddAuditAccess()
     .AddAuditOpenApi()
     .AddAuditPages()
+    .AddAuditReports()
     .AddAuditJobs()
     .AddAuditMail()
     .AddAuditDemo();
@@ -79,6 +81,7 @@ if (role.ServesWeb())
     app.MapReviews();
     app.MapFindings();
     app.MapRoundProgress();
+    app.MapReports();
     app.MapPages();
 }
 
