@@ -27,6 +27,9 @@ public sealed class AuditApp : WebApplicationFactory<Program>
         Settings["Audit:JobWorkers"] = "1";
         Settings["Audit:DataProtectionKeysPath"] = Path.Combine(_folder, "keys");
         Settings["Evidence:Folder"] = Path.Combine(_folder, "evidence");
+        // No browser unless a test asks for one (Reports:ChromiumPath = /usr/bin/chromium): a background render job
+        // would otherwise start Chromium in tests that are not about PDFs.
+        Settings["Reports:ChromiumPath"] = Path.Combine(_folder, "no-chromium");
         // Secure cookies need HTTPS, as browsers see it behind the proxy.
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
