@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Audit.Api.SectorViews;
 using Audit.Api.Tests.Collection;
@@ -103,7 +102,7 @@ public sealed class ReportWorld : IAsyncDisposable
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (accept is not null)
         {
-            request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+            request.Headers.TryAddWithoutValidation("Accept", accept);
         }
         return client.SendAsync(request);
     }
