@@ -59,6 +59,18 @@ public sealed class RenderJobTests
     }
 
     [TestMethod]
+    public async Task Two_workers_rendering_the_same_round_at_once_store_each_file_once()
+    {
+        await using var world = await CreateSmallAsync("job-concurrent");
+
+        var outcomes = await Task.WhenAll(RenderAsync(world), RenderAsync(world));
+
+        Assert.AreEqual(8, outcomes.Sum(o => o.Stored), "four reports in two languages, each stored by one of the two");
+        Assert.AreEqual(16, outcomes.Sum(o => o.Stored + o.AlreadyStored));
+        Assert.HasCount(8, await Stored(world).ListAsync(world.RoundId));
+    }
+
+    [TestMethod]
     public async Task Downloads_after_the_job_are_the_stored_bytes_every_time()
     {
         var clock = new SteppedClock();
