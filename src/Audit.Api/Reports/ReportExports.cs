@@ -13,6 +13,7 @@ namespace Audit.Api.Reports;
 /// <summary>
 /// The exports: a sector's published statistics as open-data CSV, and the round's raw answers as a workbook for the
 /// bureau. Every export is on the audit trail, whoever makes it: the file leaves the service and is not traced after.
+/// The events are named as reads (<c>*.read-export</c>, like <c>sector-view.read-internal</c>): an export changes nothing.
 /// </summary>
 public static class ReportExports
 {
@@ -37,7 +38,7 @@ public static class ReportExports
         }
         var questionnaire = await sources.QuestionnaireAsync(round.Round, cancellationToken);
         var content = SectorViewCsv.ToBytes(questionnaire, SectorViewJson.Deserialize(view.PublishedJson), character);
-        await audit.RecordAsync(principal.ToActor().Did("sector-view.exported", "sector-view", $"{roundId}/{institutionType}", clock.GetUtcNow(),
+        await audit.RecordAsync(principal.ToActor().Did("sector-view.read-export", "sector-view", $"{roundId}/{institutionType}", clock.GetUtcNow(),
             $"csv {view.Fingerprint}"), cancellationToken);
         return TypedResults.File(content, SectorViewCsv.ContentType, $"sectorbeeld-{roundId}-{institutionType}.csv");
     }
@@ -63,7 +64,7 @@ public static class ReportExports
         var actor = principal.ToActor();
         var now = clock.GetUtcNow();
         var content = AnswersXlsx.ToBytes(questionnaire, new AnswersExportInfo(round.Round, now, actor.Id ?? "unknown"), rows);
-        await audit.RecordAsync(actor.Did("answers.exported", "round", roundId, now, $"xlsx {rows.Count} participation(s)"), cancellationToken);
+        await audit.RecordAsync(actor.Did("answers.read-export", "round", roundId, now, $"xlsx {rows.Count} participation(s)"), cancellationToken);
         return TypedResults.File(content, AnswersXlsx.ContentType, $"antwoorden-{roundId}.xlsx");
     }
 

@@ -63,7 +63,7 @@ public sealed class ExportTests
         await world.PublishAsync();
         Assert.AreEqual(HttpStatusCode.OK, (await world.Ministry.GetAsync(url)).StatusCode);
 
-        var exports = await world.EventsAsync($"{world.RoundId}/universiteit", "sector-view.exported");
+        var exports = await world.EventsAsync($"{world.RoundId}/universiteit", "sector-view.read-export");
         Assert.AreSequenceEqual(new[] { "ministry", "analyst" }, exports.Select(e => e.ActorRole).ToArray());
         Assert.IsTrue(exports.All(e => e.Summary!.StartsWith("csv sha256:", StringComparison.Ordinal)));
     }
@@ -95,7 +95,7 @@ public sealed class ExportTests
         }
         await ProblemAssert.IsProblemAsync(await world.Ministry.GetAsync($"/api/v1/rounds/{world.RoundId}/exports/answers.xlsx"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await world.Analyst.GetAsync("/api/v1/rounds/no-such-round/exports/answers.xlsx"), HttpStatusCode.NotFound);
-        var exports = await world.EventsAsync(world.RoundId, "answers.exported");
+        var exports = await world.EventsAsync(world.RoundId, "answers.read-export");
         Assert.HasCount(1, exports);
         Assert.AreEqual("xlsx 2 participation(s)", exports[0].Summary);
     }
