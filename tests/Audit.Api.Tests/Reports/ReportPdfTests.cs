@@ -67,12 +67,13 @@ public sealed partial class ReportPdfTests
     [TestMethod]
     public async Task Without_chromium_a_pdf_request_is_a_501_naming_the_setting_and_html_still_works()
     {
-        // The test app's Reports:ChromiumPath points at a file that does not exist (see AuditApp).
-        await using var world = await CreateSmallAsync("pdf-missing");
+        const string missing = "/nonexistent/chromium";
+        await using var world = await CreateSmallAsync("pdf-missing", app => app.Settings["Reports:ChromiumPath"] = missing);
 
         var problem = await ProblemAssert.IsProblemAsync(await GetAsync(world.Analyst, world.FeedbackUrl(Own), "application/pdf"), HttpStatusCode.NotImplemented);
 
         Assert.Contains("Reports:ChromiumPath", problem.GetProperty("detail").GetString()!);
+        Assert.Contains(missing, problem.GetProperty("detail").GetString()!);
         Assert.AreEqual("Reports:ChromiumPath", problem.GetProperty("setting").GetString());
         Assert.AreEqual("Not implemented", problem.GetProperty("title").GetString());
         Assert.IsEmpty(await world.EventsAsync(world.Participations[Own], "feedback-report.read"), "nothing left the service");
