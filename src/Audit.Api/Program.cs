@@ -8,6 +8,7 @@ using Audit.Api.Evidence;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
+using Audit.Api.Invitations;
 using Audit.Api.Jobs;
 using Audit.Api.Mail;
 using Audit.Api.OpenApi;
@@ -68,6 +69,7 @@ if (role.ServesWeb())
     app.MapOpenApiDocument();
     app.MapMe();
     app.MapInvitations();
+    app.MapOrganisationSignIn();
     app.MapUsers();
     app.MapAuditEvents();
     app.MapInstitutions();
@@ -81,6 +83,7 @@ if (role.ServesWeb())
     app.MapReviews();
     app.MapFindings();
     app.MapRoundProgress();
+    app.MapRoundInvitations();
     app.MapReports();
     app.MapPages();
 }

@@ -29,6 +29,7 @@ public static class AccessExtensions
     public static WebApplicationBuilder AddAuditAccess(this WebApplicationBuilder builder)
     {
         var oidc = builder.Configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new OidcOptions();
+        builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SignInThrottle>();
         var authentication = builder.Services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Token, session or OIDC", scheme => scheme.ForwardDefaultSelector = context =>
@@ -42,8 +43,13 @@ public static class AccessExtensions
                 jwt.Authority = oidc.Authority;
                 jwt.Audience = oidc.Audience;
                 jwt.MapInboundClaims = false;
+                jwt.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
                 jwt.Events = new JwtBearerEvents { OnTokenValidated = context => OidcUserMapping.MapToUserAsync(context, oidc.EmailClaim) };
             });
+        }
+        if (oidc.BrowserSignInEnabled)
+        {
+            authentication.AddOrganisationSignIn(oidc, builder.Environment.IsDevelopment());
         }
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -63,6 +69,7 @@ public static class AccessExtensions
             var presentsCredentials = context.Request.Headers.Authorization.Count > 0
                 || context.Request.Cookies.ContainsKey(SessionCookieHandler.CookieName)
                 || context.Request.Path.StartsWithSegments("/uitnodiging")
+                || context.Request.Path.StartsWithSegments(OrganisationSignIn.Path)
                 || (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(Pages.SignInPage.Path));
             if (presentsCredentials && context.RequestServices.GetRequiredService<SignInThrottle>().IsBlocked(context))
             {

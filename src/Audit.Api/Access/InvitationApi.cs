@@ -45,7 +45,7 @@ public static class InvitationApi
         var now = clock.GetUtcNow();
         var session = AccessTokens.NewToken();
         var expires = now.Add(SessionCookieHandler.Lifetime);
-        var stored = new StoredToken(AccessTokens.NewId("t_"), "", TokenKind.Session, AccessTokens.Hash(session), now, expires);
+        var stored = StoredToken.For("", TokenKind.Session, session, now, expires);
         var user = await users.RedeemInvitationAsync(AccessTokens.Hash(token), stored, now, context.RequestAborted);
         if (user is null)
         {

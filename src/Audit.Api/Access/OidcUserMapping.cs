@@ -12,10 +12,8 @@ internal static class OidcUserMapping
 {
     public static async Task MapToUserAsync(TokenValidatedContext context, string emailClaim)
     {
-        var email = context.Principal?.FindFirstValue(emailClaim) ?? context.Principal?.FindFirstValue(ClaimTypes.Email);
-        var users = context.HttpContext.RequestServices.GetRequiredService<IUserRepository>();
-        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email, context.HttpContext.RequestAborted);
-        if (user is null || !user.Active)
+        var user = await FindActiveUserAsync(context.HttpContext, context.Principal, emailClaim);
+        if (user is null)
         {
             context.HttpContext.RequestServices.GetRequiredService<SignInThrottle>().RecordFailure(context.HttpContext);
             context.Fail("The token is valid but belongs to no active Audit user.");
@@ -24,5 +22,17 @@ internal static class OidcUserMapping
         var subject = context.Principal?.FindFirstValue("sub") ?? "";
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
             AuditClaims.For(user, "oidc:" + subject), AccessExtensions.OidcScheme, AuditClaims.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>The active user whose email the provider vouches for, or null.</summary>
+    public static async Task<User?> FindActiveUserAsync(HttpContext context, ClaimsPrincipal? principal, string emailClaim)
+    {
+        var email = principal?.FindFirstValue(emailClaim) ?? principal?.FindFirstValue(ClaimTypes.Email);
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+        var user = await context.RequestServices.GetRequiredService<IUserRepository>().FindByEmailAsync(email, context.RequestAborted);
+        return user is { Active: true } ? user : null;
     }
 }

@@ -43,7 +43,7 @@ public sealed class DatabaseInitializer(
         }
         var now = clock.GetUtcNow();
         var admin = new User(BootstrapAdminId, "Beheerder", "admin@audit.local", Role.Admin, null, true, now);
-        var stored = new StoredToken(AccessTokens.NewId("t_"), admin.Id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, null);
+        var stored = StoredToken.For(admin.Id, TokenKind.PersonalAccessToken, token, now, null);
         if (await users.InsertWithTokenAsync(admin, stored, Actor.System.Did("user.bootstrapped", "user", admin.Id, now), cancellationToken))
         {
             logger.LogInformation("Created the bootstrap admin user '{UserId}' with the configured token.", admin.Id);

@@ -120,7 +120,7 @@ public sealed class DemoSeeder(
                 await users.InsertAsync(user, Demo.Did("user.created", "user", user.Id, now, "demo"), cancellationToken);
             }
             var token = AccessTokens.NewToken();
-            var stored = new StoredToken(AccessTokens.NewId("t_"), user.Id, TokenKind.Invitation, AccessTokens.Hash(token), now, now.AddDays(14));
+            var stored = StoredToken.For(user.Id, TokenKind.Invitation, token, now, now.AddDays(14));
             await users.InsertTokenAsync(stored, Demo.Did("invitation.created", "token", stored.Id, now, "demo"), cancellationToken);
             links.Add($"{role.ToWireName(),-10} {baseUrl.TrimEnd('/')}{Access.InvitationApi.PathFor(token)}");
         }

@@ -41,6 +41,13 @@ public sealed class AuditOptions : IValidatableObject
     /// <summary>Where the keys protecting antiforgery tokens live; share it between web nodes.</summary>
     public string DataProtectionKeysPath { get; set; } = "data/keys";
 
+    /// <summary>
+    /// The address people reach the service at (e.g. <c>https://audit.example.nl</c>), for links in e-mail: jobs and page
+    /// handlers have no request to take the host from, and behind a proxy the request's host is not what people type.
+    /// Unset means no mail with links can be sent.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public ProcessRole ParsedRole => ProcessRoles.TryParse(Role, out var role) ? role : ProcessRole.All;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -57,6 +64,12 @@ public sealed class AuditOptions : IValidatableObject
         foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             yield return new ValidationResult($"Audit:KnownProxies entry '{proxy}' is not an IP address.", [nameof(KnownProxies)]);
+        }
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl) && !PublicLinks.IsValidBase(PublicBaseUrl))
+        {
+            yield return new ValidationResult(
+                $"Audit:PublicBaseUrl '{PublicBaseUrl}' must be an absolute http(s) address without query or fragment, e.g. https://audit.example.nl.",
+                [nameof(PublicBaseUrl)]);
         }
         foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
         {

@@ -1,4 +1,5 @@
 using Audit.Api.Hosting;
+using Audit.Api.Invitations;
 using Audit.Api.Mail;
 using Audit.Api.SectorViews;
 using Audit.Data.Connections;
@@ -77,6 +78,8 @@ public static class JobsExtensions
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<MailOutboxJob>(MailOutboxJob.RecurringId, job => job.SendPendingAsync(CancellationToken.None), Cron.Minutely());
+        // Hourly, so a missed run is made up for the same day; the outbox's dedupe keys make the repeats harmless.
+        recurring.AddOrUpdate<ReminderJob>(ReminderJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         var sweepSeconds = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value.SweepIntervalSeconds;
         recurring.AddOrUpdate<SectorSweepJob>(SectorSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), SweepCron(sweepSeconds));
         return app;

@@ -1,3 +1,5 @@
+using Audit.Api.Hosting;
+using Audit.Api.Invitations;
 using Audit.Core.Mail;
 using Audit.Data.Repositories;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,10 @@ public static class MailExtensions
             ? new PickupFolderTransport(sp.GetRequiredService<IOptions<MailOptions>>())
             : new SmtpMailTransport(sp.GetRequiredService<IOptions<MailOptions>>()));
         builder.Services.AddTransient<MailOutboxJob>();
+        builder.Services.AddSingleton<PublicLinks>();
+        builder.Services.AddSingleton<IRoundMailRepository, RoundMailRepository>();
+        builder.Services.AddTransient<RoundInvitations>();
+        builder.Services.AddTransient<ReminderJob>();
         return builder;
     }
 }

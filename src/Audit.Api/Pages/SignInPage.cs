@@ -1,6 +1,5 @@
 using Audit.Api.Access;
 using Audit.Core.Access;
-using Audit.Core.AuditTrail;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +19,13 @@ public static class SignInPage
     public const string ReturnField = "terug";
     public const string TokenField = "token";
 
-    /// <summary><see cref="FormError"/> and <see cref="TokenError"/> name texts under <c>t.sign_in.errors</c>.</summary>
-    public sealed record Model(bool TokenSignIn, string? ReturnUrl, string? FormError = null, string? TokenError = null);
+    /// <summary>
+    /// <see cref="FormError"/>, <see cref="TokenError"/> and <see cref="OrganisationError"/> name texts under
+    /// <c>t.sign_in.errors</c>. <see cref="OrganisationSignInUrl"/> is set when the organisation-account sign-in is configured.
+    /// </summary>
+    public sealed record Model(
+        bool TokenSignIn, string? ReturnUrl, string? FormError = null, string? TokenError = null,
+        string? OrganisationSignInUrl = null, string? OrganisationError = null);
 
     /// <summary>The sign-in page, coming back to <paramref name="returnUrl"/> afterwards when it is a path on this site.</summary>
     public static string PathFor(string? returnUrl) =>
@@ -30,7 +34,17 @@ public static class SignInPage
     public static HtmlPage Show(HttpContext context, IOptions<PagesOptions> options, IHostEnvironment environment)
     {
         var enabled = options.Value.TokenSignInEnabled(environment);
-        return new HtmlPage(Name, new Model(enabled, LocalUrl.OrNull(context.Request.Query[ReturnField])), hasForm: enabled);
+        var returnUrl = LocalUrl.OrNull(context.Request.Query[ReturnField]);
+        return new HtmlPage(Name, new Model(enabled, returnUrl, OrganisationSignInUrl: OrganisationSignIn.UrlFor(context, returnUrl)), hasForm: enabled);
+    }
+
+    /// <summary>The page again, saying why the organisation-account sign-in did not sign anyone in.</summary>
+    public static HtmlPage OrganisationRefusal(HttpContext context, string error, int statusCode)
+    {
+        var enabled = context.RequestServices.GetRequiredService<IOptions<PagesOptions>>().Value
+            .TokenSignInEnabled(context.RequestServices.GetRequiredService<IHostEnvironment>());
+        return new HtmlPage(Name, new Model(enabled, null, OrganisationSignInUrl: OrganisationSignIn.UrlFor(context, null), OrganisationError: error),
+            statusCode, hasForm: enabled);
     }
 
     public static async Task<IResult> SubmitAsync(
@@ -44,7 +58,8 @@ public static class SignInPage
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         var returnUrl = LocalUrl.OrNull(form?[ReturnField]);
         IResult Refuse(string? formError = null, string? tokenError = null) =>
-            new HtmlPage(Name, new Model(true, returnUrl, formError, tokenError), StatusCodes.Status400BadRequest, hasForm: true);
+            new HtmlPage(Name, new Model(true, returnUrl, formError, tokenError, OrganisationSignIn.UrlFor(context, returnUrl)),
+                StatusCodes.Status400BadRequest, hasForm: true);
 
         if (form is null || !await antiforgery.IsRequestValidAsync(context))
         {
@@ -63,12 +78,7 @@ public static class SignInPage
             return Refuse(tokenError: "unknown");
         }
 
-        var session = AccessTokens.NewToken();
-        var expires = now.Add(SessionCookieHandler.Lifetime);
-        var stored = new StoredToken(AccessTokens.NewId("t_"), principal.User.Id, TokenKind.Session, AccessTokens.Hash(session), now, expires);
-        var actor = new Actor(principal.User.Id, principal.User.Role.ToWireName());
-        await users.InsertTokenAsync(stored, actor.Did("session.started", "token", stored.Id, now, $"signed in with personal access token {principal.TokenId}"), context.RequestAborted);
-        context.Response.Cookies.Append(SessionCookieHandler.CookieName, session, SessionCookieHandler.CookieOptions(context, expires));
+        await WebSessions.StartAsync(context, principal.User, $"signed in with personal access token {principal.TokenId}");
         return Results.Redirect(returnUrl ?? StartPage.Path);
     }
 }

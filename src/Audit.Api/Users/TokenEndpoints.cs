@@ -30,7 +30,7 @@ public static class TokenEndpoints
             return ApiProblems.NotFound($"User '{id}' does not exist.");
         }
         var token = AccessTokens.NewToken();
-        var stored = new StoredToken(AccessTokens.NewId("t_"), user.Id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, expiresAt);
+        var stored = StoredToken.For(user.Id, TokenKind.PersonalAccessToken, token, now, expiresAt);
         await users.InsertTokenAsync(stored, principal.ToActor().Did("token.created", "token", stored.Id, now, $"for user {user.Id}, expires {expiresAt:O}"), cancellationToken);
         return TypedResults.Created($"/api/v1/users/{user.Id}/tokens/{stored.Id}", new TokenResponse(stored.Id, token, expiresAt));
     }
@@ -54,7 +54,7 @@ public static class TokenEndpoints
         var now = clock.GetUtcNow();
         var token = AccessTokens.NewToken();
         var expiresAt = now.Add(InvitationLifetime);
-        var stored = new StoredToken(AccessTokens.NewId("t_"), user.Id, TokenKind.Invitation, AccessTokens.Hash(token), now, expiresAt);
+        var stored = StoredToken.For(user.Id, TokenKind.Invitation, token, now, expiresAt);
         await users.InsertTokenAsync(stored, principal.ToActor().Did("invitation.created", "token", stored.Id, now, $"for user {user.Id}"), cancellationToken);
         var url = $"{context.Request.Scheme}://{context.Request.Host}{InvitationApi.PathFor(token)}";
         return TypedResults.Created(url, new InvitationResponse(stored.Id, url, expiresAt));

@@ -35,7 +35,15 @@ public sealed record StoredToken(
     TokenKind Kind,
     string TokenHash,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt)
+{
+    /// <summary>
+    /// The row for a token handed out in plain text: a fresh id and only the hash of <paramref name="plainToken"/>.
+    /// Every place that issues a token goes through here, so none can store the plain value by mistake.
+    /// </summary>
+    public static StoredToken For(string userId, TokenKind kind, string plainToken, DateTimeOffset now, DateTimeOffset? expiresAt) =>
+        new(AccessTokens.NewId("t_"), userId, kind, AccessTokens.Hash(plainToken), now, expiresAt);
+}
 
 /// <summary>The user behind a presented token, when the token is valid.</summary>
 public sealed record TokenPrincipal(User User, string TokenId, TokenKind Kind);

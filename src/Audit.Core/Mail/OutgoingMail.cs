@@ -20,6 +20,7 @@ public interface IMailOutbox
     /// <summary>Takes a lease on the mail; exactly one of several concurrent claimers gets true.</summary>
     Task<bool> ClaimAsync(string id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default);
 
+    /// <summary>Marks the mail sent and removes its body, which may hold a sign-in link; recipient and subject stay on record.</summary>
     Task MarkSentAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Records the error and releases the lease so a later run retries.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Audit.Core.Mail;
 using Audit.Data.Connections;
 using Dapper;
@@ -11,7 +12,13 @@ public sealed class MailOutboxRepository(IDbConnectionFactory factory) : IMailOu
     public async Task<bool> EnqueueAsync(OutgoingMail mail, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(_sql.Enqueue, new
+        return await EnqueueAsync(connection, null, _sql, mail, now, cancellationToken);
+    }
+
+    /// <summary>Enqueues inside the caller's transaction, so the mail is owed exactly when its cause is committed.</summary>
+    internal static async Task<bool> EnqueueAsync(
+        DbConnection connection, DbTransaction? transaction, MailOutboxSql sql, OutgoingMail mail, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(sql.Enqueue, new
         {
             id = mail.Id,
             dedupe_key = mail.DedupeKey,
@@ -21,8 +28,7 @@ public sealed class MailOutboxRepository(IDbConnectionFactory factory) : IMailOu
             html_body = mail.HtmlBody,
             created_at = now,
             attempts = 0,
-        }, cancellationToken: cancellationToken)) == 1;
-    }
+        }, transaction, cancellationToken: cancellationToken)) == 1;
 
     public async Task<IReadOnlyList<OutboxEntry>> PendingAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,14 @@ public sealed class MailOutboxSql(ISqlDialect dialect)
         "UPDATE mail_outbox SET locked_until = @until, attempts = attempts + 1 " +
         "WHERE id = @id AND sent_at IS NULL AND (locked_until IS NULL OR locked_until < @now)";
 
-    public string MarkSent { get; } = "UPDATE mail_outbox SET sent_at = @now, locked_until = NULL, last_error = NULL WHERE id = @id";
+    /// <summary>
+    /// The body goes once the mail is out: an invitation's body holds a working sign-in link, and the point of storing
+    /// only token hashes is that reading the database gives no one a way in.
+    /// </summary>
+    public string MarkSent { get; } =
+        $"UPDATE mail_outbox SET sent_at = @now, locked_until = NULL, last_error = NULL, text_body = '{SentBodyPlaceholder}', html_body = NULL WHERE id = @id";
+
+    public const string SentBodyPlaceholder = "(removed after sending)";
 
     public string MarkFailed { get; } = "UPDATE mail_outbox SET locked_until = NULL, last_error = @error WHERE id = @id AND sent_at IS NULL";
 

@@ -133,7 +133,7 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
         created_at = user.CreatedAt,
     };
 
-    private static object TokenParameters(StoredToken token) => new
+    internal static object TokenParameters(StoredToken token) => new
     {
         id = token.Id,
         userId = token.UserId,

@@ -122,10 +122,14 @@ public static class AuthorizationMatrix
         new("GET /api/v1/participations/{participationId}/findings", w => Get($"/api/v1/participations/{w.ParticipationId}/findings"), Expect(Unauthorized, NotFound, NotFound, Forbidden, NotFound, Forbidden)),
         new("PUT /api/v1/participations/{participationId}/findings", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/findings", new { }), BureauOnly(BadRequest)),
         new("GET /api/v1/rounds/{roundId}/progress", w => Get($"/api/v1/rounds/{w.RoundId}/progress"), BureauOnly(OK)),
+        // Invitation mails: the bureau sends them; an unknown institution type stops it before anything is queued.
+        new("POST /api/v1/rounds/{roundId}/invitations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/invitations", new { institutionType = "bogus" }), BureauOnly(BadRequest)),
         // Web pages. The token sign-in form is off outside Development unless configured, so its POST is 404 here.
         new("GET /", _ => Get("/"), Everyone(OK)),
         new("GET /aanmelden", _ => Get("/aanmelden"), Everyone(OK)),
         new("POST /aanmelden", _ => Form("/aanmelden"), Everyone(NotFound)),
+        // Sign-in with the organisation account starts only when OIDC is configured, which it is not here.
+        new("GET /aanmelden/organisatie", _ => Get("/aanmelden/organisatie"), Everyone(NotFound)),
         new("GET /toegankelijkheid", _ => Get("/toegankelijkheid"), Everyone(OK)),
         new("GET /mijn-gegevens", _ => Get("/mijn-gegevens"), Expect(Unauthorized, OK, OK, OK, OK, OK)),
 

@@ -9,6 +9,7 @@ using Audit.Api.SectorViews;
 using Audit.Api.Tests.Infrastructure;
 using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
+using Audit.Core.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Audit.Api.Tests.Collection;
@@ -60,26 +61,14 @@ public static class CollectionFixture
     public static async Task<Questionnaire> QuestionnaireAsync(AuditApp app, string version) =>
         (await app.Services.GetRequiredService<QuestionnaireCatalog>().GetAsync("kennisveiligheid", version))!;
 
-    /// <summary>A valid value for any question, built from its definition alone (options, bounds, rows and columns).</summary>
-    public static JsonNode ValidValue(Question question) => question.Type switch
-    {
-        QuestionType.YesNo => "yes",
-        QuestionType.Maturity => 3,
-        QuestionType.Number => JsonValue.Create(Math.Min(question.Min ?? 1, question.Max ?? decimal.MaxValue)),
-        QuestionType.SingleChoice => question.Options[0].Key,
-        QuestionType.MultiChoice => new JsonArray(question.Options.Take(Math.Max(1, question.MinSelected ?? 1)).Select(o => (JsonNode)o.Key).ToArray()),
-        QuestionType.Grid => new JsonObject { [question.Rows[0].Key] = new JsonObject { [question.Columns[0].Key] = 2 } },
-        QuestionType.Text => "Zie ons beleid kennisveiligheid.",
-        _ => throw new ArgumentOutOfRangeException(nameof(question), question.Type, null),
-    };
-
     /// <summary>
     /// A valid answer to every question (hidden ones included: the completeness check ignores those), so that every
-    /// required visible question is answered whatever the visibility conditions are.
+    /// required visible question is answered whatever the visibility conditions are. The same generator as demo mode.
     /// </summary>
     public static object FullAnswerBatch(Questionnaire questionnaire) => new
     {
-        answers = questionnaire.AllQuestions.Select(q => new { questionKey = q.Key, value = ValidValue(q) }).ToList(),
+        answers = new SyntheticAnswers(seed: 1).For(questionnaire)
+            .Select(a => new { questionKey = a.QuestionKey, value = JsonNode.Parse(a.ValueJson) }).ToList(),
     };
 
     /// <summary>Answers every question in one batch (from empty) and submits; asserts both succeed.</summary>

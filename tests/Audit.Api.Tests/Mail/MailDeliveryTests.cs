@@ -2,10 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Audit.Api.Invitations;
 using Audit.Api.Mail;
 using Audit.Api.Tests.Infrastructure;
+using Audit.Api.Tests.Invitations;
 using Audit.Api.Tests.Repository;
 using Audit.Core.Access;
+using Audit.Core.AuditTrail;
 using Audit.Core.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,6 +76,17 @@ public sealed class MailDeliveryTests
             var mail = received.EnumerateArray().Single();
             Assert.AreEqual("Herinnering: nog 7 dagen", mail.GetProperty("subject").GetString());
             Assert.AreEqual("coordinator@uva.nl", mail.GetProperty("to")[0].GetProperty("address").GetString());
+
+            // An invitation from the bureau's button arrives the same way, link and all.
+            var world = await RoundMailWorld.CreateAsync(app);
+            var batch = await app.Services.GetRequiredService<RoundInvitations>().SendAsync(world.RoundId, Actor.System, institutionType: "universiteit");
+            Assert.AreEqual(3, batch.Queued);
+            Assert.AreEqual(3, await app.Services.GetRequiredService<MailOutboxJob>().SendPendingAsync());
+            var invitations = JsonDocument.Parse(await http.GetStringAsync("/email")).RootElement.EnumerateArray()
+                .Where(m => m.GetProperty("subject").GetString()!.StartsWith("Uitnodiging:", StringComparison.Ordinal)).ToList();
+            Assert.HasCount(3, invitations);
+            var anna = invitations.Single(m => m.GetProperty("to")[0].GetProperty("address").GetString() == "anna@uva.nl");
+            Assert.Contains("https://localhost/uitnodiging/aud_", anna.GetProperty("text").GetString()!);
         }
         finally
         {

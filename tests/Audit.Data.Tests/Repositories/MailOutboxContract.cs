@@ -36,6 +36,9 @@ public abstract class MailOutboxContract : EngineTestBase
         await Outbox.MarkSentAsync(mail.Id, Fixtures.Now);
         Assert.DoesNotContain(mail.Id, (await Outbox.PendingAsync(Fixtures.Now.AddHours(1), 500)).Select(e => e.Mail.Id), "sent");
         Assert.IsFalse(await Outbox.ClaimAsync(mail.Id, Fixtures.Now.AddHours(1), TimeSpan.FromMinutes(5)), "a sent mail cannot be claimed");
+        var sent = (await Outbox.FindByDedupeKeyAsync(mail.DedupeKey))!;
+        Assert.AreEqual(MailOutboxSql.SentBodyPlaceholder, sent.Mail.TextBody, "the body, which may hold a sign-in link, is gone");
+        Assert.AreEqual(mail.Subject, sent.Mail.Subject);
     }
 
     [TestMethod]

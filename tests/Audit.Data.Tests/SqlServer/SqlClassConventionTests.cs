@@ -34,6 +34,7 @@ public sealed class SqlClassConventionTests
     [DataRow("FindingsSql")]
     [DataRow("RoundProgressSql")]
     [DataRow("SectorDirtySql")]
+    [DataRow("RoundMailSql")]
     [DataRow("RenderedReportSql")]
     public void The_parse_check_covers_the_repository(string sqlClass)
     {

@@ -1,0 +1,95 @@
+using Audit.Api.Hosting;
+using Audit.Api.Mail;
+using Audit.Core.Access;
+using Audit.Core.AuditTrail;
+using Audit.Core.Mail;
+using Audit.Core.Paging;
+using Audit.Core.Rounds;
+using Microsoft.Extensions.Options;
+
+namespace Audit.Api.Invitations;
+
+/// <summary>
+/// Recurring: reminds the contacts of every participation that still owes a submission, on the configured days before
+/// an open round's deadline (<c>Mail:Reminders:DaysBefore</c>). Each reminder is an outbox row whose dedupe key
+/// (<see cref="ReminderSchedule.DedupeKey"/>) meets a unique constraint, so running twice, or on two workers at once,
+/// queues it once. A run that comes late sends only the latest reminder due (<see cref="ReminderSchedule.DueDay"/>).
+/// </summary>
+public sealed class ReminderJob(
+    IRoundRepository rounds, IRoundMailRepository roundMail, PublicLinks links, IOptions<MailOptions> options, TimeProvider clock,
+    ILogger<ReminderJob> logger)
+{
+    public const string RecurringId = "mail-reminders";
+
+    /// <summary>The page a reminder links to: the respondent's overview of the participation (sign-in comes first when needed).</summary>
+    public static string ParticipationPath(string participationId) => $"/deelnames/{Uri.EscapeDataString(participationId)}/overzicht";
+
+    /// <summary>Returns the number of reminders queued by this run.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var days = options.Value.Reminders.EffectiveDaysBefore;
+        var due = (await OpenRoundsAsync(cancellationToken))
+            .Select(round => (Round: round, Day: ReminderSchedule.DueDay(round.ClosesAt, clock.GetUtcNow(), days)))
+            .Where(r => r.Day is not null)
+            .ToList();
+        if (due.Count > 0 && !links.IsConfigured)
+        {
+            logger.LogWarning("No reminders queued: {Problem}", PublicLinks.NotConfigured);
+            return 0;
+        }
+        var queued = 0;
+        foreach (var (round, dueDay) in due)
+        {
+            var now = clock.GetUtcNow();
+            var day = dueDay!.Value;
+            foreach (var participation in await roundMail.ContactsAsync(round.Id, cancellationToken))
+            {
+                if (!ReminderSchedule.AwaitsSubmission(participation.Status))
+                {
+                    continue;
+                }
+                foreach (var contact in participation.Contacts)
+                {
+                    if (await roundMail.QueueAsync(Mail(round, participation, contact, day, now), Audit(round, participation, contact, day, now), now, cancellationToken))
+                    {
+                        queued++;
+                    }
+                }
+            }
+        }
+        if (queued > 0)
+        {
+            logger.LogInformation("Queued {Count} reminder mail(s).", queued);
+        }
+        return queued;
+    }
+
+    private async Task<List<Round>> OpenRoundsAsync(CancellationToken cancellationToken)
+    {
+        var open = new List<Round>();
+        for (var page = 1; ; page++)
+        {
+            var result = await rounds.ListAsync(new RoundQuery(RoundStatus.Open), new PageRequest(page, PageRequest.MaxPageSize), cancellationToken);
+            open.AddRange(result.Items.Select(r => r.Round));
+            if (result.Items.Count < result.PageSize || open.Count >= result.Total)
+            {
+                return open;
+            }
+        }
+    }
+
+    private OutgoingMail Mail(Round round, ParticipationContacts participation, Contact contact, int day, DateTimeOffset now)
+    {
+        var text = RoundMailTexts.Reminder(
+            new RoundMailTexts.Context(contact.Name, participation.InstitutionName, round.Title, round.ClosesAt),
+            links.For(ParticipationPath(participation.ParticipationId)),
+            ReminderSchedule.DaysLeft(round.ClosesAt, now),
+            participation.Status == ParticipationStatus.Returned);
+        return new OutgoingMail(AccessTokens.NewId("m_"), ReminderSchedule.DedupeKey(participation.ParticipationId, contact.UserId, day),
+            contact.Email, text.Subject, text.Body);
+    }
+
+    private static AuditEvent Audit(Round round, ParticipationContacts participation, Contact contact, int day, DateTimeOffset now) =>
+        Actor.System.Did("reminder.queued", "participation", participation.ParticipationId, now,
+            $"round {round.Id}, user {contact.UserId}, {day} days before the deadline");
+}
