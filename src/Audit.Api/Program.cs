@@ -16,6 +16,7 @@ using Audit.Api.Participations;
 using Audit.Api.Pages;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
+using Audit.Api.Reports;
 using Audit.Api.Reviews;
 using Audit.Api.Rounds;
 using Audit.Api.SectorViews;
@@ -36,6 +37,7 @@ builder.AddAuditHosting(args)
     .AddAuditAccess()
     .AddAuditOpenApi()
     .AddAuditPages()
+    .AddAuditReports()
     .AddAuditJobs()
     .AddAuditMail()
     .AddAuditDemo();
@@ -82,6 +84,7 @@ if (role.ServesWeb())
     app.MapFindings();
     app.MapRoundProgress();
     app.MapRoundInvitations();
+    app.MapReports();
     app.MapPages();
 }
 

@@ -7,6 +7,7 @@ using Audit.Core.Reviews;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
+using Audit.Core.Reports;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 using Audit.Data.Connections;
@@ -53,6 +54,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IEvidenceRepository, EvidenceRepository>();
         builder.Services.AddSingleton<IRoundProgressQuery, RoundProgressQuery>();
         builder.Services.AddSingleton<ISectorDirtyRepository, SectorDirtyRepository>();
+        builder.Services.AddSingleton<IRenderedReportRepository, RenderedReportRepository>();
         builder.Services.AddSingleton<ParticipationCompleteness>();
         builder.Services.AddTransient<DatabaseInitializer>();
         return builder;

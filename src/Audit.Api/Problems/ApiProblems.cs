@@ -17,6 +17,7 @@ public static class ApiProblems
         412 => "Precondition failed",
         413 => "Content too large",
         415 => "Unsupported media type",
+        501 => "Not implemented",
         422 => "Unprocessable content",
         428 => "Precondition required",
         503 => "Service unavailable",

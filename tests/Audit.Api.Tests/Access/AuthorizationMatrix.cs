@@ -46,6 +46,9 @@ public static class AuthorizationMatrix
     /// <summary>A ministry page: the ministry only.</summary>
     private static Dictionary<Caller, HttpStatusCode> MinistryPage(HttpStatusCode allowed) => Expect(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, allowed);
 
+    /// <summary>Published statistics (reports, CSV): the bureau and the ministry; respondents are refused by role.</summary>
+    private static Dictionary<Caller, HttpStatusCode> PublishedStatistics(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, Forbidden, Forbidden, allowed);
+
     /// <summary>A multipart upload whose file is not a document (text), so an allowed caller gets 415 and nothing is stored.</summary>
     private static HttpRequestMessage Upload(string url) =>
         new(HttpMethod.Post, url) { Content = new MultipartFormDataContent { { new ByteArrayContent("MZ not a document"u8.ToArray()), "file", "x.pdf" } } };
@@ -149,5 +152,17 @@ public static class AuthorizationMatrix
         // The ministry's pages: published rounds only (the matrix round is open, so its sector page does not exist for it).
         new("GET /ministerie/rondes", _ => Get("/ministerie/rondes"), MinistryPage(OK)),
         new("GET /ministerie/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/ministerie/rondes/{w.RoundId}/sectoren/universiteit"), MinistryPage(NotFound)),
+
+        // Reports and exports, in the published round (its universiteit view is computed; too small, so withheld). Respondents
+        // get no sector report or CSV (their feedback report holds their sector); the ministry is told no feedback report exists,
+        // and so is another institution; the workbook, the render job and the stored files are the bureau's.
+        new("GET /api/v1/participations/{participationId}/feedback-report", w => Get($"/api/v1/participations/{w.PublishedParticipationId}/feedback-report"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
+        new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/report", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit/report"), PublishedStatistics(OK)),
+        new("GET /api/v1/rounds/{roundId}/parliament-report", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/parliament-report"), PublishedStatistics(OK)),
+        new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/statistics.csv", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit/statistics.csv"), PublishedStatistics(OK)),
+        new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}.csv", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit.csv"), PublishedStatistics(OK)),
+        new("GET /api/v1/rounds/{roundId}/exports/answers.xlsx", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/exports/answers.xlsx"), BureauOnly(OK)),
+        new("POST /api/v1/rounds/{roundId}/reports/render", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/reports/render"), BureauOnly(Accepted)),
+        new("GET /api/v1/rounds/{roundId}/reports", w => Get($"/api/v1/rounds/{w.RoundId}/reports"), BureauOnly(OK)),
     ];
 }

@@ -46,6 +46,12 @@ public sealed class MatrixWorld
     /// <summary>The base path of the own participation's answer to <see cref="QuestionKey"/>.</summary>
     public string AnswerPath => $"/api/v1/participations/{ParticipationId}/answers/{QuestionKey}";
 
+    /// <summary>A published round of the same two institutions, with its (suppressed) universiteit view computed: reports exist.</summary>
+    public string PublishedRoundId { get; } = "2023-matrix-published";
+
+    /// <summary>The own institution's participation in <see cref="PublishedRoundId"/>.</summary>
+    public string PublishedParticipationId { get; private set; } = "";
+
     public static async Task<MatrixWorld> CreateAsync(AuditApp app)
     {
         var world = new MatrixWorld(app);
@@ -58,6 +64,7 @@ public sealed class MatrixWorld
         using var subject = await app.ClientForAsync(Role.Analyst);
         world.SubjectUserId = app.UserIds[subject];
         await world.CreateRoundAsync();
+        await world.CreatePublishedRoundAsync();
         return world;
     }
 
@@ -84,5 +91,30 @@ public sealed class MatrixWorld
         var uploaded = await Clients[Caller.OwnRespondent].PostAsync($"{AnswerPath}/evidence", upload);
         Assert.AreEqual(HttpStatusCode.Created, uploaded.StatusCode, await uploaded.Content.ReadAsStringAsync());
         EvidenceId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Created, opened, invited, computed, closed and published through the API and the recompute job.</summary>
+    private async Task CreatePublishedRoundAsync()
+    {
+        var admin = Clients[Caller.Admin];
+        var created = await admin.PostAsJsonAsync("/api/v1/rounds", new
+        {
+            id = PublishedRoundId,
+            title = "Matrix round, published",
+            questionnaire = new { key = "kennisveiligheid", version = "2023" },
+            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
+            closesAt = DateTimeOffset.UtcNow.AddDays(30),
+        });
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        Assert.AreEqual(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/rounds/{PublishedRoundId}/status-changes", new { status = "open" })).StatusCode);
+        var invited = await admin.PostAsJsonAsync($"/api/v1/rounds/{PublishedRoundId}/participations", new { institutionIds = new[] { OwnInstitution, OtherInstitution } });
+        var items = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray();
+        PublishedParticipationId = items.Single(p => p.GetProperty("institutionId").GetString() == OwnInstitution).GetProperty("id").GetString()!;
+        await App.Services.GetRequiredService<Audit.Api.SectorViews.SectorRecomputeJob>().RunAsync(PublishedRoundId, "universiteit", CancellationToken.None);
+        foreach (var status in new[] { "closed", "published" })
+        {
+            var changed = await admin.PostAsJsonAsync($"/api/v1/rounds/{PublishedRoundId}/status-changes", new { status });
+            Assert.AreEqual(HttpStatusCode.OK, changed.StatusCode, await changed.Content.ReadAsStringAsync());
+        }
     }
 }

@@ -28,6 +28,9 @@ public sealed class AuditApp : WebApplicationFactory<Program>
         Settings["Audit:DataProtectionKeysPath"] = Path.Combine(_folder, "keys");
         Settings["Evidence:Folder"] = Path.Combine(_folder, "evidence");
         Settings["Audit:PublicBaseUrl"] = "https://localhost";
+        // No browser unless a test asks for one (Reports:ChromiumPath = /usr/bin/chromium): a background render job
+        // would otherwise start Chromium in tests that are not about PDFs.
+        Settings["Reports:ChromiumPath"] = Path.Combine(_folder, "no-chromium");
         // Secure cookies need HTTPS, as browsers see it behind the proxy.
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }

@@ -35,6 +35,7 @@ public sealed class SqlClassConventionTests
     [DataRow("RoundProgressSql")]
     [DataRow("SectorDirtySql")]
     [DataRow("RoundMailSql")]
+    [DataRow("RenderedReportSql")]
     public void The_parse_check_covers_the_repository(string sqlClass)
     {
         var statements = TSqlCheck.RepositoryStatements(SqlServerDialect.Instance)

@@ -1,0 +1,126 @@
+using Audit.Api.Participations;
+using Audit.Core.AuditTrail;
+using Audit.Core.Institutions;
+using Audit.Core.Reports;
+using Audit.Core.Rounds;
+using Audit.Reports.Localization;
+using Audit.Reports.Pdf;
+using Hangfire;
+
+namespace Audit.Api.Reports;
+
+/// <summary>What one run of the render job did.</summary>
+public sealed record RenderOutcome(int Stored, int AlreadyStored, int Skipped, bool PdfAvailable);
+
+/// <summary>
+/// Renders every report of a round, in every language, as HTML and (where Chromium is available) PDF: the feedback
+/// report of each participation, each sector report and the report to parliament. Each file is stored under its
+/// fingerprint, so unchanged inputs find their file and store nothing new. Idempotent and safe on two workers at
+/// once: the store is insert-if-absent, and whichever render landed first stays the file everyone downloads.
+/// A lost job costs nothing but time, since the endpoints render on the fly when no stored file matches.
+/// </summary>
+public sealed class RenderReportsJob(
+    IRoundRepository rounds,
+    IParticipationRepository participations,
+    ReportSources sources,
+    IRenderedReportRepository stored,
+    IPdfRenderer pdf,
+    TimeProvider clock,
+    ILogger<RenderReportsJob> logger)
+{
+    public async Task<RenderOutcome> RunAsync(string roundId, CancellationToken cancellationToken)
+    {
+        if (await rounds.GetAsync(roundId, cancellationToken) is not { } round)
+        {
+            logger.LogWarning("Rendering reports of round {RoundId}: the round does not exist.", roundId);
+            return new RenderOutcome(0, 0, 0, true);
+        }
+        var run = new Run();
+        var questionnaire = await sources.QuestionnaireAsync(round.Round, cancellationToken);
+        foreach (var language in ReportLanguages.All)
+        {
+            await foreach (var participation in RoundParticipations.AllAsync(participations, roundId, cancellationToken))
+            {
+                var scope = new ParticipationScope(participation, round, questionnaire);
+                await StoreAsync(await sources.FeedbackAsync(scope, language, cancellationToken), run, cancellationToken);
+            }
+            foreach (var type in Enum.GetValues<InstitutionType>())
+            {
+                await StoreAsync(await sources.SectorAsync(round, type.ToWireName(), language, cancellationToken), run, cancellationToken, absentIsExpected: true);
+            }
+            await StoreAsync(await sources.ParliamentAsync(round, language, cancellationToken), run, cancellationToken);
+        }
+        logger.LogInformation(
+            "Reports of round {RoundId}: {Stored} file(s) stored, {Existing} already stored, {Skipped} report(s) without a sector view{Pdf}.",
+            roundId, run.Stored, run.Existing, run.Skipped, run.PdfAvailable ? "" : "; no PDFs: Chromium is not available");
+        return new RenderOutcome(run.Stored, run.Existing, run.Skipped, run.PdfAvailable);
+    }
+
+    private sealed class Run
+    {
+        public int Stored { get; set; }
+        public int Existing { get; set; }
+        public int Skipped { get; set; }
+        public bool PdfAvailable { get; set; } = true;
+    }
+
+    private async Task StoreAsync(PreparedReport? report, Run run, CancellationToken cancellationToken, bool absentIsExpected = false)
+    {
+        if (report is null)
+        {
+            // No computed sector view yet: nothing to show, and the next render picks it up.
+            run.Skipped += absentIsExpected ? 0 : 1;
+            return;
+        }
+        foreach (var format in Enum.GetValues<ReportFormat>())
+        {
+            var key = report.KeyFor(format);
+            if (format == ReportFormat.Pdf && !run.PdfAvailable)
+            {
+                continue;
+            }
+            if (await stored.ExistsAsync(key, cancellationToken))
+            {
+                run.Existing++;
+                continue;
+            }
+            byte[] content;
+            try
+            {
+                content = await report.RenderAsync(format, pdf, cancellationToken);
+            }
+            catch (PdfUnavailableException e)
+            {
+                // HTML still gets stored; the PDFs are rendered on request (answering 501) until a browser is configured.
+                logger.LogWarning("Rendering reports of round {RoundId} without PDFs: {Reason}", report.RoundId, e.Message);
+                run.PdfAvailable = false;
+                continue;
+            }
+            var now = clock.GetUtcNow();
+            var file = new StoredReport(key, format.ContentType(), content, ReportFingerprint.Sha256(content), report.TemplateVersion,
+                report.SectorFingerprints, now);
+            var audit = Actor.System.Did("report.rendered", "report", $"{key.RoundId}/{key.Kind}/{key.Subject}", now,
+                $"{key.Language} {key.Format} {key.Fingerprint}");
+            if (await stored.StoreAsync(file, audit, cancellationToken))
+            {
+                run.Stored++;
+            }
+            else
+            {
+                run.Existing++; // another worker stored it meanwhile; its bytes stay
+            }
+        }
+    }
+}
+
+/// <summary>Asks for a render of a round's reports.</summary>
+public interface IReportRenderScheduler
+{
+    /// <summary>Returns the job's id.</summary>
+    string Enqueue(string roundId);
+}
+
+public sealed class HangfireReportRenderScheduler(IBackgroundJobClient jobs) : IReportRenderScheduler
+{
+    public string Enqueue(string roundId) => jobs.Enqueue<RenderReportsJob>(job => job.RunAsync(roundId, CancellationToken.None));
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using Audit.Api.Problems;
+using Audit.Core.Reports;
+using Audit.Reports.Localization;
+using Audit.Reports.Pdf;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Audit.Api.Reports;
+
+/// <summary>
+/// Answers a report request: the stored file of the report's current fingerprint when the render job has made one
+/// (the same bytes on every download, and no browser needed for a stored PDF), else a render made now.
+/// </summary>
+public sealed class ReportDelivery(IRenderedReportRepository stored, IPdfRenderer pdf)
+{
+    /// <summary>
+    /// The report is a document of its own, not a page of the site: its CSS is inline, so it gets a policy of its own
+    /// that allows exactly that one stylesheet (by hash), inline SVG and no script or request at all, sandboxed.
+    /// </summary>
+    private const string PolicyTemplate =
+        "default-src 'none'; style-src {0}; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox";
+
+    public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DeliverAsync(
+        HttpContext http, PreparedReport report, ReportFormat format, CancellationToken cancellationToken)
+    {
+        byte[] content;
+        if (await stored.GetAsync(report.KeyFor(format), cancellationToken) is { } file)
+        {
+            content = file.Content;
+        }
+        else
+        {
+            try
+            {
+                content = await report.RenderAsync(format, pdf, cancellationToken);
+            }
+            catch (PdfUnavailableException e)
+            {
+                return PdfUnavailable(e);
+            }
+        }
+        if (format == ReportFormat.Pdf)
+        {
+            return TypedResults.File(content, ReportFormats.PdfContentType, report.FileName + ".pdf");
+        }
+        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(content);
+        return TypedResults.File(content, ReportFormats.HtmlContentType);
+    }
+
+    /// <summary>501 naming the setting to fix; HTML keeps working.</summary>
+    public static ProblemHttpResult PdfUnavailable(PdfUnavailableException e) =>
+        ApiProblems.Status(StatusCodes.Status501NotImplemented, e.Message + " HTML reports are unaffected.",
+            new Dictionary<string, object?> { ["setting"] = e.Setting });
+
+    /// <summary>The report policy with the hash of the document's one <c>&lt;style&gt;</c> element (the layout's).</summary>
+    internal static string ContentSecurityPolicy(byte[] html)
+    {
+        var text = Encoding.UTF8.GetString(html);
+        var start = text.IndexOf("<style>", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : text.IndexOf("</style>", start, StringComparison.Ordinal);
+        var source = end < 0
+            ? "'none'"
+            : $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text[(start + "<style>".Length)..end])))}'";
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, PolicyTemplate, source);
+    }
+
+    /// <summary>Parses <c>?lang=</c> (nl by default); a 400 listing the field when it names no report language.</summary>
+    public static ValidationProblem? Language(string? lang, out ReportLanguage language) =>
+        ReportLanguages.TryParse(lang, out language)
+            ? null
+            : ApiProblems.Validation(new Dictionary<string, string[]>
+            {
+                ["lang"] = [$"lang must be one of {string.Join(", ", ReportLanguages.All.Select(l => l.Code()))}."],
+            });
+}
