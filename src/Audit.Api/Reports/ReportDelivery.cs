@@ -65,12 +65,22 @@ public sealed class ReportDelivery(IRenderedReportRepository stored, IPdfRendere
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, PolicyTemplate, source);
     }
 
-    /// <summary>Parses <c>?lang=</c> (nl by default); a 400 listing the field when it names no report language.</summary>
-    public static ValidationProblem? Language(string? lang, out ReportLanguage language) =>
-        ReportLanguages.TryParse(lang, out language)
-            ? null
-            : ApiProblems.Validation(new Dictionary<string, string[]>
-            {
-                ["lang"] = [$"lang must be one of {string.Join(", ", ReportLanguages.All.Select(l => l.Code()))}."],
-            });
+    /// <summary>
+    /// Parses <c>?lang=</c> (nl by default) and <c>?format=</c> (<c>html</c> or <c>pdf</c>; when absent, <c>Accept</c>
+    /// decides). The query form exists because a plain link in a web page cannot set <c>Accept</c>. A 400 lists every
+    /// invalid field.
+    /// </summary>
+    public static ValidationProblem? Options(HttpRequest request, string? lang, string? format, out ReportLanguage language, out ReportFormat reportFormat)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!ReportLanguages.TryParse(lang, out language))
+        {
+            errors["lang"] = [$"lang must be one of {string.Join(", ", ReportLanguages.All.Select(l => l.Code()))}."];
+        }
+        if (!ReportFormats.TryChoose(request, format, out reportFormat))
+        {
+            errors["format"] = ["format must be html or pdf."];
+        }
+        return errors.Count == 0 ? null : ApiProblems.Validation(errors);
+    }
 }

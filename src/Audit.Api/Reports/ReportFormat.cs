@@ -19,6 +19,26 @@ public static class ReportFormats
 
     public static string ContentType(this ReportFormat format) => format == ReportFormat.Pdf ? PdfContentType : HtmlContentType;
 
+    /// <summary>The format named by <c>?format=</c> (html or pdf), or negotiated on <c>Accept</c> when absent; false for another name.</summary>
+    public static bool TryChoose(HttpRequest request, string? format, out ReportFormat chosen)
+    {
+        switch (format?.ToLowerInvariant())
+        {
+            case null or "":
+                chosen = Negotiate(request);
+                return true;
+            case "html":
+                chosen = ReportFormat.Html;
+                return true;
+            case "pdf":
+                chosen = ReportFormat.Pdf;
+                return true;
+            default:
+                chosen = ReportFormat.Html;
+                return false;
+        }
+    }
+
     /// <summary>
     /// Content negotiation on <c>Accept</c>: PDF when the client ranks <c>application/pdf</c> above HTML (a tie goes to
     /// whichever it lists first), otherwise HTML. No other format exists and no endpoint of this API answers 406,

@@ -19,7 +19,7 @@ namespace Audit.Api.Reports;
 /// and the CSV hold published statistics only: the bureau always, the ministry once the round is published.
 /// Respondents get neither: their feedback report already sets them against their sector's published view, and the
 /// sector report is the ministry's document to parliament, not theirs. The answers workbook names institutions:
-/// the bureau only. Reports answer HTML, or PDF with <c>Accept: application/pdf</c>; <c>?lang=en</c> for English.
+/// the bureau only. Reports answer HTML, or PDF with <c>Accept: application/pdf</c> or <c>?format=pdf</c>; <c>?lang=en</c> for English.
 /// </summary>
 public static class ReportsApi
 {
@@ -50,9 +50,9 @@ public static class ReportsApi
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> FeedbackReportAsync(
         string participationId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, ReportSources sources,
-        ReportDelivery delivery, IAuditEventRepository audit, TimeProvider clock, CancellationToken cancellationToken, string? lang = null)
+        ReportDelivery delivery, IAuditEventRepository audit, TimeProvider clock, CancellationToken cancellationToken, string? lang = null, string? format = null)
     {
-        if (ReportDelivery.Language(lang, out var language) is { } invalid)
+        if (ReportDelivery.Options(http.Request, lang, format, out var language, out var reportFormat) is { } invalid)
         {
             return invalid;
         }
@@ -67,21 +67,20 @@ public static class ReportsApi
             return ApiProblems.Conflict(
                 $"The feedback report compares the institution with its sector, and the sector view of {scope.Participation.InstitutionType.ToWireName()} in round '{scope.Round.Round.Id}' has not been computed yet.");
         }
-        var format = ReportFormats.Negotiate(http.Request);
-        var result = await delivery.DeliverAsync(http, report, format, cancellationToken);
+        var result = await delivery.DeliverAsync(http, report, reportFormat, cancellationToken);
         if (result.Result is FileContentHttpResult)
         {
             await AnswersApi.RecordBureauReadAsync(principal, audit, "feedback-report.read", participationId,
-                $"{language.Code()} {format.Code()} {report.Fingerprint}", clock, cancellationToken);
+                $"{language.Code()} {reportFormat.Code()} {report.Fingerprint}", clock, cancellationToken);
         }
         return result;
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> SectorReportAsync(
         string roundId, string institutionType, HttpContext http, ClaimsPrincipal principal, IRoundRepository rounds, ReportSources sources,
-        ReportDelivery delivery, CancellationToken cancellationToken, string? lang = null)
+        ReportDelivery delivery, CancellationToken cancellationToken, string? lang = null, string? format = null)
     {
-        if (ReportDelivery.Language(lang, out var language) is { } invalid)
+        if (ReportDelivery.Options(http.Request, lang, format, out var language, out var reportFormat) is { } invalid)
         {
             return invalid;
         }
@@ -90,14 +89,14 @@ public static class ReportsApi
         {
             return ApiProblems.NotFound($"There is no sector view of '{institutionType}' in round '{roundId}' that you can see.");
         }
-        return await delivery.DeliverAsync(http, report, ReportFormats.Negotiate(http.Request), cancellationToken);
+        return await delivery.DeliverAsync(http, report, reportFormat, cancellationToken);
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ParliamentReportAsync(
         string roundId, HttpContext http, ClaimsPrincipal principal, IRoundRepository rounds, ReportSources sources,
-        ReportDelivery delivery, CancellationToken cancellationToken, string? lang = null)
+        ReportDelivery delivery, CancellationToken cancellationToken, string? lang = null, string? format = null)
     {
-        if (ReportDelivery.Language(lang, out var language) is { } invalid)
+        if (ReportDelivery.Options(http.Request, lang, format, out var language, out var reportFormat) is { } invalid)
         {
             return invalid;
         }
@@ -109,7 +108,7 @@ public static class ReportsApi
         {
             return ApiProblems.Conflict($"No sector view of round '{roundId}' has been computed yet; the report to parliament is made of them.");
         }
-        return await delivery.DeliverAsync(http, report, ReportFormats.Negotiate(http.Request), cancellationToken);
+        return await delivery.DeliverAsync(http, report, reportFormat, cancellationToken);
     }
 
     /// <summary>Enqueues the render job; the stored files appear under the status link as the job makes them.</summary>

@@ -13,7 +13,7 @@ internal static class ReportsOpenApi
 {
     private const string ReportDescription =
         "Self-contained HTML (inline CSS and SVG charts, print CSS for A4) by default, or a PDF printed by headless Chromium " +
-        "with `Accept: application/pdf`. A file the render job stored for the report's current fingerprint is served as stored " +
+        "with `Accept: application/pdf` or `?format=pdf` (the form for plain links; `format` wins over `Accept`). A file the render job stored for the report's current fingerprint is served as stored " +
         "(the same bytes on every download); otherwise the report is rendered now. A PDF request on a server without Chromium " +
         "answers 501, naming the setting `Reports:ChromiumPath`.";
 
@@ -26,6 +26,7 @@ internal static class ReportsOpenApi
                 Binary(operation, ReportFormats.PdfContentType);
                 Describe(operation, "lang", $"The report's language: {string.Join(" or ", ReportLanguages.All.Select(l => l.Code()))} (default).",
                     [.. ReportLanguages.All.Select(l => l.Code())]);
+                Describe(operation, "format", "html or pdf; when absent, the Accept header decides.", ["html", "pdf"]);
                 Describe501(operation);
                 return Task.CompletedTask;
             });

@@ -80,6 +80,12 @@ public sealed partial class ReportPdfTests
         await ProblemAssert.IsProblemAsync(await GetAsync(world.Analyst, world.ParliamentUrl, "application/pdf"), HttpStatusCode.NotImplemented);
         await HtmlAsync(await GetAsync(world.Analyst, world.FeedbackUrl(Own), "text/html;q=0.9, application/pdf;q=0.5"));
         await HtmlAsync(await GetAsync(world.Analyst, world.FeedbackUrl(Own)));
+        // A plain link cannot set Accept: ?format= chooses, and wins over Accept.
+        await ProblemAssert.IsProblemAsync(await GetAsync(world.Analyst, world.SectorReportUrl + "?format=pdf", "text/html"), HttpStatusCode.NotImplemented);
+        await HtmlAsync(await GetAsync(world.Analyst, world.SectorReportUrl + "?format=html", "application/pdf"));
+        var invalid = await ProblemAssert.IsProblemAsync(await GetAsync(world.Analyst, world.ParliamentUrl + "?format=docx&lang=de"), HttpStatusCode.BadRequest);
+        Assert.IsTrue(invalid.GetProperty("errors").TryGetProperty("format", out _), "format is listed");
+        Assert.IsTrue(invalid.GetProperty("errors").TryGetProperty("lang", out _), "lang is listed too");
 
         var outcome = await world.App.Services.GetRequiredService<RenderReportsJob>().RunAsync(world.RoundId, CancellationToken.None);
         Assert.IsFalse(outcome.PdfAvailable);
