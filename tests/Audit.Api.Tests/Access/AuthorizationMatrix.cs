@@ -142,6 +142,8 @@ public static class AuthorizationMatrix
         // Form posts without an antiforgery field are refused (400) before anything is read. No umc takes part, so it has no sector view.
         new("GET /bureau/rondes", _ => Get("/bureau/rondes"), BureauPage(OK)),
         new("GET /bureau/rondes/{roundId}", w => Get($"/bureau/rondes/{w.RoundId}"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/uitnodigingen", w => Form($"/bureau/rondes/{w.RoundId}/uitnodigingen"), BureauPage(BadRequest)),
+        new("POST /bureau/rondes/{roundId}/rapporten", w => Form($"/bureau/rondes/{w.RoundId}/rapporten"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/sectoren", w => Get($"/bureau/rondes/{w.RoundId}/sectoren"), BureauPage(OK)),
         new("GET /bureau/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/sectoren/umc"), BureauPage(NotFound)),
         new("GET /bureau/deelnames/{participationId}", w => Get($"/bureau/deelnames/{w.ParticipationId}"), BureauPage(OK)),

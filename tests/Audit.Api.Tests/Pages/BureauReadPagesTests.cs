@@ -32,7 +32,8 @@ public sealed class BureauReadPagesTests
         Assert.DoesNotContain("Vrije Universiteit Amsterdam</a>", submitted);
         Assert.Contains("<option value=\"submitted\" selected>", submitted);
         Assert.Contains("2 van 2 deelnames getoond.", bogus, "an unknown filter value filters nothing");
-        Assert.Contains($"action=\"/api/v1/rounds/{world.RoundId}/reports/render\"", all);
+        Assert.Contains($"action=\"/bureau/rondes/{world.RoundId}/rapporten\"", all);
+        Assert.Contains($"action=\"/bureau/rondes/{world.RoundId}/uitnodigingen\"", all);
         Assert.Contains($"href=\"/api/v1/rounds/{world.RoundId}/exports/answers.xlsx\"", all);
     }
 
@@ -46,7 +47,7 @@ public sealed class BureauReadPagesTests
 
         Assert.Contains("Deelname van Universiteit van Amsterdam", html);
         Assert.Contains(">Ja</p>", html, "yes_no answers read as words");
-        Assert.Contains("Zie ons beleid kennisveiligheid.", html);
+        Assert.Contains(": beleid is vastgesteld.", html, "text answers as written (SyntheticAnswers' wording)");
         Assert.Contains($"href=\"/api/v1/participations/{world.OwnId}/answers/{BureauWorld.QuestionKey}/evidence/", html);
         Assert.Contains("beleid.pdf", html);
         Assert.Contains("Geschiedenis (1 versies)", html);

@@ -37,6 +37,8 @@ public static class BureauPages
             .RequireAuthorization(Policies.Bureau).WithMetadata(HiddenFromMinistry.Instance);
         bureau.MapGet("/rondes", RoundsPage.ShowAsync);
         bureau.MapGet("/rondes/{roundId}", RoundDashboardPage.ShowAsync);
+        bureau.MapPost("/rondes/{roundId}/uitnodigingen", RoundActionsPage.SendInvitationsAsync).DisableAntiforgery();
+        bureau.MapPost("/rondes/{roundId}/rapporten", RoundActionsPage.RenderReportsAsync).DisableAntiforgery();
         bureau.MapGet("/rondes/{roundId}/sectoren", SectorViewsPage.ListAsync);
         bureau.MapGet("/rondes/{roundId}/sectoren/{institutionType}", SectorViewsPage.ShowAsync);
         bureau.MapGet("/deelnames/{participationId}", ParticipationPage.ShowAsync);

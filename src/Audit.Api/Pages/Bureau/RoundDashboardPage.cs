@@ -15,11 +15,8 @@ namespace Audit.Api.Pages.Bureau;
 /// the deadline, filtered by type and status with a plain GET form (so it works without script and the filtered view
 /// can be bookmarked); the number of participations per type and status; links to each participation, the sector
 /// views and the exports. The figures are the progress API's own (<see cref="RoundProgressApi"/>).
-/// <para>
-/// Rendering the round's reports is a form that posts straight to the reports API (<c>POST /api/v1/rounds/{id}/reports/render</c>,
-/// signed in by the session cookie), so it works without script; the browser then shows the API's 202 answer, which the
-/// page says beforehand. The session cookie is SameSite=Lax, so another site cannot make a browser send that post.
-/// </para>
+/// The buttons to send invitations and render reports post to <see cref="RoundActionsPage"/>, which comes back here
+/// with a notice.
 /// </summary>
 public static class RoundDashboardPage
 {
@@ -41,7 +38,8 @@ public static class RoundDashboardPage
     public sealed record Model(
         RoundInfo Round, string? TypeFilter, string? StatusFilter, IReadOnlyList<string> Types, IReadOnlyList<string> Statuses,
         IReadOnlyList<TotalsRow> Totals, IReadOnlyList<Row> Rows, int Total, string SectorsHref,
-        IReadOnlyList<ExportLink> CsvLinks, string XlsxHref, string RenderAction, string RenderedHref, bool IsAdmin);
+        IReadOnlyList<ExportLink> CsvLinks, string XlsxHref, string RenderAction, string RenderedHref, bool IsAdmin,
+        string InvitationsAction, RoundNotice? Notice);
 
     public static async Task<IResult> ShowAsync(
         string roundId, HttpContext context, ClaimsPrincipal principal, IRoundRepository rounds, IRoundProgressQuery progress, IAnswerRepository answers,
@@ -71,8 +69,8 @@ public static class RoundDashboardPage
             type, status, types, statuses, totals, rows, overview.Participations.Count, BureauPages.SectorsPath(roundId),
             types.Select(t => new ExportLink(t, SectorViewsPage.CsvHref(roundId, t))).ToList(),
             $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/exports/answers.xlsx",
-            $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/reports/render", $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/reports",
-            principal.GetRole() == Role.Admin);
+            RoundActionsPage.RenderPath(roundId), $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/reports",
+            principal.GetRole() == Role.Admin, RoundActionsPage.InvitationsPath(roundId), RoundActionsPage.NoticeFrom(context.Request.Query));
         return new HtmlPage(Name, model);
     }
 }
