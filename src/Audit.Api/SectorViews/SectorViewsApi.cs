@@ -104,8 +104,7 @@ public static class SectorViewsApi
         {
             return ApiProblems.NotFound($"Round '{roundId}' does not exist.");
         }
-        var page = await participations.ListByRoundAsync(roundId, new Core.Paging.PageRequest(1, Core.Paging.PageRequest.MaxPageSize), cancellationToken);
-        var types = page.Items.Select(p => p.InstitutionType).Distinct().Order().ToList();
+        var types = await participations.InstitutionTypesAsync(roundId, cancellationToken);
         var marks = await dirty.MarkAsync(roundId, types, principal.ToActor(), clock.GetUtcNow(), cancellationToken);
         foreach (var mark in marks)
         {

@@ -64,6 +64,9 @@ public interface IParticipationRepository
     /// <summary>Ordered by institution id. An unknown round gives an empty page.</summary>
     Task<Page<ParticipationRecord>> ListByRoundAsync(string roundId, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>The institution types that take part in the round, in enum order; one query however large the round.</summary>
+    Task<IReadOnlyList<InstitutionType>> InstitutionTypesAsync(string roundId, CancellationToken cancellationToken = default);
+
     Task<ParticipationRecord?> GetAsync(string id, CancellationToken cancellationToken = default);
 
     Task<ParticipationRecord?> FindAsync(string roundId, string institutionId, CancellationToken cancellationToken = default);

@@ -36,6 +36,13 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
         return new Page<ParticipationRecord>(rows.Select(r => r.ToRecord()).ToList(), Math.Max(1, page.Page), page.Limit, total);
     }
 
+    public async Task<IReadOnlyList<InstitutionType>> InstitutionTypesAsync(string roundId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var types = await connection.QueryAsync<string>(new CommandDefinition(_sql.TypesOfRound, new { roundId }, cancellationToken: cancellationToken));
+        return [.. types.Select(t => InstitutionRepository.ParseType(t, "of round " + roundId)).Order()];
+    }
+
     public async Task<ParticipationRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);

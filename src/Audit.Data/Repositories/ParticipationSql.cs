@@ -23,6 +23,9 @@ public sealed class ParticipationSql(ISqlDialect dialect)
 
     public string PageOfRoundSample => PageOfRound(0, 50);
 
+    public string TypesOfRound { get; } =
+        "SELECT DISTINCT i.type FROM participations p JOIN institutions i ON i.id = p.institution_id WHERE p.round_id = @roundId";
+
     public string CountOfRound { get; } = "SELECT COUNT(*) FROM participations WHERE round_id = @roundId";
 
     public string RoundExists { get; } = "SELECT COUNT(*) FROM rounds WHERE id = @roundId";

@@ -71,6 +71,9 @@ public abstract class ParticipationRepositoryContract : EngineTestBase
         Assert.AreEqual(5, first.Participations.Count(p => p.InstitutionType == InstitutionType.To2Instituut));
         Assert.IsEmpty(again.CreatedIds);
         Assert.AreSequenceEqual(first.Participations.Select(p => p.Id).ToList(), again.Participations.Select(p => p.Id).ToList());
+        Assert.AreSequenceEqual(new[] { InstitutionType.To2Instituut, InstitutionType.Umc }.Order().ToList(),
+            (await Participations.InstitutionTypesAsync(round.Id)).ToList());
+        Assert.IsEmpty(await Participations.InstitutionTypesAsync("no-such-round"));
     }
 
     [TestMethod]
