@@ -47,6 +47,10 @@ public static class PageNavigation
     public static IReadOnlyList<NavLink> MainFor(string? role, PathString current)
     {
         List<(string Key, string Href)> items = [("start", StartPage.Path)];
+        if (role == Roles.Respondent)
+        {
+            items.Add(("participations", Respondent.RespondentPages.ListPath));
+        }
         items.Add(role is null ? ("sign_in", SignInPage.Path) : ("account", AccountPage.Path));
         return [.. items.Select(i => new NavLink(i.Key, i.Href, current.Equals(i.Href, StringComparison.OrdinalIgnoreCase)))];
     }
@@ -55,6 +59,10 @@ public static class PageNavigation
     public static IReadOnlyList<NavLink> StartLinksFor(string role)
     {
         List<NavLink> links = [new("account", AccountPage.Path)];
+        if (role == Roles.Respondent)
+        {
+            links.Insert(0, new("participations", Respondent.RespondentPages.ListPath));
+        }
         if (Roles.TryParse(role, out var parsed) && parsed.IsBureau())
         {
             links.Add(new("api", "/api/v1/openapi.json"));

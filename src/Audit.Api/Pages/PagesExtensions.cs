@@ -1,4 +1,5 @@
 using Audit.Api.Access;
+using Audit.Api.Pages.Respondent;
 using Audit.Reports.Pages;
 using Audit.Reports.Templates;
 
@@ -12,7 +13,8 @@ public static class PagesExtensions
 {
     /// <summary>Every page template a handler names; start-up fails when one is missing.</summary>
     public static readonly IReadOnlyList<string> PageNames =
-        [StartPage.Name, SignInPage.Name, AccountPage.Name, AccessibilityPage.Name, ProblemPage.Name, InvitationApi.PageName];
+        [StartPage.Name, SignInPage.Name, AccountPage.Name, AccessibilityPage.Name, ProblemPage.Name, InvitationApi.PageName,
+            .. Respondent.RespondentPages.PageNames];
 
     public static WebApplicationBuilder AddAuditPages(this WebApplicationBuilder builder)
     {
@@ -46,6 +48,7 @@ public static class PagesExtensions
         pages.MapPost(SignInPage.Path, SignInPage.SubmitAsync).AllowAnonymous().DisableAntiforgery(); // validated explicitly
         pages.MapGet(AccessibilityPage.Path, AccessibilityPage.Show).AllowAnonymous();
         pages.MapGet(AccountPage.Path, AccountPage.ShowAsync).RequireAuthorization(Policies.SignedIn);
+        routes.MapRespondentPages();
         return routes;
     }
 }
