@@ -32,10 +32,12 @@ internal sealed partial class RespondentWorld : IAsyncDisposable
 
     public string ThemePath => $"/deelnames/{OwnId}/thema/{Theme}";
 
-    public static async Task<RespondentWorld> CreateAsync()
+    /// <summary><paramref name="configure"/> may set test services before the app starts.</summary>
+    public static async Task<RespondentWorld> CreateAsync(Action<AuditApp>? configure = null)
     {
         var app = new AuditApp();
         app.Settings["Audit:Pages:TokenSignIn"] = "true";
+        configure?.Invoke(app);
         var world = new RespondentWorld(app, await app.ClientForAsync(Role.Admin));
         (world.OwnId, world.OtherId) = await CollectionFixture.OpenRoundAsync(world.Admin, "2023-pages");
         return world;
