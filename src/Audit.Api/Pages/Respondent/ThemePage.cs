@@ -113,7 +113,9 @@ public static class ThemePage
         int status)
     {
         var culture = ReportCulture.For(PageLanguage.Resolve(http));
-        var model = ThemeViews.Build(view, theme, entries, evidence, message, formError, culture);
+        // The header the API checks for session-cookie writes (see Access/ApiAntiforgery), named once in the options.
+        var tokenHeader = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName ?? "RequestVerificationToken";
+        var model = ThemeViews.Build(view, theme, entries, evidence, message, formError, culture, tokenHeader);
         return new HtmlPage(Name, model, status, hasForm: true);
     }
 }

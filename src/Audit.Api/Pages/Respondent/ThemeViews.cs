@@ -27,7 +27,8 @@ public static class ThemeViews
     public sealed record EvidenceState(IReadOnlyList<EvidenceRecord> Documents, string? ErrorQuestion, string? Error, long MaxBytes);
 
     public static ThemePageModel Build(
-        RespondentView view, Theme theme, ThemeEntries entries, EvidenceState evidence, string? status, string? formError, CultureInfo culture)
+        RespondentView view, Theme theme, ThemeEntries entries, EvidenceState evidence, string? status, string? formError, CultureInfo culture,
+        string tokenHeader)
     {
         var questionnaire = view.Scope.Questionnaire;
         var index = questionnaire.Themes.ToList().IndexOf(theme);
@@ -46,7 +47,7 @@ public static class ThemeViews
             index > 0 ? themes[index - 1].Href : null,
             index + 1 < themes.Count ? themes[index + 1].Href : null,
             RespondentPages.Summary(view.Id),
-            new AutosaveView(RespondentPages.AnswersApi(view.Id), "RequestVerificationToken"));
+            new AutosaveView(RespondentPages.AnswersApi(view.Id), tokenHeader));
     }
 
     private static QuestionView QuestionOf(

@@ -111,6 +111,9 @@
   function save(question) {
     var key = question.dataset.question;
     var s = state(key);
+    if (question.hidden) {
+      return; // hidden while the timer ran: a hidden question is not part of the answers
+    }
     if (s.busy) {
       s.again = true;
       return;
@@ -158,6 +161,7 @@
       var tag = (response.headers.get('ETag') || '').replace(/^W\//, '').replace(/"/g, '');
       versionField(question).value = cleared ? '' : tag;
       removeChoice(question);
+      clearServerError(question);
       show(question, cleared ? text.textCleared : text.textSaved, 'ok');
       return null;
     }
@@ -177,6 +181,26 @@
         show(question, text.textFailed, 'error');
       }
     });
+  }
+
+  /* A message the server rendered after a refused form post no longer applies once the answer is saved. */
+  function clearServerError(question) {
+    var errorId = 'e-' + question.dataset.question;
+    var error = document.getElementById(errorId);
+    if (!error) {
+      return;
+    }
+    error.remove();
+    question.classList.remove('audit-question--invalid');
+    Array.prototype.forEach.call(question.querySelectorAll('[aria-describedby]'), function (element) {
+      var ids = element.getAttribute('aria-describedby').split(' ').filter(function (id) { return id !== errorId; });
+      if (ids.length) {
+        element.setAttribute('aria-describedby', ids.join(' '));
+      } else {
+        element.removeAttribute('aria-describedby');
+      }
+    });
+    Array.prototype.forEach.call(question.querySelectorAll('[aria-invalid]'), function (element) { element.removeAttribute('aria-invalid'); });
   }
 
   /* The question's own rule in the page's language (its hint), rather than the API's English message. */
