@@ -61,6 +61,7 @@ app.UseAuthentication();
 app.MapJobsDashboard();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseApiAntiforgery();
 
 app.ScheduleRecurringJobs();
 app.MapHealth();

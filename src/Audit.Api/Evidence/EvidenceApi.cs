@@ -19,9 +19,6 @@ namespace Audit.Api.Evidence;
 /// </summary>
 public static class EvidenceApi
 {
-    /// <summary>Room for the multipart boundaries and part headers around the file itself.</summary>
-    private const long MultipartOverheadBytes = 64 * 1024;
-
     private const string Path = "/participations/{participationId}/answers/{questionKey}/evidence";
 
     public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder routes)
@@ -60,80 +57,41 @@ public static class EvidenceApi
             return ApiProblems.Conflict(scope.CanEditAnswers.Reason!);
         }
         var maxBytes = options.Value.MaxBytes;
-        var tooLarge = ApiProblems.Status(StatusCodes.Status413PayloadTooLarge,
-            $"A document may be at most {maxBytes / (1024.0 * 1024.0):0.#} MB.", new Dictionary<string, object?> { ["maxBytes"] = maxBytes });
-        if (http.Request.ContentLength > maxBytes + MultipartOverheadBytes)
+        var (form, unread, detail) = await EvidenceUploads.ReadFormAsync(http, maxBytes, cancellationToken);
+        var (file, refusal) = form is null ? (null, unread) : EvidenceUploads.TakeFile(form, maxBytes);
+        if (file is null)
         {
-            return tooLarge;
+            return Refused(refusal!.Value, maxBytes, detail, form?.Files.Count ?? 0);
         }
-        if (!http.Request.HasFormContentType || !http.Request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        var (result, unsupported) = await EvidenceUploads.StoreAsync(
+            participationId, questionKey, file, principal.ToActor(), evidence, store, clock.GetUtcNow(), cancellationToken);
+        if (unsupported is { } kind)
         {
-            return Unsupported("Send the document as multipart/form-data with one file field.");
+            return Refused(kind, maxBytes, null, 1);
         }
-        // The body has not been read yet, so the server's per-request limit can still be raised for this request alone.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        return result!.Outcome switch
         {
-            limit.MaxRequestBodySize = maxBytes + MultipartOverheadBytes;
-        }
-        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = maxBytes + MultipartOverheadBytes }));
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return tooLarge;
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-        {
-            return tooLarge;
-        }
-        catch (InvalidDataException e)
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"The multipart body cannot be read: {e.Message}"] });
-        }
-        if (form.Files.Count != 1)
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"Send exactly one file; this request has {form.Files.Count}."] });
-        }
-        var file = form.Files[0];
-        if (file.Length > maxBytes)
-        {
-            return tooLarge;
-        }
-        if (file.Length == 0)
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = ["The file is empty."] });
-        }
-        await using var content = file.OpenReadStream();
-        if (EvidenceContent.Detect(content) is not { } contentType)
-        {
-            return Unsupported("The content is not a PDF, DOCX, XLSX, ODT, PNG or JPEG document (judged by its bytes, not its name).");
-        }
-        var stored = await store.PutAsync(content, cancellationToken);
-        var upload = new EvidenceUpload(participationId, questionKey, stored.Sha256, EvidenceContent.SafeFileName(file.FileName), contentType, stored.Length);
-        var result = await evidence.AddAsync(upload, principal.ToActor(), clock.GetUtcNow(), cancellationToken);
-        if (result.Outcome != EvidenceChangeOutcome.Done)
-        {
-            await ForgetIfUnreferencedAsync(stored.Sha256, evidence, store, cancellationToken);
-            return result.Outcome == EvidenceChangeOutcome.NotFound
-                ? ParticipationScopes.NotFound(participationId)
-                : ApiProblems.Conflict(result.Reason ?? "Evidence cannot be added now.");
-        }
-        // A concurrent delete of another document with the same bytes may have removed them before our row existed.
-        if (await store.OpenAsync(stored.Sha256, cancellationToken) is { } check)
-        {
-            await check.DisposeAsync();
-        }
-        else
-        {
-            content.Position = 0;
-            await store.PutAsync(content, cancellationToken);
-        }
-        return TypedResults.Created($"/api/v1/participations/{participationId}/answers/{questionKey}/evidence/{result.Evidence!.Id}",
-            EvidenceResponse.From(result.Evidence));
+            EvidenceChangeOutcome.Done => TypedResults.Created(
+                $"/api/v1/participations/{participationId}/answers/{questionKey}/evidence/{result.Evidence!.Id}", EvidenceResponse.From(result.Evidence)),
+            EvidenceChangeOutcome.NotFound => ParticipationScopes.NotFound(participationId),
+            _ => ApiProblems.Conflict(result.Reason ?? "Evidence cannot be added now."),
+        };
     }
+
+    private static Results<Created<EvidenceResponse>, ValidationProblem, ProblemHttpResult> Refused(
+        UploadRefusal refusal, long maxBytes, string? detail, int fileCount) => refusal switch
+    {
+        UploadRefusal.TooLarge => ApiProblems.Status(StatusCodes.Status413PayloadTooLarge,
+            $"A document may be at most {maxBytes / (1024.0 * 1024.0):0.#} MB.", new Dictionary<string, object?> { ["maxBytes"] = maxBytes }),
+        UploadRefusal.NotMultipart => Unsupported("Send the document as multipart/form-data with one file field."),
+        UploadRefusal.UnsupportedType => Unsupported("The content is not a PDF, DOCX, XLSX, ODT, PNG or JPEG document (judged by its bytes, not its name)."),
+        UploadRefusal.Unreadable => FileError($"The multipart body cannot be read: {detail}"),
+        UploadRefusal.NotOneFile => FileError($"Send exactly one file; this request has {fileCount}."),
+        _ => FileError("The file is empty."),
+    };
+
+    private static ValidationProblem FileError(string message) =>
+        ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [message] });
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
         string participationId, string questionKey, string evidenceId, ClaimsPrincipal principal, ParticipationScopes scopes,
@@ -176,21 +134,12 @@ public static class EvidenceApi
         switch (result.Outcome)
         {
             case EvidenceChangeOutcome.Done:
-                await ForgetIfUnreferencedAsync(record.Sha256, evidence, store, cancellationToken);
+                await EvidenceUploads.ForgetIfUnreferencedAsync(record.Sha256, evidence, store, cancellationToken);
                 return TypedResults.NoContent();
             case EvidenceChangeOutcome.NotFound:
                 return NoSuchEvidence(evidenceId);
             default:
                 return ApiProblems.Conflict(result.Reason ?? "Evidence cannot be removed now.");
-        }
-    }
-
-    /// <summary>Content is shared by hash; it goes only when no document of any participation still has it.</summary>
-    private static async Task ForgetIfUnreferencedAsync(string sha256, IEvidenceRepository evidence, IEvidenceStore store, CancellationToken cancellationToken)
-    {
-        if (!await evidence.IsContentReferencedAsync(sha256, cancellationToken))
-        {
-            await store.DeleteAsync(sha256, cancellationToken);
         }
     }
 

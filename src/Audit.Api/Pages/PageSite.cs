@@ -63,7 +63,7 @@ public static class PageNavigation
         return links;
     }
 
-    /// <summary>The bureau's rounds (and, for admins, the job dashboard) and the ministry's published rounds.</summary>
+    /// <summary>The bureau's rounds (and, for admins, the job dashboard), the ministry's published rounds, a respondent's participations.</summary>
     private static IEnumerable<(string Key, string Href)> RoleLinks(string? role)
     {
         if (!Roles.TryParse(role, out var parsed))
@@ -81,6 +81,10 @@ public static class PageNavigation
         else if (parsed == Role.Ministry)
         {
             yield return ("ministry_rounds", Ministry.MinistryPages.RoundsPath);
+        }
+        else if (parsed == Role.Respondent)
+        {
+            yield return ("participations", Respondent.RespondentPages.ListPath);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Audit.Api.Access;
 using Audit.Api.Pages.Bureau;
 using Audit.Api.Pages.Ministry;
+using Audit.Api.Pages.Respondent;
 using Audit.Reports.Pages;
 using Audit.Reports.Templates;
 
@@ -15,7 +16,7 @@ public static class PagesExtensions
     /// <summary>Every page template a handler names; start-up fails when one is missing.</summary>
     public static readonly IReadOnlyList<string> PageNames =
         [StartPage.Name, SignInPage.Name, AccountPage.Name, AccessibilityPage.Name, ProblemPage.Name, InvitationApi.PageName,
-            .. Bureau.BureauPages.PageNames, .. Ministry.MinistryPages.PageNames];
+            .. Bureau.BureauPages.PageNames, .. Ministry.MinistryPages.PageNames, .. Respondent.RespondentPages.PageNames];
 
     public static WebApplicationBuilder AddAuditPages(this WebApplicationBuilder builder)
     {
@@ -51,6 +52,7 @@ public static class PagesExtensions
         pages.MapGet(AccountPage.Path, AccountPage.ShowAsync).RequireAuthorization(Policies.SignedIn);
         routes.MapBureauPages();
         routes.MapMinistryPages();
+        routes.MapRespondentPages();
         return routes;
     }
 }

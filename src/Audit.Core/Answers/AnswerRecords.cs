@@ -34,6 +34,9 @@ public sealed record AnswerVersion(
 /// </summary>
 public sealed record AnswerWrite(string QuestionKey, string ValueJson, string? Comment = null, int? ExpectedVersion = null);
 
+/// <summary>One answer to clear, as part of a set of changes: only if it is still at <see cref="ExpectedVersion"/>.</summary>
+public sealed record AnswerClear(string QuestionKey, int ExpectedVersion);
+
 public enum AnswerSaveOutcome
 {
     Saved,

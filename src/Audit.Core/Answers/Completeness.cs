@@ -19,6 +19,18 @@ public sealed record CompletenessResult(
     public bool IsComplete => Missing.Count == 0 && Invalid.Count == 0;
 }
 
+/// <summary>The same figures for one theme, so a page can show progress per theme and what is missing where.</summary>
+public sealed record ThemeProgress(
+    string ThemeKey,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<AnswerError> Invalid,
+    int Answered,
+    int Required,
+    int RequiredAnswered)
+{
+    public bool IsComplete => Missing.Count == 0 && Invalid.Count == 0;
+}
+
 public static partial class AnswerValidator
 {
     /// <summary>
@@ -27,44 +39,58 @@ public static partial class AnswerValidator
     /// </summary>
     public static CompletenessResult CompletenessCheck(Questionnaire questionnaire, IReadOnlyDictionary<string, JsonElement> answers)
     {
-        ArgumentNullException.ThrowIfNull(questionnaire);
-        ArgumentNullException.ThrowIfNull(answers);
-        var missing = new List<string>();
-        var invalid = new List<AnswerError>();
-        int answered = 0, required = 0, requiredAnswered = 0;
-        foreach (var question in questionnaire.AllQuestions)
-        {
-            if (!Visibility.IsVisible(questionnaire, question, answers))
-            {
-                continue;
-            }
-            if (question.Required)
-            {
-                required++;
-            }
-            if (!answers.TryGetValue(question.Key, out var value))
-            {
-                if (question.Required)
-                {
-                    missing.Add(question.Key);
-                }
-                continue;
-            }
-            var errors = Validate(question, value);
-            if (errors.Count > 0)
-            {
-                invalid.AddRange(errors);
-                continue;
-            }
-            answered++;
-            if (question.Required)
-            {
-                requiredAnswered++;
-            }
-        }
+        var themes = ProgressPerTheme(questionnaire, answers);
+        var invalid = themes.SelectMany(t => t.Invalid).ToList();
         var known = questionnaire.AllQuestions.Select(q => q.Key).ToHashSet(StringComparer.Ordinal);
         invalid.AddRange(answers.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal)
             .Select(k => new AnswerError(k, "This questionnaire has no such question.")));
-        return new CompletenessResult(missing, invalid, answered, required, requiredAnswered);
+        return new CompletenessResult(
+            [.. themes.SelectMany(t => t.Missing)], invalid, themes.Sum(t => t.Answered), themes.Sum(t => t.Required), themes.Sum(t => t.RequiredAnswered));
+    }
+
+    /// <summary>Completeness per theme, in questionnaire order; visibility is judged on the whole answer set, across themes.</summary>
+    public static IReadOnlyList<ThemeProgress> ProgressPerTheme(Questionnaire questionnaire, IReadOnlyDictionary<string, JsonElement> answers)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(answers);
+        var result = new List<ThemeProgress>(questionnaire.Themes.Count);
+        foreach (var theme in questionnaire.Themes)
+        {
+            var missing = new List<string>();
+            var invalid = new List<AnswerError>();
+            int answered = 0, required = 0, requiredAnswered = 0;
+            foreach (var question in theme.Questions)
+            {
+                if (!Visibility.IsVisible(questionnaire, question, answers))
+                {
+                    continue;
+                }
+                if (question.Required)
+                {
+                    required++;
+                }
+                if (!answers.TryGetValue(question.Key, out var value))
+                {
+                    if (question.Required)
+                    {
+                        missing.Add(question.Key);
+                    }
+                    continue;
+                }
+                var errors = Validate(question, value);
+                if (errors.Count > 0)
+                {
+                    invalid.AddRange(errors);
+                    continue;
+                }
+                answered++;
+                if (question.Required)
+                {
+                    requiredAnswered++;
+                }
+            }
+            result.Add(new ThemeProgress(theme.Key, missing, invalid, answered, required, requiredAnswered));
+        }
+        return result;
     }
 }

@@ -29,6 +29,16 @@ public interface IAnswerRepository
     Task<AnswerBatchResult> SaveBatchAsync(
         string participationId, IReadOnlyList<AnswerWrite> writes, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// All or nothing over writes and clears together, as a form saves a whole page: what was filled in and what was
+    /// emptied. <see cref="AnswerBatchResult.Items"/> holds the writes in order, then the clears in order; a cleared
+    /// item's <see cref="AnswerSaveResult.Answer"/> is the removed answer, a stale one's the current answer (null when
+    /// it is gone already, which is a mismatch too). Audit events <c>answer.saved</c> and <c>answer.deleted</c>.
+    /// </summary>
+    Task<AnswerBatchResult> SaveChangesAsync(
+        string participationId, IReadOnlyList<AnswerWrite> writes, IReadOnlyList<AnswerClear> clears, Actor actor, DateTimeOffset now,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Clears an answer at the expected version; its history gains a version with no value. Audit event <c>answer.deleted</c>.</summary>
     Task<AnswerDeleteResult> DeleteAsync(
         string participationId, string questionKey, int expectedVersion, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default);

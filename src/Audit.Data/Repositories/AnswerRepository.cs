@@ -48,39 +48,8 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
     }
 
     public Task<AnswerBatchResult> SaveBatchAsync(
-        string participationId, IReadOnlyList<AnswerWrite> writes, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var actorId = ParticipationState.ActorId(actor);
-        return UnitOfWork.RunAsync(factory, async (c, t) =>
-        {
-            var access = await EditGate.EnterAsync(c, t, _state, participationId, actor, now, cancellationToken);
-            if (!access.Editable)
-            {
-                var outcome = access.Outcome == EditGate.Outcome.NotFound ? AnswerBatchOutcome.NotFound : AnswerBatchOutcome.NotEditable;
-                return (false, new AnswerBatchResult(outcome, writes.Select(w => Refused(access, w.QuestionKey)).ToList(), access.Reason));
-            }
-            if (writes.Count == 0)
-            {
-                return (false, new AnswerBatchResult(AnswerBatchOutcome.Saved, [])); // nothing to write, not even the move to in_progress
-            }
-            // Rows are locked in key order, so two batches over overlapping keys cannot deadlock each other.
-            var results = new AnswerSaveResult[writes.Count];
-            foreach (var (write, index) in writes.Select((w, i) => (w, i)).OrderBy(x => x.w.QuestionKey, StringComparer.Ordinal).ThenBy(x => x.i))
-            {
-                results[index] = await WriteAsync(c, t, participationId, write, actorId, now, cancellationToken);
-            }
-            if (results.All(r => r.Saved))
-            {
-                foreach (var saved in results)
-                {
-                    await AuditSavedAsync(c, t, actor, saved.Answer!, cancellationToken);
-                }
-                return (true, new AnswerBatchResult(AnswerBatchOutcome.Saved, results));
-            }
-            var items = results.Select(r => r.Saved ? new AnswerSaveResult(AnswerSaveOutcome.RolledBack, r.QuestionKey, null) : r).ToList();
-            return (false, new AnswerBatchResult(AnswerBatchOutcome.ItemsFailed, items));
-        }, cancellationToken);
-    }
+        string participationId, IReadOnlyList<AnswerWrite> writes, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        SaveChangesAsync(participationId, writes, [], actor, now, cancellationToken);
 
     public Task<AnswerDeleteResult> DeleteAsync(
         string participationId, string questionKey, int expectedVersion, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -94,17 +63,14 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
                 var outcome = access.Outcome == EditGate.Outcome.NotFound ? AnswerDeleteOutcome.NotFound : AnswerDeleteOutcome.NotEditable;
                 return (false, new AnswerDeleteResult(outcome, null, access.Reason));
             }
-            var current = await GetAsync(c, t, participationId, questionKey, cancellationToken);
-            var key = new { participation_id = participationId, question_key = questionKey, expected = expectedVersion };
-            if (current is null || await c.ExecuteAsync(new CommandDefinition(_sql.Delete, key, t, cancellationToken: cancellationToken)) != 1)
+            var clear = new AnswerClear(questionKey, expectedVersion);
+            var result = await ClearAsync(c, t, participationId, clear, actorId, now, cancellationToken);
+            if (!result.Saved)
             {
-                current = await GetAsync(c, t, participationId, questionKey, cancellationToken);
-                return (false, new AnswerDeleteResult(current is null ? AnswerDeleteOutcome.NotFound : AnswerDeleteOutcome.VersionMismatch, current));
+                return (false, new AnswerDeleteResult(result.Answer is null ? AnswerDeleteOutcome.NotFound : AnswerDeleteOutcome.VersionMismatch, result.Answer));
             }
-            await InsertVersionAsync(c, t, participationId, questionKey, expectedVersion + 1, null, null, false, actorId, now, cancellationToken);
-            await AuditEventRepository.WriteAsync(c, t,
-                actor.Did("answer.deleted", "participation", participationId, now, $"{questionKey} v{expectedVersion + 1}"), cancellationToken);
-            return (true, new AnswerDeleteResult(AnswerDeleteOutcome.Deleted, current));
+            await AuditClearedAsync(c, t, actor, participationId, clear, now, cancellationToken);
+            return (true, new AnswerDeleteResult(AnswerDeleteOutcome.Deleted, result.Answer));
         }, cancellationToken);
     }
 

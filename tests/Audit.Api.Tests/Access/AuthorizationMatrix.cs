@@ -166,5 +166,19 @@ public static class AuthorizationMatrix
         new("GET /api/v1/rounds/{roundId}/exports/answers.xlsx", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/exports/answers.xlsx"), BureauOnly(OK)),
         new("POST /api/v1/rounds/{roundId}/reports/render", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/reports/render"), BureauOnly(Accepted)),
         new("GET /api/v1/rounds/{roundId}/reports", w => Get($"/api/v1/rounds/{w.RoundId}/reports"), BureauOnly(OK)),
+
+        // Respondent pages: like the API, another institution's participation is not found; other roles are refused.
+        // Forms post without their antiforgery field here (400); the report is not found before publication.
+        new("GET /deelnames", _ => Get("/deelnames"), Expect(Unauthorized, Forbidden, Forbidden, OK, OK, NotFound)),
+        new("GET /deelnames/{participationId}/thema/{themeKey}", w => Get($"/deelnames/{w.ParticipationId}/thema/governance"), RespondentWrite(OK)),
+        new("POST /deelnames/{participationId}/thema/{themeKey}", w => Form($"/deelnames/{w.ParticipationId}/thema/governance"), RespondentWrite(BadRequest)),
+        new("POST /deelnames/{participationId}/bewijs/{questionKey}", w => Upload($"/deelnames/{w.ParticipationId}/bewijs/{w.QuestionKey}"), RespondentWrite(BadRequest)),
+        new("POST /deelnames/{participationId}/bewijs/{questionKey}/{evidenceId}/verwijderen",
+            w => Form($"/deelnames/{w.ParticipationId}/bewijs/{w.QuestionKey}/{w.EvidenceId}/verwijderen"), RespondentWrite(BadRequest)),
+        new("GET /deelnames/{participationId}/overzicht", w => Get($"/deelnames/{w.ParticipationId}/overzicht"), RespondentWrite(OK)),
+        new("GET /deelnames/{participationId}/indienen", w => Get($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(OK)),
+        new("POST /deelnames/{participationId}/indienen", w => Form($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(BadRequest)),
+        new("GET /deelnames/{participationId}/rapport", w => Get($"/deelnames/{w.ParticipationId}/rapport"), RespondentWrite(NotFound)),
+        new("GET /deelnames/{participationId}/rapport.pdf", w => Get($"/deelnames/{w.ParticipationId}/rapport.pdf"), RespondentWrite(NotFound)),
     ];
 }

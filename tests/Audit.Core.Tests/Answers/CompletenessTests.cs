@@ -62,4 +62,27 @@ public sealed class CompletenessTests
         Assert.AreEqual((4, 5, 4), (result.Answered, result.Required, result.RequiredAnswered));
         Assert.IsFalse(result.IsComplete);
     }
+
+    [TestMethod]
+    public void Progress_per_theme_judges_visibility_across_themes_and_adds_up_to_the_whole()
+    {
+        // "explanation" sits in the second theme but depends on "coordinator" in the first.
+        var questions = Definition.Themes.Single().Questions;
+        var split = Definition with
+        {
+            Themes = [new Theme("first", "First", null, [questions[0], questions[2]]), new Theme("second", "Second", null, [questions[1], .. questions.Skip(3)])],
+        };
+        var answers = Answers("""{"coordinator": "no", "method": "none", "maturity": 9}""");
+
+        var themes = AnswerValidator.ProgressPerTheme(split, answers);
+        var whole = AnswerValidator.CompletenessCheck(split, answers);
+
+        Assert.AreSequenceEqual(new[] { "first", "second" }, themes.Select(t => t.ThemeKey).ToList());
+        Assert.AreEqual((2, 2, 2, true), (themes[0].Answered, themes[0].Required, themes[0].RequiredAnswered, themes[0].IsComplete));
+        Assert.AreSequenceEqual(new[] { "explanation" }, themes[1].Missing.ToList());
+        Assert.AreSequenceEqual(new[] { "maturity" }, themes[1].Invalid.Select(e => e.QuestionKey).ToList());
+        Assert.AreEqual((0, 2, 0), (themes[1].Answered, themes[1].Required, themes[1].RequiredAnswered));
+        Assert.AreEqual((2, 4, 2), (whole.Answered, whole.Required, whole.RequiredAnswered));
+        Assert.AreSequenceEqual(new[] { "explanation" }, whole.Missing.ToList());
+    }
 }

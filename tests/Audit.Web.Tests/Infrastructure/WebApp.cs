@@ -47,6 +47,17 @@ public sealed class WebApp : WebApplicationFactory<Program>
 
     public Uri Url(string path) => new(BaseUrl, path);
 
+    /// <summary>An API client over real HTTPS with a bearer token (the test certificate is trusted for this client only).</summary>
+    public HttpClient ApiClient(string token)
+    {
+#pragma warning disable CA2000 // the client owns and disposes the handler
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+#pragma warning restore CA2000
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = BaseUrl };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     private static X509Certificate2 SelfSignedCertificate()
     {
         using var key = RSA.Create(2048);
@@ -69,16 +80,17 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Audit:JobWorkers", "1");
         builder.UseSetting("Audit:DataProtectionKeysPath", Path.Combine(folder, "keys"));
         builder.UseSetting("Audit:Pages:TokenSignIn", "true");
+        builder.UseSetting("Evidence:Folder", Path.Combine(folder, "evidence"));
     }
 
     /// <summary>A user with a personal access token, as an admin would create them; returns the plain token.</summary>
-    public async Task<string> UserWithTokenAsync(string name, Role role = Role.Analyst)
+    public async Task<string> UserWithTokenAsync(string name, Role role = Role.Analyst, string? institutionId = null)
     {
         var users = Services.GetRequiredService<IUserRepository>();
         var id = AccessTokens.NewId("u_");
         var now = DateTimeOffset.UtcNow;
         var token = AccessTokens.NewToken();
-        var user = new User(id, name, $"{id}@test.local", role, null, true, now);
+        var user = new User(id, name, $"{id}@test.local", role, institutionId, true, now);
         Assert.IsTrue(await users.InsertWithTokenAsync(user,
             new StoredToken(AccessTokens.NewId("t_"), id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, now.AddHours(1)),
             Actor.System.Did("user.created", "user", id, now)));
@@ -86,13 +98,13 @@ public sealed class WebApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A single-use invitation link for a new user, as the bureau would send it; returns its path.</summary>
-    public async Task<string> InvitationForAsync(string name, Role role = Role.Respondent)
+    public async Task<string> InvitationForAsync(string name, Role role = Role.Respondent, string? institutionId = null)
     {
         var users = Services.GetRequiredService<IUserRepository>();
         var id = AccessTokens.NewId("u_");
         var now = DateTimeOffset.UtcNow;
         var token = AccessTokens.NewToken();
-        Assert.IsTrue(await users.InsertAsync(new User(id, name, $"{id}@test.local", role, null, true, now), Actor.System.Did("user.created", "user", id, now)));
+        Assert.IsTrue(await users.InsertAsync(new User(id, name, $"{id}@test.local", role, institutionId, true, now), Actor.System.Did("user.created", "user", id, now)));
         await users.InsertTokenAsync(
             new StoredToken(AccessTokens.NewId("t_"), id, TokenKind.Invitation, AccessTokens.Hash(token), now, now.AddDays(1)),
             Actor.System.Did("invitation.created", "user", id, now));

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Audit.Api.Participations;
+using Audit.Api.Reviews;
+using Audit.Core.Answers;
+using Audit.Core.Reviews;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Audit.Api.Pages.Respondent;
+
+/// <summary>
+/// <c>/deelnames/{id}/overzicht</c>: progress per theme and every required question still open or answer still invalid,
+/// each linked to its field; the bureau's remarks after a return. <c>/deelnames/{id}/indienen</c> asks for confirmation
+/// and its POST submits through <see cref="SubmissionApi.SubmitAsync"/>, the API's own submission: an incomplete
+/// questionnaire is refused there and comes back here with the list.
+/// </summary>
+public static class SummaryPage
+{
+    public const string Name = "summary";
+    public const string ConfirmName = "submit-confirm";
+
+    private static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "saved", "submitted" };
+
+    public sealed record QuestionLink(string Number, string Text, string Href, string? Remark = null);
+
+    public sealed record SummaryTheme(int Number, string Title, string Href, int Required, int RequiredAnswered, bool Complete,
+        IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid);
+
+    public sealed record Model(
+        ParticipationHeader Header, string ContentLang, IReadOnlyList<SummaryTheme> Themes, IReadOnlyList<QuestionLink> Remarks, bool Complete,
+        int Required, int RequiredAnswered, string? Status, string? Error, string ConfirmHref, string? FirstThemeHref);
+
+    public sealed record ConfirmModel(ParticipationHeader Header, string Action, string SummaryHref);
+
+    public static async Task<IResult> ShowAsync(
+        string participationId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers, IReviewRepository reviews,
+        CancellationToken cancellationToken)
+    {
+        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view)
+        {
+            return Results.NotFound();
+        }
+        var status = http.Request.Query["status"].ToString();
+        return Render(view, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> ConfirmAsync(
+        string participationId, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers, IReviewRepository reviews,
+        CancellationToken cancellationToken)
+    {
+        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view)
+        {
+            return Results.NotFound();
+        }
+        return view.Editable
+            ? new HtmlPage(ConfirmName, new ConfirmModel(view.Header(), RespondentPages.Submit(view.Id), RespondentPages.Summary(view.Id)), hasForm: true)
+            : Results.Redirect(RespondentPages.Summary(view.Id));
+    }
+
+    public static async Task<IResult> SubmitAsync(
+        string participationId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers,
+        IReviewRepository reviews, ISubmissionRepository submissions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view)
+        {
+            return Results.NotFound();
+        }
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Render(view, null, "expired", StatusCodes.Status400BadRequest);
+        }
+        var submitted = await SubmissionApi.SubmitAsync(view.Id, principal, scopes, answers, submissions, clock, cancellationToken);
+        if (submitted.Result is Ok<SubmissionApi.SubmissionResponse>)
+        {
+            return Results.Redirect(RespondentPages.WithStatus(RespondentPages.Summary(view.Id), "submitted"));
+        }
+        // Whatever the refusal, the page shows the participation as it now is.
+        var now = await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken);
+        return (submitted.Result, now) switch
+        {
+            (_, null) => Results.NotFound(),
+            (ValidationProblem, _) => Render(now, null, "incomplete", StatusCodes.Status400BadRequest),
+            (ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict }, _) => Render(now, null, now.Locked is null ? "changed" : "locked", StatusCodes.Status409Conflict),
+            (ProblemHttpResult { StatusCode: var status }, _) => Results.StatusCode(status),
+            _ => throw new InvalidOperationException("Unexpected result from the submission."),
+        };
+    }
+
+    private static HtmlPage Render(RespondentView view, string? status, string? error, int statusCode)
+    {
+        var questionnaire = view.Scope.Questionnaire;
+        var progress = AnswerValidator.ProgressPerTheme(questionnaire, view.Values);
+        var themes = questionnaire.Themes.Select((theme, i) =>
+        {
+            var href = RespondentPages.Theme(view.Id, theme.Key);
+            QuestionLink Link(string key)
+            {
+                var position = theme.Questions.ToList().FindIndex(q => q.Key == key);
+                return new QuestionLink($"{i + 1}.{position + 1}", theme.Questions[position].Text, $"{href}#{ThemeIds.Question(key)}");
+            }
+            var p = progress[i];
+            return new SummaryTheme(i + 1, theme.Title, href, p.Required, p.RequiredAnswered, p.IsComplete,
+                p.Missing.Select(Link).ToList(), p.Invalid.Select(e => e.QuestionKey).Distinct().Select(Link).ToList());
+        }).ToList();
+        var remarks = (view.Return?.Remarks ?? []).Select(r =>
+        {
+            var theme = questionnaire.FindThemeOf(r.QuestionKey)!;
+            var t = questionnaire.Themes.ToList().IndexOf(theme);
+            var q = theme.Questions.ToList().FindIndex(x => x.Key == r.QuestionKey);
+            return new QuestionLink($"{t + 1}.{q + 1}", theme.Questions[q].Text,
+                $"{RespondentPages.Theme(view.Id, theme.Key)}#{ThemeIds.Question(r.QuestionKey)}", r.Text);
+        }).ToList();
+        var model = new Model(view.Header(), questionnaire.Language, themes, remarks, themes.All(t => t.Complete),
+            progress.Sum(p => p.Required), progress.Sum(p => p.RequiredAnswered), status, error, RespondentPages.Submit(view.Id),
+            themes.FirstOrDefault()?.Href);
+        return new HtmlPage(Name, model, statusCode, hasForm: true);
+    }
+}

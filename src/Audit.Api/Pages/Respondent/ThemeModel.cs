@@ -1,0 +1,100 @@
+namespace Audit.Api.Pages.Respondent;
+
+/// <summary>
+/// The model of <c>pages/theme</c>: one theme of a participation's questionnaire as a form. Texts are keys under
+/// <c>t.theme</c> where the page words something itself; question texts come from the questionnaire, in its own
+/// language (<see cref="ContentLang"/>), which the template marks with <c>lang</c> when it differs from the page's.
+/// </summary>
+public sealed record ThemePageModel(
+    ParticipationHeader Header,
+    string ContentLang,
+    ThemeHeading Theme,
+    IReadOnlyList<ThemeLink> Themes,
+    IReadOnlyList<QuestionView> Questions,
+    IReadOnlyList<ErrorLink> Errors,
+    string? Status,
+    string? FormError,
+    string Action,
+    string? PreviousHref,
+    string? NextHref,
+    string SummaryHref,
+    AutosaveView Autosave);
+
+/// <summary>What every respondent page about one participation says at the top: which round, whose, where it stands.</summary>
+public sealed record ParticipationHeader(
+    string ParticipationId, string RoundTitle, string InstitutionName, string Status, bool Editable, string? Locked,
+    string? ReviewSummary, bool Returned, string ListHref, string SummaryHref);
+
+public sealed record ThemeHeading(string Key, int Number, string Title, string? Description);
+
+/// <summary>A theme in the theme navigation, with its progress: required questions answered of required (visible) ones.</summary>
+public sealed record ThemeLink(string Key, int Number, string Title, string Href, bool Current, int Required, int RequiredAnswered, bool Complete);
+
+/// <summary>
+/// An entry of the error summary: links to the field (<see cref="Href"/>) and words it like the field's own message, a text
+/// under <c>t.theme.{Section}</c> (<c>errors</c> for answers, <c>evidence_errors</c> for an upload).
+/// </summary>
+public sealed record ErrorLink(string Href, string Number, string Section, FieldError Error);
+
+/// <summary>The autosave script's settings: where answers live in the API and which header carries the antiforgery token.</summary>
+public sealed record AutosaveView(string AnswersUrl, string TokenHeader);
+
+/// <summary>A radio button or check box: <see cref="LabelKey"/> names a text under <c>t.theme.choices</c>, else <see cref="Label"/> is shown.</summary>
+public sealed record ChoiceView(string Id, string Value, string Label, string? LabelKey, bool Checked);
+
+public sealed record GridColumnView(string Id, string Label);
+
+public sealed record GridCellView(string Id, string Name, string Value, string LabelledBy, bool Invalid);
+
+public sealed record GridRowView(string Id, string Label, IReadOnlyList<GridCellView> Cells);
+
+public sealed record GridView(IReadOnlyList<GridColumnView> Columns, IReadOnlyList<GridRowView> Rows);
+
+/// <summary>Bounds of a number question, for its hint; null where the question sets none.</summary>
+public sealed record NumberBounds(decimal? Min, decimal? Max, bool Integer);
+
+public sealed record EvidenceView(string Id, string FileName, decimal KiloBytes, string Href, string DeleteAction);
+
+/// <summary>
+/// One question with what the template needs to draw its control: ids that tie label, hint, error and status together,
+/// the field names of <see cref="ThemeForm"/>, the entered value, and the conditions the script evaluates
+/// (<see cref="VisibleWhen"/> names a question on the same page; a condition on another theme is decided by the server).
+/// </summary>
+public sealed record QuestionView
+{
+    public required string Key { get; init; }
+    public required string Number { get; init; }
+    public required string Type { get; init; }
+    public required string Text { get; init; }
+    public string? Help { get; init; }
+    public bool Required { get; init; }
+    public bool Hidden { get; init; }
+    public string? VisibleWhen { get; init; }
+    public string? VisibleEquals { get; init; }
+    public required string Id { get; init; }
+    public required string FieldId { get; init; }
+    public required string FocusId { get; init; }
+    public required string ErrorId { get; init; }
+    public required string HintId { get; init; }
+    public required string StatusId { get; init; }
+    public required string DescribedBy { get; init; }
+    public required string Name { get; init; }
+    public required string VersionName { get; init; }
+    public required string Version { get; init; }
+    public FieldError? Error { get; init; }
+    public string? Remark { get; init; }
+    public string? Comment { get; init; }
+    public IReadOnlyList<ChoiceView> Choices { get; init; } = [];
+    public string Value { get; init; } = "";
+    public string? Unit { get; init; }
+    public NumberBounds? Bounds { get; init; }
+    public int? MinSelected { get; init; }
+    public int? MaxSelected { get; init; }
+    public int MaxLength { get; init; }
+    public GridView? Grid { get; init; }
+    public IReadOnlyList<EvidenceView> Evidence { get; init; } = [];
+    public required string UploadFormId { get; init; }
+    public required string UploadAction { get; init; }
+    public string? EvidenceError { get; init; }
+    public decimal EvidenceMaxMegabytes { get; init; }
+}

@@ -1,0 +1,76 @@
+using Audit.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Audit.Web.Tests.Infrastructure.RespondentActions;
+
+namespace Audit.Web.Tests;
+
+/// <summary>The respondent pages give axe-core no WCAG 2.1 A/AA violation, in Dutch and in English, also with errors shown.</summary>
+[TestClass]
+public sealed class RespondentAccessibilityTests
+{
+    private static WebApp app = null!;
+    private static QuestionnaireWorld world = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        app = WebApp.Start();
+        world = await QuestionnaireWorld.CreateAsync(app);
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        world.Dispose();
+        await app.DisposeAsync();
+    }
+
+    [TestMethod]
+    [DataRow("list", "")]
+    [DataRow("theme", "/thema/alles")]
+    [DataRow("theme-last", "/thema/slot")]
+    [DataRow("summary", "/overzicht")]
+    [DataRow("submit-confirm", "/indienen")]
+    public async Task The_respondent_page_has_no_wcag_violations_in_dutch_and_english(string name, string suffix)
+    {
+        var id = await world.OpenRoundAsync("web-a11y-" + name, "Ronde 2025 (" + name + ")");
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await SignInByInvitationAsync(page, app, "Toegankelijk Getest");
+        var path = name == "list" ? "/deelnames" : $"/deelnames/{id}{suffix}";
+
+        foreach (var lang in new[] { "nl", "en" })
+        {
+            var response = await page.GotoAsync($"{path}?lang={lang}");
+            Assert.AreEqual(200, response!.Status, $"{name}.{lang}");
+            await AccessibilityCheck.AssertAccessibleAsync(page, TestContext, $"respondent-{name}.{lang}", lang);
+        }
+    }
+
+    [TestMethod]
+    public async Task The_theme_page_with_errors_and_the_refused_summary_have_no_wcag_violations()
+    {
+        var id = await world.OpenRoundAsync("web-a11y-errors", "Ronde 2025 (fouten)");
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await SignInByInvitationAsync(page, app, "Toegankelijk Getest");
+
+        foreach (var (lang, save, submit) in new[] { ("nl", "Opslaan", "Ja, vragenlijst indienen"), ("en", "Save", "Yes, submit the questionnaire") })
+        {
+            await page.GotoAsync(ThemePath(id, "alles") + "?lang=" + lang);
+            await Question(page, "alles.aantal").GetByRole(AriaRole.Textbox).FillAsync("veel");
+            await ById(page, "v-alles.uitkomsten-r0-c1").FillAsync("-2");
+            await page.GetByRole(AriaRole.Button, new() { Name = save, Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".audit-error-summary")).ToBeVisibleAsync();
+            Assert.AreEqual("true", await Question(page, "alles.aantal").GetByRole(AriaRole.Textbox).GetAttributeAsync("aria-invalid"));
+            await AccessibilityCheck.AssertAccessibleAsync(page, TestContext, $"respondent-theme-errors.{lang}", lang);
+
+            await page.GotoAsync($"/deelnames/{id}/indienen");
+            await page.GetByRole(AriaRole.Button, new() { Name = submit }).ClickAsync();
+            await Assertions.Expect(page.Locator(".audit-error-summary")).ToBeVisibleAsync();
+            await AccessibilityCheck.AssertAccessibleAsync(page, TestContext, $"respondent-summary-refused.{lang}", lang);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Audit.Core.Access;
+using Audit.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Audit.Web.Tests.Infrastructure.RespondentActions;
+
+namespace Audit.Web.Tests;
+
+/// <summary>
+/// A respondent in a real browser: signs in by invitation, fills in a theme with every question type while autosave
+/// reports "Opgeslagen", is refused at submission while a required question is open, completes it and submits; and a
+/// colleague's change between loading and editing shows up as a conflict.
+/// </summary>
+[TestClass]
+public sealed class RespondentFlowTests
+{
+    private static WebApp app = null!;
+    private static QuestionnaireWorld world = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        app = WebApp.Start();
+        world = await QuestionnaireWorld.CreateAsync(app);
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        world.Dispose();
+        await app.DisposeAsync();
+    }
+
+    [TestMethod]
+    public async Task A_respondent_fills_in_every_question_type_with_autosave_is_refused_while_incomplete_and_submits()
+    {
+        var id = await world.OpenRoundAsync("web-flow", "Ronde 2025 (flow)");
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await SignInByInvitationAsync(page, app, "Renate Respondent");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Mijn deelnames" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst invullen voor Ronde 2025 (flow)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Alle soorten vragen");
+        await Assertions.Expect(page.Locator("[data-autosave-note]")).ToBeVisibleAsync();
+
+        await Assertions.Expect(Question(page, "alles.toelichting")).ToBeHiddenAsync();
+        await Question(page, "alles.beleid").GetByLabel("Nee").CheckAsync();
+        await Assertions.Expect(Question(page, "alles.toelichting")).ToBeVisibleAsync();
+        await Assertions.Expect(Status(page, "alles.beleid")).ToHaveTextAsync(Saved);
+        await Question(page, "alles.toelichting").GetByRole(AriaRole.Textbox).FillAsync("Het beleid wordt dit jaar vastgesteld.");
+        await Assertions.Expect(ById(page, "n-alles.toelichting")).ToHaveTextAsync("Nog 462 van 500 tekens over.");
+        await Question(page, "alles.volwassenheid").GetByLabel("3 – Gedefinieerd").CheckAsync();
+        await Question(page, "alles.aantal").GetByRole(AriaRole.Textbox).FillAsync("12");
+        await Question(page, "alles.methode").GetByLabel("Systematisch").CheckAsync();
+        await Question(page, "alles.criteria").GetByLabel("Land van de partner").CheckAsync();
+        await Question(page, "alles.criteria").GetByLabel("Financiering").CheckAsync();
+        await ById(page, "v-alles.uitkomsten-r0-c0").FillAsync("3");
+        await ById(page, "v-alles.uitkomsten-r1-c1").FillAsync("1");
+        await Question(page, "alles.opmerking").GetByRole(AriaRole.Textbox).FillAsync("Geen verdere opmerkingen.");
+        foreach (var key in new[] { "alles.toelichting", "alles.volwassenheid", "alles.aantal", "alles.methode", "alles.criteria", "alles.uitkomsten", "alles.opmerking" })
+        {
+            await Assertions.Expect(Status(page, key)).ToHaveTextAsync(Saved);
+        }
+        await Screenshots.TakeAsync(page, TestContext, "theme-autosaved.nl");
+
+        var answers = await world.AnswersAsync(id);
+        Assert.AreEqual("no", answers["alles.beleid"].GetString());
+        Assert.AreEqual(3, answers["alles.volwassenheid"].GetInt32());
+        Assert.AreEqual(12, answers["alles.aantal"].GetInt32());
+        Assert.AreEqual("systematisch", answers["alles.methode"].GetString());
+        Assert.AreEqual("[\"land\",\"geld\"]", answers["alles.criteria"].GetRawText());
+        Assert.AreEqual("{\"cn\":{\"door\":3},\"other\":{\"gestopt\":1}}", answers["alles.uitkomsten"].GetRawText());
+        Assert.AreEqual("Het beleid wordt dit jaar vastgesteld.", answers["alles.toelichting"].GetString());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Naar het overzicht" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Nog niet beantwoord");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }).ClickAsync();
+        var refusal = page.Locator("[role=alert]");
+        await Assertions.Expect(refusal).ToContainTextAsync("De vragenlijst is niet ingediend");
+        Assert.AreEqual("in_progress", await world.StatusAsync(id));
+        await Screenshots.TakeAsync(page, TestContext, "summary-refused.nl");
+
+        await refusal.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("met het bestuur besproken") }).ClickAsync();
+        await Question(page, "slot.akkoord").GetByLabel("Ja").CheckAsync();
+        await Assertions.Expect(Status(page, "slot.akkoord")).ToHaveTextAsync(Saved);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Naar het overzicht" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Alle verplichte vragen zijn beantwoord");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("De vragenlijst is ingediend.");
+        Assert.AreEqual("submitted", await world.StatusAsync(id));
+        await Screenshots.TakeAsync(page, TestContext, "summary-submitted.nl");
+    }
+
+    [TestMethod]
+    public async Task A_colleagues_change_between_loading_and_editing_shows_as_a_conflict_and_mine_can_be_kept()
+    {
+        var id = await world.OpenRoundAsync("web-conflict", "Ronde 2025 (conflict)");
+        using var colleague = app.ApiClient(await app.UserWithTokenAsync("Collega", Role.Respondent, QuestionnaireWorld.Institution));
+        var url = new Uri($"/api/v1/participations/{id}/answers/alles.aantal", UriKind.Relative);
+        Assert.IsTrue((await colleague.PutAsJsonAsync(url, new { value = 10 })).IsSuccessStatusCode);
+        await using var context = await Chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await SignInByInvitationAsync(page, app, "Renate Respondent");
+        await page.GotoAsync(ThemePath(id, "alles"));
+        var field = Question(page, "alles.aantal").GetByRole(AriaRole.Textbox);
+        await Assertions.Expect(field).ToHaveValueAsync("10");
+
+        using var change = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new { value = 40 }) };
+        change.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"1\""));
+        Assert.IsTrue((await colleague.SendAsync(change)).IsSuccessStatusCode);
+        await field.FillAsync("12");
+
+        await Assertions.Expect(Status(page, "alles.aantal")).ToContainTextAsync("Gewijzigd door een collega.");
+        await Assertions.Expect(Status(page, "alles.aantal")).ToContainTextAsync("Het antwoord van uw collega: 40");
+        Assert.AreEqual(40, (await world.AnswersAsync(id))["alles.aantal"].GetInt32(), "nothing was overwritten");
+        await Screenshots.TakeAsync(page, TestContext, "theme-conflict.nl");
+
+        await Question(page, "alles.aantal").GetByRole(AriaRole.Button, new() { Name = "Mijn antwoord bewaren" }).ClickAsync();
+
+        await Assertions.Expect(Status(page, "alles.aantal")).ToHaveTextAsync(Saved);
+        Assert.AreEqual(12, (await world.AnswersAsync(id))["alles.aantal"].GetInt32());
+    }
+}
