@@ -20,7 +20,10 @@ internal static class AdrDocumentTransformer
         {
             Title = "Audit API",
             Version = ApiVersionHeader.Version,
-            Description = "API van de externe audit kennisveiligheid: vragenlijsten, auditrondes, deelnames, antwoorden, sectorbeelden en rapporten.",
+            Description = "API van de externe audit kennisveiligheid: vragenlijsten, auditrondes, deelnames, antwoorden, sectorbeelden en rapporten. " +
+                "Clients authenticate with a bearer token (a personal access token or, where configured, an OIDC access token). " +
+                "The web pages call the API with their session cookie; such a write (any method but GET, HEAD, OPTIONS, TRACE) must also carry " +
+                "the page's antiforgery token in the RequestVerificationToken header, or it is refused with 400.",
             Contact = new OpenApiContact
             {
                 Name = "Audit kennisveiligheid — beheer",
