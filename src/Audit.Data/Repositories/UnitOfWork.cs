@@ -54,8 +54,6 @@ internal static class UnitOfWork
             try
             {
                 await using var connection = await factory.OpenAsync(cancellationToken);
-                using var turn = connection is SqliteConnection sqlite && Environment.GetEnvironmentVariable("AUDIT_GATE") == "1"
-                    ? await SqliteWriteGate.EnterAsync(sqlite, cancellationToken) : null;
                 await using var transaction = await BeginWriteAsync(connection, cancellationToken);
                 var (commit, value) = await work(connection, transaction);
                 if (commit)
