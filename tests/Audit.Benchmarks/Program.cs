@@ -18,8 +18,14 @@ internal static class BenchProgram
                 return 0;
             case "autosave":
                 return await AutosaveBench.RunAsync(options);
+            case "recompute-sections":
+                await RecomputeSections.RunAsync(options);
+                return 0;
+            case "sqlite-locks":
+                await SqliteLockProbe.RunAsync(options);
+                return 0;
             case "reports":
-                ReportsBench.Run(options);
+                await ReportsBench.RunAsync(options);
                 return 0;
             default:
                 Console.Error.WriteLine("""
@@ -27,7 +33,9 @@ internal static class BenchProgram
                       recompute    [--sizes 500,5000,20000] [--runs 3] [--seed 42] [--database <PostgreSQL admin connection string>]
                       incremental  [--sizes 5000] [--runs 5] [--database ...]
                       autosave     [--seconds 30] [--clients 64]
-                      reports      [--reports 5000]
+                      reports      [--reports 5000] [--database ...]
+                      recompute-sections [--sizes 5000] [--runs 3]   (diagnosis: where a full recompute spends its time)
+                      sqlite-locks [--seconds 5] [--clients 64]   (diagnosis: busy handler, fsync per commit, writer queueing)
                     Without --database each run uses a fresh temp SQLite file; with it, a fresh PostgreSQL database that is dropped afterwards.
                     """);
                 return 2;

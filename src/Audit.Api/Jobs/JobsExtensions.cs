@@ -56,6 +56,7 @@ public static class JobsExtensions
             }
         });
         builder.Services.AddTransient<SectorRecomputeJob>();
+        builder.Services.AddSingleton<SectorStateCache>();
         builder.Services.AddTransient<SectorSweepJob>();
         builder.Services.AddSingleton<ISectorRecomputeScheduler, HangfireSectorRecomputeScheduler>();
         if (audit.ParsedRole.RunsJobs())

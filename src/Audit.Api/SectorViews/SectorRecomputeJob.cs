@@ -10,8 +10,9 @@ using Audit.Core.SectorViews;
 namespace Audit.Api.SectorViews;
 
 /// <summary>
-/// Recomputes one sector view: streams the accepted answers, computes the internal view and its published
-/// form, and publishes both atomically. Idempotent: the same inputs give the same fingerprint, which stores
+/// Recomputes one sector view: streams the accepted answers (after the first pass only those of newly accepted
+/// participations, see <see cref="SectorStateCache"/>), computes the internal view and its published form, and
+/// publishes both atomically. Idempotent: the same inputs give the same fingerprint, which stores
 /// nothing new; two workers at once end on the same current view. The dirty mark is cleared only if no newer
 /// mark arrived while computing, so an accept during the run is never lost.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class SectorRecomputeJob(
     IIncludedAnswersReader reader,
     ISectorViewRepository views,
     ISectorDirtyRepository dirty,
+    SectorStateCache cache,
     TimeProvider clock,
     ILogger<SectorRecomputeJob> logger)
 {
@@ -51,18 +53,24 @@ public sealed class SectorRecomputeJob(
             ?? throw new InvalidOperationException($"Round {roundId} refers to a missing questionnaire.");
         var now = clock.GetUtcNow();
         var scope = new SectorViewScope(roundId, type.ToWireName(), await reader.CountResponsesAsync(roundId, type, cancellationToken), now);
-        var builder = new SectorViewBuilder(questionnaire, round.Disclosure, scope);
-        await foreach (var participation in reader.StreamAsync(roundId, type, cancellationToken))
+        var plan = cache.Begin(questionnaire, round.Disclosure, scope, type, await reader.ListIncludedAsync(roundId, type, cancellationToken));
+        var stream = plan.ToRead is null
+            ? reader.StreamAsync(roundId, type, cancellationToken)
+            : reader.StreamSomeAsync(roundId, type, plan.ToRead, cancellationToken);
+        await foreach (var participation in stream)
         {
-            builder.Add(participation);
+            plan.Builder.Add(participation);
+            plan.Revisions[participation.ParticipationId] = participation.Revision;
         }
         var baseline = round.BaselineRoundId is null ? null : await views.GetCurrentAsync(round.BaselineRoundId, type.ToWireName(), cancellationToken);
-        var view = builder.Build(baseline is null ? null : SectorViewJson.Deserialize(baseline.InternalJson));
+        var view = plan.Builder.Build(scope, baseline is null ? null : SectorViewJson.Deserialize(baseline.InternalJson));
         var published = PublishedForm.Of(view);
         var stored = new StoredSectorView(AccessTokens.NewId("sv_"), roundId, type.ToWireName(), view.Fingerprint, now, view.Included ?? 0,
             published.Suppressed, Encoding.UTF8.GetString(SectorViewJson.Serialize(view)), Encoding.UTF8.GetString(SectorViewJson.Serialize(published)));
-        return await views.PublishAsync(stored,
+        var outcome = await views.PublishAsync(stored,
             Actor.System.Did("sector-view.computed", "sector-view", $"{roundId}/{type.ToWireName()}", now, view.Fingerprint), cancellationToken);
+        cache.Keep(questionnaire, round.Disclosure, scope, type, plan);
+        return outcome;
     }
 }
 

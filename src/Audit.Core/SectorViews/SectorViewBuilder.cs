@@ -79,16 +79,27 @@ public sealed class SectorViewBuilder
     }
 
     /// <summary>The internal view of everything added so far, with its trend when a baseline view is given.</summary>
-    public SectorView Build(SectorView? baseline = null)
+    public SectorView Build(SectorView? baseline = null) => Build(_scope, baseline);
+
+    /// <summary>
+    /// As <see cref="Build(SectorView?)"/>, for a later moment: building changes nothing, so a builder can be kept,
+    /// fed the participations accepted since, and built again (same round and type, new response counts and time).
+    /// </summary>
+    public SectorView Build(SectorViewScope scope, SectorView? baseline = null)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.RoundId != _scope.RoundId || scope.InstitutionType != _scope.InstitutionType)
+        {
+            throw new ArgumentException("A builder builds the view of the round and type it was created for.", nameof(scope));
+        }
         var groupTooSmall = Included < _disclosure.MinGroupSize;
-        var response = _scope.Response;
+        var response = scope.Response;
         var view = new SectorView(
-            _scope.RoundId,
-            _scope.InstitutionType,
+            scope.RoundId,
+            scope.InstitutionType,
             new QuestionnaireRef(_questionnaire.Key, _questionnaire.Version),
             SectorViewKinds.Internal,
-            _scope.ComputedAt,
+            scope.ComputedAt,
             InputFingerprint.Compute(_inputs),
             new ResponseBlock(response.Invited, response.InProgress, response.Submitted, response.Returned,
                 response.Accepted, StatRounding.Percent(response.Accepted, response.Invited)),

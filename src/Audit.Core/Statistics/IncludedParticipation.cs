@@ -10,7 +10,18 @@ public sealed record IncludedParticipation(
     string ParticipationId,
     string InstitutionId,
     string SubmissionHash,
-    IReadOnlyDictionary<string, JsonElement> Answers);
+    IReadOnlyDictionary<string, JsonElement> Answers)
+{
+    /// <summary>The participation's row version when read (0 when unknown); see <see cref="IncludedRevision"/>.</summary>
+    public long Revision { get; init; }
+}
+
+/// <summary>
+/// An included participation and its row version. Every status change bumps the version, and answers can only change
+/// while a participation is not accepted, so an accepted participation with an unchanged revision has unchanged
+/// answers: what lets a recompute reuse the statistics it folded in before (see SectorRecomputeJob).
+/// </summary>
+public sealed record IncludedRevision(string ParticipationId, long Revision);
 
 /// <summary>
 /// Participations of the round's institution type by their CURRENT status.

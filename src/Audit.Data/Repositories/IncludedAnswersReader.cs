@@ -1,7 +1,5 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
@@ -12,39 +10,42 @@ using Dapper;
 namespace Audit.Data.Repositories;
 
 /// <summary>
-/// Streams accepted answers unbuffered: one participation is materialised at a time and its JSON documents
-/// are released once the builder has read them.
+/// Streams accepted answers unbuffered, one participation at a time (see <see cref="ParticipationAnswersBuffer"/>:
+/// one JSON document and one hash per participation, buffers reused). An item is valid until the next is requested.
 /// </summary>
 public sealed class IncludedAnswersReader(IDbConnectionFactory factory) : IIncludedAnswersReader
 {
+    /// <summary>Ids per IN list: far below SQL Server's 2,100 parameters.</summary>
+    private const int IdsPerQuery = 500;
+
     private readonly IncludedAnswersSql _sql = new(factory.Dialect);
 
-    public async IAsyncEnumerable<IncludedParticipation> StreamAsync(
-        string roundId, InstitutionType type, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<IncludedParticipation> StreamAsync(string roundId, InstitutionType type, CancellationToken cancellationToken = default) =>
+        ReadAsync([(_sql.Stream, Parameters(roundId, type))], cancellationToken);
+
+    public IAsyncEnumerable<IncludedParticipation> StreamSomeAsync(
+        string roundId, InstitutionType type, IReadOnlyCollection<string> participationIds, CancellationToken cancellationToken = default) =>
+        ReadAsync(participationIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(IdsPerQuery).Select(ids =>
+        {
+            var parameters = Parameters(roundId, type);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                parameters.Add("p" + i, ids[i]);
+            }
+            return (_sql.StreamSome(ids.Length), parameters);
+        }), cancellationToken);
+
+    public async Task<IReadOnlyList<IncludedRevision>> ListIncludedAsync(string roundId, InstitutionType type, CancellationToken cancellationToken = default)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<Row>(_sql.Stream,
-            new { roundId, type = type.ToWireName(), accepted = ParticipationStatus.Accepted.ToWireName() });
-        Pending? current = null;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await using var rows = await connection.ExecuteReaderAsync(new CommandDefinition(_sql.ListIncluded, Parameters(roundId, type),
+            cancellationToken: cancellationToken));
+        var list = new List<IncludedRevision>();
+        while (await rows.ReadAsync(cancellationToken))
         {
-            if (current is not null && current.ParticipationId != row.ParticipationId)
-            {
-                yield return current.ToIncluded();
-                current.Dispose();
-                current = null;
-            }
-            current ??= new Pending(row.ParticipationId, row.InstitutionId);
-            if (row.QuestionKey is not null && row.ValueJson is not null)
-            {
-                current.Add(row.QuestionKey, row.ValueJson);
-            }
+            list.Add(new IncludedRevision(rows.GetString(0), Convert.ToInt64(rows.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
         }
-        if (current is not null)
-        {
-            yield return current.ToIncluded();
-            current.Dispose();
-        }
+        return list;
     }
 
     public async Task<ResponseCounts> CountResponsesAsync(string roundId, InstitutionType type, CancellationToken cancellationToken = default)
@@ -58,41 +59,47 @@ public sealed class IncludedAnswersReader(IDbConnectionFactory factory) : IInclu
             Of(ParticipationStatus.Returned), Of(ParticipationStatus.Accepted));
     }
 
-    private sealed class Row
+    private static DynamicParameters Parameters(string roundId, InstitutionType type)
     {
-        public string ParticipationId { get; set; } = "";
-        public string InstitutionId { get; set; } = "";
-        public string? QuestionKey { get; set; }
-        public string? ValueJson { get; set; }
+        var parameters = new DynamicParameters();
+        parameters.Add("roundId", roundId);
+        parameters.Add("type", type.ToWireName());
+        parameters.Add("accepted", ParticipationStatus.Accepted.ToWireName());
+        return parameters;
     }
 
-    /// <summary>One participation's answers while they are read; the hash identifies exactly what was included.</summary>
-    private sealed class Pending(string participationId, string institutionId) : IDisposable
+    /// <summary>
+    /// Columns: participation id, institution id, row version, question key, value JSON; rows ordered by participation
+    /// then key, so consecutive rows are one participation's answers. Read with a plain data reader: no row objects.
+    /// </summary>
+    private async IAsyncEnumerable<IncludedParticipation> ReadAsync(
+        IEnumerable<(string Sql, DynamicParameters Parameters)> queries, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        private readonly List<JsonDocument> _documents = [];
-        private readonly Dictionary<string, JsonElement> _answers = new(StringComparer.Ordinal);
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        public string ParticipationId => participationId;
-
-        public void Add(string key, string valueJson)
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        using var buffer = new ParticipationAnswersBuffer();
+        foreach (var (sql, parameters) in queries)
         {
-            var document = JsonDocument.Parse(valueJson);
-            _documents.Add(document);
-            _answers[key] = document.RootElement;
-            _hash.AppendData(Encoding.UTF8.GetBytes(key + "\u001f" + valueJson + "\u001e"));
-        }
-
-        public IncludedParticipation ToIncluded() =>
-            new(participationId, institutionId, Convert.ToHexStringLower(_hash.GetCurrentHash()), _answers);
-
-        public void Dispose()
-        {
-            foreach (var document in _documents)
+            await using DbDataReader rows = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            while (await rows.ReadAsync(cancellationToken))
             {
-                document.Dispose();
+                var participationId = rows.GetString(0);
+                if (!buffer.IsFor(participationId))
+                {
+                    if (buffer.HasParticipation)
+                    {
+                        yield return buffer.Complete();
+                    }
+                    buffer.Start(participationId, rows.GetString(1), Convert.ToInt64(rows.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+                }
+                if (!rows.IsDBNull(3) && !rows.IsDBNull(4))
+                {
+                    buffer.Add(rows.GetString(3), rows.GetString(4));
+                }
             }
-            _hash.Dispose();
+        }
+        if (buffer.HasParticipation)
+        {
+            yield return buffer.Complete();
         }
     }
 }

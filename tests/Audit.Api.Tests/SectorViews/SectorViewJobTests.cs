@@ -86,6 +86,51 @@ public sealed class SectorViewJobTests
     }
 
     [TestMethod]
+    public async Task A_recompute_after_one_more_accept_reads_only_the_newcomer_and_equals_a_clean_pass()
+    {
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = (await driver.OpenRoundAsync("r6", "universiteit")).Values.ToList();
+        foreach (var (id, seed) in participations.Take(6).Select((id, i) => (id, i)))
+        {
+            await driver.AcceptAsync(id, seed);
+        }
+        var job = () => app.Services.GetRequiredService<SectorRecomputeJob>().RunAsync("r6", "universiteit", CancellationToken.None);
+        await job();
+        var views = app.Services.GetRequiredService<ISectorViewRepository>();
+        var first = await views.GetCurrentAsync("r6", "universiteit");
+
+        await driver.AcceptAsync(participations[6], 6);
+        await job();
+
+        var current = await views.GetCurrentAsync("r6", "universiteit");
+        Assert.AreNotEqual(first!.Fingerprint, current!.Fingerprint);
+        var stored = SectorViewJson.Deserialize(current.InternalJson);
+        var clean = await CleanPassAsync(app, "r6", InstitutionType.Universiteit, stored.ComputedAt);
+        Assert.AreEqual(7, stored.Included);
+        Assert.AreEqual(clean.Fingerprint, stored.Fingerprint);
+        Assert.AreEqual(JsonSerializer.Serialize(clean.Questions), JsonSerializer.Serialize(stored.Questions));
+        Assert.AreEqual(JsonSerializer.Serialize(clean.Themes), JsonSerializer.Serialize(stored.Themes));
+        Assert.AreEqual(7, stored.Response?.Accepted, "response counts are read anew, not kept");
+    }
+
+    /// <summary>The view computed from scratch with Core, without the job or its kept state.</summary>
+    private static async Task<SectorView> CleanPassAsync(AuditApp app, string roundId, InstitutionType type, DateTimeOffset at)
+    {
+        var reader = app.Services.GetRequiredService<IIncludedAnswersReader>();
+        var round = (await app.Services.GetRequiredService<Core.Rounds.IRoundRepository>().GetAsync(roundId))!.Round;
+        var questionnaire = (await app.Services.GetRequiredService<Audit.Api.Questionnaires.QuestionnaireCatalog>()
+            .GetAsync(round.Questionnaire.Key, round.Questionnaire.Version))!;
+        var builder = new SectorViewBuilder(questionnaire, round.Disclosure,
+            new SectorViewScope(roundId, type.ToWireName(), await reader.CountResponsesAsync(roundId, type), at));
+        await foreach (var participation in reader.StreamAsync(roundId, type))
+        {
+            builder.Add(participation);
+        }
+        return builder.Build();
+    }
+
+    [TestMethod]
     public async Task A_scheduled_recompute_is_done_by_the_hangfire_server_without_a_manual_call()
     {
         var (app, admin, driver) = await StartAsync();

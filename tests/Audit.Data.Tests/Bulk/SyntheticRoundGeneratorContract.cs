@@ -79,6 +79,62 @@ public abstract class SyntheticRoundGeneratorContract : EngineTestBase
         Assert.AreNotEqual(string.Join("|", await AnswersAsync(first)), string.Join("|", await AnswersAsync(other)));
     }
 
+    /// <summary>SHA-256 over "key US value RS" per answer in key order: the submission hash a fingerprint is built from.</summary>
+    private static string ExpectedHash(IEnumerable<(string Key, string Value)> answers) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Concat(answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "\u001f" + a.Value + "\u001e")))));
+
+    [TestMethod]
+    public async Task The_reader_gives_each_participations_stored_answers_and_their_submission_hash()
+    {
+        var roundId = Repositories.Fixtures.NewId("gen-");
+        await GenerateAsync(5, roundId, 14);
+        var stored = (await AnswersAsync(roundId)).ToLookup(a => a.Institution, a => (a.Key, a.Value));
+        var reader = new IncludedAnswersReader(Factory);
+        var seen = 0;
+
+        await foreach (var participation in reader.StreamAsync(roundId, InstitutionType.Universiteit))
+        {
+            var expected = stored[participation.InstitutionId].ToList();
+            Assert.AreEqual(ExpectedHash(expected), participation.SubmissionHash);
+            Assert.HasCount(expected.Count, participation.Answers);
+            foreach (var (key, value) in expected)
+            {
+                Assert.AreEqual(value, participation.Answers[key].GetRawText(), key);
+            }
+            Assert.AreEqual(1L, participation.Revision);
+            seen++;
+        }
+
+        Assert.AreEqual(2, seen, "14 institutions spread over 7 types: 2 universities");
+    }
+
+    [TestMethod]
+    public async Task The_reader_lists_revisions_and_streams_only_the_named_participations()
+    {
+        var roundId = Repositories.Fixtures.NewId("gen-");
+        await GenerateAsync(6, roundId, 21);
+        var reader = new IncludedAnswersReader(Factory);
+        var all = new Dictionary<string, string>();
+        await foreach (var participation in reader.StreamAsync(roundId, InstitutionType.Hogeschool))
+        {
+            all[participation.ParticipationId] = participation.SubmissionHash;
+        }
+        var listed = await reader.ListIncludedAsync(roundId, InstitutionType.Hogeschool);
+        var some = all.Keys.Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0).Append("not-a-participation").ToList();
+
+        var streamed = new Dictionary<string, string>();
+        await foreach (var participation in reader.StreamSomeAsync(roundId, InstitutionType.Hogeschool, some))
+        {
+            streamed[participation.ParticipationId] = participation.SubmissionHash;
+        }
+
+        Assert.AreSequenceEqual(all.Keys.Order(StringComparer.Ordinal).ToList(), listed.Select(p => p.ParticipationId).Order(StringComparer.Ordinal).ToList());
+        Assert.IsTrue(listed.All(p => p.Revision == 1));
+        Assert.AreSequenceEqual(some.SkipLast(1).ToList(), streamed.Keys.Order(StringComparer.Ordinal).ToList());
+        Assert.IsTrue(streamed.All(p => all[p.Key] == p.Value), "the same hash as in the full stream");
+    }
+
     [TestMethod]
     public async Task Sector_views_are_computable_from_the_generated_round()
     {

@@ -26,6 +26,15 @@ public sealed class SqliteWriteTransactionTests : EngineTestBase
     }
 
     [TestMethod]
+    public async Task Every_factory_connection_commits_to_the_wal_without_an_fsync_per_transaction()
+    {
+        await using var connection = await Factory.OpenAsync();
+
+        Assert.AreEqual("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.AreEqual(1L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"), "1 = NORMAL: see DbConnectionFactory for why");
+    }
+
+    [TestMethod]
     public async Task A_write_waits_for_a_competing_writer_and_then_succeeds()
     {
         var p = await InvitedAsync(Factory);
