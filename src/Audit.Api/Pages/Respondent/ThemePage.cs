@@ -67,26 +67,37 @@ public static class ThemePage
             return Refuse(view, ThemeEntries.Stored(view), "locked", StatusCodes.Status409Conflict);
         }
         var form = await http.Request.ReadFormAsync(cancellationToken);
-        var submission = ThemeSubmission.Read(view, theme, form);
-        if (submission.HasErrors)
+        // A second attempt only after stale versions: the page's own autosave may have committed the very values posted
+        // between reading and writing. Reading the answers again drops every field that now holds what was posted; what
+        // still differs is a colleague's change and stays a conflict.
+        for (var attempt = 1; ; attempt++)
         {
-            var onlyConflicts = submission.Entries.Errors.Values.All(e => e.Kind == "conflict");
-            return Refuse(view, submission.Entries, onlyConflicts ? "conflict" : "invalid",
-                onlyConflicts ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
-        }
-        var result = await answers.SaveChangesAsync(view.Id, submission.Writes, submission.Clears, principal.ToActor(), clock.GetUtcNow(), cancellationToken);
-        switch (result.Outcome)
-        {
-            case AnswerBatchOutcome.Saved:
-                return Results.Redirect(NextAfterSave(view, theme, form[ThemeForm.ActionField].ToString() == ThemeForm.NextAction, submission.Appeared));
-            case AnswerBatchOutcome.NotFound:
-                return Results.NotFound();
-            case AnswerBatchOutcome.NotEditable:
-                var now = await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken);
-                return now is null ? Results.NotFound() : Refuse(now, ThemeEntries.Stored(now), "locked", StatusCodes.Status409Conflict);
-            default:
-                var stale = result.Items.Where(i => i.Outcome is not (AnswerSaveOutcome.Saved or AnswerSaveOutcome.RolledBack));
-                return Refuse(view, submission.WithConflicts(stale), "conflict", StatusCodes.Status409Conflict);
+            var submission = ThemeSubmission.Read(view, theme, form);
+            if (submission.HasErrors)
+            {
+                var onlyConflicts = submission.Entries.Errors.Values.All(e => e.Kind == "conflict");
+                return Refuse(view, submission.Entries, onlyConflicts ? "conflict" : "invalid",
+                    onlyConflicts ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+            }
+            var result = await answers.SaveChangesAsync(view.Id, submission.Writes, submission.Clears, principal.ToActor(), clock.GetUtcNow(), cancellationToken);
+            switch (result.Outcome)
+            {
+                case AnswerBatchOutcome.Saved:
+                    return Results.Redirect(NextAfterSave(view, theme, form[ThemeForm.ActionField].ToString() == ThemeForm.NextAction, submission.Appeared));
+                case AnswerBatchOutcome.NotFound:
+                    return Results.NotFound();
+                case AnswerBatchOutcome.NotEditable:
+                    var now = await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken);
+                    return now is null ? Results.NotFound() : Refuse(now, ThemeEntries.Stored(now), "locked", StatusCodes.Status409Conflict);
+                default:
+                    if (attempt == 1 && await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is { } fresh)
+                    {
+                        view = fresh;
+                        continue;
+                    }
+                    var stale = result.Items.Where(i => i.Outcome is not (AnswerSaveOutcome.Saved or AnswerSaveOutcome.RolledBack));
+                    return Refuse(view, submission.WithConflicts(stale), "conflict", StatusCodes.Status409Conflict);
+            }
         }
     }
 

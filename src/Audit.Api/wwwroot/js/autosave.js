@@ -102,8 +102,52 @@
     }
     var s = state(question.dataset.question);
     window.clearTimeout(s.timer);
-    s.timer = window.setTimeout(function () { save(question); }, delay);
+    s.timer = window.setTimeout(function () { s.timer = null; save(question); }, delay);
   }
+
+  /*
+   * A form post while a save is pending or on its way would expect the version from before that save, and the server
+   * would take the save for a colleague's change. So the post waits until every save has settled (the version fields
+   * then hold the new versions), and then goes on with the button that was pressed.
+   */
+  var settled = false;
+  form.addEventListener('submit', function (event) {
+    if (settled) {
+      return;
+    }
+    var keys = Object.keys(states);
+    if (!keys.some(function (key) { return states[key].timer !== null || states[key].busy; })) {
+      return;
+    }
+    event.preventDefault();
+    var submitter = event.submitter || null;
+    keys.forEach(function (key) {
+      var s = states[key];
+      if (s.timer !== null) {
+        window.clearTimeout(s.timer);
+        s.timer = null;
+        var question = form.querySelector('[data-question="' + key.replace(/"/g, '\\"') + '"]');
+        if (question) {
+          save(question);
+        }
+      }
+    });
+    var waited = 0;
+    (function wait() {
+      var busy = keys.some(function (key) { return states[key].busy || states[key].again; });
+      if (busy && waited < 10000) {
+        waited += 50;
+        window.setTimeout(wait, 50);
+        return;
+      }
+      settled = true;
+      if (form.requestSubmit) {
+        form.requestSubmit(submitter);
+      } else {
+        form.submit();
+      }
+    })();
+  });
 
   form.addEventListener('input', function (event) { schedule(event, 800); });
   form.addEventListener('change', function (event) { schedule(event, 150); });
