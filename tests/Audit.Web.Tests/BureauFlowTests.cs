@@ -8,7 +8,8 @@ namespace Audit.Web.Tests;
 
 /// <summary>
 /// The bureau's work in a real browser: an analyst filters the dashboard, opens a submitted questionnaire, returns it
-/// with a remark, accepts it once resubmitted, and the sector view appears. The ministry reads the published sector
+/// with a remark; the respondent sees the remark at the question, answers again and resubmits; the analyst accepts,
+/// and the sector view appears. The ministry reads the published sector
 /// view and cannot open a participation, neither as a page nor through the API.
 /// </summary>
 [TestClass]
@@ -31,7 +32,7 @@ public sealed class BureauFlowTests
     public static async Task StopAsync() => await app.DisposeAsync();
 
     [TestMethod]
-    public async Task An_analyst_returns_a_submission_with_a_remark_accepts_the_resubmission_and_the_sector_view_appears()
+    public async Task An_analyst_returns_with_a_remark_the_respondent_fixes_and_resubmits_the_analyst_accepts_and_the_sector_view_appears()
     {
         await using var context = await Chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
@@ -62,8 +63,28 @@ public sealed class BureauFlowTests
         Assert.AreEqual(RemarkedQuestion, remark.GetProperty("questionKey").GetString());
         Assert.AreEqual("Noem de bestuurder bij naam en functie.", remark.GetProperty("text").GetString());
 
-        // The institution fixes it and submits again; the analyst accepts.
-        await world.ResubmitAsync(world.OwnParticipation, RemarkedQuestion, "yes");
+        // The institution sees the remark at its question, answers again and resubmits, in its own browser.
+        await using (var respondentContext = await Chromium.NewContextAsync(app))
+        {
+            var respondent = await respondentContext.NewPageAsync();
+            await PageActions.SignInWithTokenAsync(respondent, world.RespondentToken);
+            await respondent.GotoAsync($"/deelnames/{world.OwnParticipation}/overzicht");
+            await Assertions.Expect(respondent.Locator("main")).ToContainTextAsync("Noem de bestuurder bij naam en functie.");
+            await respondent.GotoAsync($"/deelnames/{world.OwnParticipation}/thema/governance");
+            var question = respondent.Locator($"[data-question='{RemarkedQuestion}']");
+            await Assertions.Expect(question).ToContainTextAsync("Noem de bestuurder bij naam en functie.");
+            await Screenshots.TakeAsync(respondent, TestContext, "respondent-returned-remark.nl");
+            await question.GetByLabel("Ja", new() { Exact = true }).CheckAsync();
+            await respondent.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+            await Assertions.Expect(respondent.Locator("[role=status]").First).ToContainTextAsync("Uw antwoorden zijn opgeslagen.");
+            await respondent.GotoAsync($"/deelnames/{world.OwnParticipation}/overzicht");
+            await respondent.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }).ClickAsync();
+            await respondent.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }).ClickAsync();
+            await Assertions.Expect(respondent.Locator("[role=status]").First).ToContainTextAsync("De vragenlijst is ingediend.");
+        }
+        Assert.AreEqual("submitted", await world.StatusOfAsync(world.OwnParticipation));
+
+        // The analyst accepts the resubmission.
         await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/beoordeling");
         await page.GetByRole(AriaRole.Button, new() { Name = "Accepteren" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("geaccepteerd");

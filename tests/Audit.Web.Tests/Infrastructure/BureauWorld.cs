@@ -40,6 +40,9 @@ public sealed class BureauWorld
 
     public string MinistryToken { get; private set; } = "";
 
+    /// <summary>A personal access token of uva's respondent, for signing in on the token form.</summary>
+    public string RespondentToken { get; private set; } = "";
+
     /// <summary>uva's respondent, over HTTPS with a bearer token.</summary>
     public HttpClient Respondent { get; private set; } = null!;
 
@@ -59,7 +62,8 @@ public sealed class BureauWorld
             MinistryToken = await app.UserWithTokenAsync("Mo Ministerie", Role.Ministry),
         };
         world.Admin = world.Client(await app.UserWithTokenAsync("Bea Beheer", Role.Admin));
-        world.Respondent = world.Client(await RespondentTokenAsync(app));
+        world.RespondentToken = await RespondentTokenAsync(app);
+        world.Respondent = world.Client(world.RespondentToken);
         var open = await world.OpenAsync(OpenRound);
         world.OwnParticipation = open[Own];
         await world.FillAndSubmitAsync(world.OwnParticipation);
@@ -75,20 +79,6 @@ public sealed class BureauWorld
         await world.ChangeRoundAsync(PublishedRound, "closed");
         await world.ChangeRoundAsync(PublishedRound, "published");
         return world;
-    }
-
-    /// <summary>A respondent fixes the answer the bureau remarked on and submits again, over the API.</summary>
-    public async Task ResubmitAsync(string participationId, string questionKey, string value)
-    {
-        var current = await Respondent.GetFromJsonAsync<JsonElement>($"/api/v1/participations/{participationId}/answers");
-        var version = current.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("questionKey").GetString() == questionKey).GetProperty("version").GetInt32();
-        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/participations/{participationId}/answers/{questionKey}")
-        {
-            Content = JsonContent.Create(new { value, comment = "Aangevuld na de opmerking van het auditbureau." }),
-        };
-        put.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
-        await ExpectAsync(HttpStatusCode.OK, await Respondent.SendAsync(put));
-        await ExpectAsync(HttpStatusCode.OK, await Respondent.PostAsync($"/api/v1/participations/{participationId}/submission", null));
     }
 
     public async Task<string> StatusOfAsync(string participationId) =>
@@ -165,7 +155,7 @@ public sealed class BureauWorld
         var now = DateTimeOffset.UtcNow;
         var token = AccessTokens.NewToken();
         Assert.IsTrue(await users.InsertWithTokenAsync(new User(id, "Rita Respondent", $"{id}@test.local", Role.Respondent, Own, true, now),
-            new StoredToken(AccessTokens.NewId("t_"), id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, now.AddHours(1)),
+            StoredToken.For(id, TokenKind.PersonalAccessToken, token, now, now.AddHours(1)),
             Actor.System.Did("user.created", "user", id, now)));
         return token;
     }
