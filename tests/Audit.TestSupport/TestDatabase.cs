@@ -79,13 +79,33 @@ public sealed class TestDatabase : IAsyncDisposable
                 break;
             case DatabaseProvider.Postgres:
                 NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(new NpgsqlConnection(_adminConnectionString), $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+                await DropPostgresAsync();
                 break;
             case DatabaseProvider.SqlServer:
                 SqlConnection.ClearAllPools();
                 await ExecuteAsync(new SqlConnection(_adminConnectionString),
                     $"ALTER DATABASE [{_name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_name}]");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// FORCE terminates the database's other sessions, but it fails (42501) when one of them belongs to another role,
+    /// such as an autovacuum worker the server just started on the fresh tables; those end on their own within moments.
+    /// </summary>
+    private async Task DropPostgresAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(new NpgsqlConnection(_adminConnectionString), $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(200 * attempt);
+            }
         }
     }
 

@@ -106,47 +106,15 @@
   }
 
   /*
-   * A form post while a save is pending or on its way would expect the version from before that save, and the server
-   * would take the save for a colleague's change. So the post waits until every save has settled (the version fields
-   * then hold the new versions), and then goes on with the button that was pressed.
+   * The form post carries every answer on the page, so a save still waiting for its timer would only race it (and
+   * expect a version the post is about to replace). Saves already on their way are settled by the server: a post that
+   * meets a version its own page just saved reads the answers again before calling it a colleague's change.
    */
-  var settled = false;
-  form.addEventListener('submit', function (event) {
-    if (settled) {
-      return;
-    }
-    var keys = Object.keys(states);
-    if (!keys.some(function (key) { return states[key].timer !== null || states[key].busy; })) {
-      return;
-    }
-    event.preventDefault();
-    var submitter = event.submitter || null;
-    keys.forEach(function (key) {
-      var s = states[key];
-      if (s.timer !== null) {
-        window.clearTimeout(s.timer);
-        s.timer = null;
-        var question = form.querySelector('[data-question="' + key.replace(/"/g, '\\"') + '"]');
-        if (question) {
-          save(question);
-        }
-      }
+  form.addEventListener('submit', function () {
+    Object.keys(states).forEach(function (key) {
+      window.clearTimeout(states[key].timer);
+      states[key].timer = null;
     });
-    var waited = 0;
-    (function wait() {
-      var busy = keys.some(function (key) { return states[key].busy || states[key].again; });
-      if (busy && waited < 10000) {
-        waited += 50;
-        window.setTimeout(wait, 50);
-        return;
-      }
-      settled = true;
-      if (form.requestSubmit) {
-        form.requestSubmit(submitter);
-      } else {
-        form.submit();
-      }
-    })();
   });
 
   form.addEventListener('input', function (event) { schedule(event, 800); });
