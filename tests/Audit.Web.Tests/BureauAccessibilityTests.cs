@@ -43,7 +43,7 @@ public sealed class BureauAccessibilityTests
     [DataRow("/ministerie/rondes/" + BureauWorld.PublishedRound + "/sectoren/universiteit", "ministry-sector", true)]
     public async Task The_page_has_no_wcag_violations_in_dutch_and_english(string path, string name, bool ministry)
     {
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await Chromium.NewContextAsync(app, bypassCsp: true);
         var page = await context.NewPageAsync();
         await PageActions.SignInWithTokenAsync(page, ministry ? world.MinistryToken : world.AnalystToken);
         var url = path.Replace("{open}", world.OwnParticipation, StringComparison.Ordinal)
@@ -92,6 +92,37 @@ public sealed class BureauAccessibilityTests
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Write a finding");
         Assert.AreEqual("true", await page.Locator("#bevinding-governance").GetAttributeAsync("aria-invalid"));
         await AssertAccessibleAsync(page, "bureau-findings-error.en", "en");
+    }
+
+    /// <summary>
+    /// The reports themselves, as a reader opens them from the pages: the sector report and the report to parliament
+    /// for the ministry, the feedback report for the bureau. They are documents, not site pages (no site header or
+    /// menu), so only the language, a first-level heading and the axe rules are checked.
+    /// </summary>
+    [TestMethod]
+    [DataRow("/api/v1/rounds/" + BureauWorld.PublishedRound + "/sector-views/universiteit/report", "report-sector", true)]
+    [DataRow("/api/v1/rounds/" + BureauWorld.PublishedRound + "/parliament-report", "report-parliament", true)]
+    [DataRow("/api/v1/participations/{published}/feedback-report", "report-feedback", false)]
+    public async Task The_report_has_no_wcag_violations_in_dutch_and_english(string path, string name, bool ministry)
+    {
+        await using var context = await Chromium.NewContextAsync(app, bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await PageActions.SignInWithTokenAsync(page, ministry ? world.MinistryToken : world.AnalystToken);
+        var url = path.Replace("{published}", world.PublishedParticipation, StringComparison.Ordinal);
+
+        foreach (var lang in new[] { "nl", "en" })
+        {
+            var response = await page.GotoAsync($"{url}?lang={lang}");
+            Assert.AreEqual(200, response!.Status, $"{name}.{lang}");
+            await Screenshots.TakeAsync(page, TestContext, $"{name}.{lang}");
+            Assert.AreEqual(lang, await PageActions.LangAsync(page), name);
+            Assert.IsGreaterThanOrEqualTo(1, await page.Locator("h1").CountAsync(), $"{name}: a first-level heading");
+
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+
+            Assert.IsEmpty(result.Violations, $"{name}.{lang}:{Environment.NewLine}{Describe(result.Violations)}");
+            Assert.IsNotEmpty(result.Passes, $"{name}: axe ran its rules");
+        }
     }
 
     private async Task AssertAccessibleAsync(IPage page, string name, string lang)

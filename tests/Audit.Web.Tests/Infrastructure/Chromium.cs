@@ -52,7 +52,11 @@ public static class Chromium
     }
 
     /// <summary>A fresh context (cookies, storage) per test, Dutch-speaking like the service's users.</summary>
-    public static async Task<IBrowserContext> NewContextAsync(WebApp app, bool javaScript = true)
+    /// <remarks>
+    /// <paramref name="bypassCsp"/> is for the reports only: they are served sandboxed with no script allowed, so axe
+    /// could not run in them otherwise. The policy itself is asserted by the Api tests.
+    /// </remarks>
+    public static async Task<IBrowserContext> NewContextAsync(WebApp app, bool javaScript = true, bool bypassCsp = false)
     {
         var chromium = await GetAsync();
         return await chromium.NewContextAsync(new BrowserNewContextOptions
@@ -61,6 +65,7 @@ public static class Chromium
             // The test server's certificate is self-signed for this run only.
             IgnoreHTTPSErrors = true,
             JavaScriptEnabled = javaScript,
+            BypassCSP = bypassCsp,
             Locale = "nl-NL",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
