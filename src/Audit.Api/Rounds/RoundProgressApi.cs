@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Audit.Api.Access;
 using Audit.Api.Answers;
 using Audit.Api.Problems;
@@ -35,7 +36,7 @@ public static class RoundProgressApi
     }
 
     public static async Task<Results<Ok<RoundProgressResponse>, ProblemHttpResult>> GetAsync(
-        string roundId, IRoundRepository rounds, IRoundProgressQuery progress, IAnswerRepository answers, QuestionnaireCatalog catalog,
+        string roundId, IRoundRepository rounds, IRoundProgressQuery progress, QuestionnaireCatalog catalog,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await rounds.GetAsync(roundId, cancellationToken) is not { } record)
@@ -46,13 +47,19 @@ public static class RoundProgressApi
         var questionnaire = await catalog.GetAsync(round.Questionnaire.Key, round.Questionnaire.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Round {round.Id} refers to a missing questionnaire.");
         var days = DaysUntil(round.ClosesAt, clock.GetUtcNow());
+        // Required depends on the answers (visibleWhen), so each participation is checked against its own answers,
+        // read for the whole round in one streamed query.
+        var counts = new Dictionary<string, CompletenessResult>(StringComparer.Ordinal);
+        await foreach (var answered in progress.StreamAnswersAsync(roundId, cancellationToken))
+        {
+            counts[answered.ParticipationId] = AnswerValidator.CompletenessCheck(questionnaire,
+                answered.ValuesJson.ToDictionary(a => a.Key, a => AnswerInput.Parse(a.Value), StringComparer.Ordinal));
+        }
+        var untouched = AnswerValidator.CompletenessCheck(questionnaire, new Dictionary<string, JsonElement>(StringComparer.Ordinal));
         var items = new List<ParticipationProgressResponse>();
         foreach (var p in await progress.ListAsync(roundId, cancellationToken))
         {
-            // Required depends on the answers (visibleWhen), so each participation is checked against its own answers.
-            var current = p.AnsweredCount == 0 ? [] : await answers.ListAsync(p.ParticipationId, cancellationToken);
-            var completeness = AnswerValidator.CompletenessCheck(questionnaire,
-                current.ToDictionary(a => a.QuestionKey, a => AnswerInput.Parse(a.ValueJson), StringComparer.Ordinal));
+            var completeness = counts.GetValueOrDefault(p.ParticipationId) ?? untouched;
             // The deadline no longer concerns a participation that is waiting for, or has passed, review.
             var waiting = p.Status is ParticipationStatus.Submitted or ParticipationStatus.Accepted;
             items.Add(new ParticipationProgressResponse(p.ParticipationId, p.InstitutionId, p.InstitutionName, p.InstitutionType.ToWireName(),

@@ -90,6 +90,8 @@ public sealed class ReviewFlowTests
         Assert.AreEqual(JsonValueKind.Null, rows[own].GetProperty("daysToDeadline").ValueKind);
         Assert.AreEqual("invited", rows[other].GetProperty("status").GetString());
         Assert.AreEqual(0, rows[other].GetProperty("answered").GetInt32());
+        var untouched = await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/participations/{other}");
+        Assert.AreEqual(untouched.GetProperty("required").GetInt32(), rows[other].GetProperty("required").GetInt32());
         Assert.AreEqual(10, rows[other].GetProperty("daysToDeadline").GetInt32());
         var totals = progress.GetProperty("totals").EnumerateArray().Single();
         Assert.AreEqual("universiteit", totals.GetProperty("institutionType").GetString());
