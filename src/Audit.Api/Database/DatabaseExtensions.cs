@@ -53,6 +53,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IFindingsRepository, FindingsRepository>();
         builder.Services.AddSingleton<IEvidenceRepository, EvidenceRepository>();
         builder.Services.AddSingleton<IRoundProgressQuery, RoundProgressQuery>();
+        builder.Services.AddSingleton<IRoundAnswersReader, RoundAnswersReader>();
         builder.Services.AddSingleton<ISectorDirtyRepository, SectorDirtyRepository>();
         builder.Services.AddSingleton<IRenderedReportRepository, RenderedReportRepository>();
         builder.Services.AddSingleton<ParticipationCompleteness>();

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Audit.Api.Access;
 using Audit.Api.Problems;
+using Audit.Core.Answers;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
@@ -46,20 +48,26 @@ public static class ReportExports
     /// <summary>Every participation of the round, whatever its status (the sheet says it), with its current answers.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AnswersXlsxAsync(
         string roundId, ClaimsPrincipal principal, IRoundRepository rounds, IParticipationRepository participations,
-        Core.Answers.IAnswerRepository answers, ReportSources sources, IAuditEventRepository audit, TimeProvider clock, CancellationToken cancellationToken)
+        IRoundAnswersReader answers, ReportSources sources, IAuditEventRepository audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await rounds.GetAsync(roundId, cancellationToken) is not { } round)
         {
             return ApiProblems.NotFound($"Round '{roundId}' does not exist.");
         }
         var questionnaire = await sources.QuestionnaireAsync(round.Round, cancellationToken);
+        // One query for the round's answers, not one per participation; each participation's JSON is parsed as it streams.
+        var values = new Dictionary<string, Dictionary<string, JsonElement>>(StringComparer.Ordinal);
+        await foreach (var answered in answers.StreamAsync(roundId, cancellationToken))
+        {
+            values[answered.ParticipationId] = answered.ValuesJson.ToDictionary(a => a.Key, a => JsonElement.Parse(a.Value), StringComparer.Ordinal);
+        }
         var rows = new List<InstitutionAnswers>();
         await foreach (var participation in RoundParticipations.AllAsync(participations, roundId, cancellationToken))
         {
             rows.Add(new InstitutionAnswers(
                 new Institution(participation.InstitutionId, participation.InstitutionName, participation.InstitutionType),
                 participation.Status,
-                ReportSources.Values(await answers.ListAsync(participation.Id, cancellationToken))));
+                values.GetValueOrDefault(participation.Id) ?? new Dictionary<string, JsonElement>(StringComparer.Ordinal)));
         }
         var actor = principal.ToActor();
         var now = clock.GetUtcNow();

@@ -129,7 +129,7 @@ public sealed class ReportSources(
         return new BaselineAnswers(await QuestionnaireAsync(baselineRound, cancellationToken), Values(await answers.ListAsync(baseline.Id, cancellationToken)));
     }
 
-    internal static Dictionary<string, JsonElement> Values(IEnumerable<AnswerRecord> answers) =>
+    private static Dictionary<string, JsonElement> Values(IEnumerable<AnswerRecord> answers) =>
         answers.ToDictionary(a => a.QuestionKey, a => JsonElement.Parse(a.ValueJson), StringComparer.Ordinal);
 
     private sealed record StoredFinding(string? ThemeKey, string? Finding, string? Recommendation);

@@ -36,7 +36,7 @@ public static class RoundProgressApi
     }
 
     public static async Task<Results<Ok<RoundProgressResponse>, ProblemHttpResult>> GetAsync(
-        string roundId, IRoundRepository rounds, IRoundProgressQuery progress, QuestionnaireCatalog catalog,
+        string roundId, IRoundRepository rounds, IRoundProgressQuery progress, IRoundAnswersReader answers, QuestionnaireCatalog catalog,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await rounds.GetAsync(roundId, cancellationToken) is not { } record)
@@ -50,7 +50,7 @@ public static class RoundProgressApi
         // Required depends on the answers (visibleWhen), so each participation is checked against its own answers,
         // read for the whole round in one streamed query.
         var counts = new Dictionary<string, CompletenessResult>(StringComparer.Ordinal);
-        await foreach (var answered in progress.StreamAnswersAsync(roundId, cancellationToken))
+        await foreach (var answered in answers.StreamAsync(roundId, cancellationToken))
         {
             counts[answered.ParticipationId] = AnswerValidator.CompletenessCheck(questionnaire,
                 answered.ValuesJson.ToDictionary(a => a.Key, a => AnswerInput.Parse(a.Value), StringComparer.Ordinal));

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
 using Dapper;
@@ -17,31 +16,6 @@ public sealed class RoundProgressQuery(IDbConnectionFactory factory) : IRoundPro
         return rows.Select(r => r.ToProgress())
             .OrderBy(p => p.InstitutionId, StringComparer.Ordinal)
             .ToList();
-    }
-
-    public async IAsyncEnumerable<ParticipationAnswerValues> StreamAnswersAsync(
-        string roundId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        await using var rows = await connection.ExecuteReaderAsync(new CommandDefinition(_sql.AnswersOfRound, new { round_id = roundId },
-            cancellationToken: cancellationToken));
-        string? current = null;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await rows.ReadAsync(cancellationToken))
-        {
-            var participationId = rows.GetString(0);
-            if (current is not null && !string.Equals(current, participationId, StringComparison.Ordinal))
-            {
-                yield return new ParticipationAnswerValues(current, values);
-                values = new Dictionary<string, string>(StringComparer.Ordinal);
-            }
-            current = participationId;
-            values[rows.GetString(1)] = rows.GetString(2);
-        }
-        if (current is not null)
-        {
-            yield return new ParticipationAnswerValues(current, values);
-        }
     }
 
     private sealed class ProgressRow

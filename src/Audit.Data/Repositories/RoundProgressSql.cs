@@ -16,10 +16,4 @@ public sealed class RoundProgressSql
         "(SELECT MAX(v.changed_at) FROM answer_versions v WHERE v.participation_id = p.id) AS LastAnswerAt, " +
         "(SELECT MAX(s.changed_at) FROM participation_status_changes s WHERE s.participation_id = p.id) AS LastStatusAt " +
         "FROM participations p JOIN institutions i ON i.id = p.institution_id WHERE p.round_id = @round_id";
-
-    /// <summary>The round's current answers; ordered so that one participation's rows come together.</summary>
-    public string AnswersOfRound { get; } =
-        "SELECT a.participation_id, a.question_key, a.value_json FROM answers a " +
-        "JOIN participations p ON p.id = a.participation_id WHERE p.round_id = @round_id " +
-        "ORDER BY a.participation_id, a.question_key";
 }

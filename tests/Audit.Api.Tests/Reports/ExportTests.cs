@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Audit.Api.Tests.Infrastructure;
 using Audit.Reports.Exports;
 using CsvHelper;
@@ -92,6 +94,26 @@ public sealed class ExportTests
                 AnswersXlsx.InstitutionColumns.Concat(questionnaire.Themes[0].Questions.Select(q => q.Key)).ToArray(), rows[0].ToArray());
             Assert.AreSequenceEqual(new[] { Own, Other }, rows.Skip(1).Select(r => r[0]).Order().ToArray());
             Assert.IsTrue(rows.Skip(1).All(r => r[3] == "accepted"));
+            // Each row holds its own institution's answers: the numbers match what the answers API gives for it.
+            // Empty cells are not written, so cells are placed by their reference, not their position.
+            var header = rows[0];
+            var seen = new List<string>();
+            foreach (var row in first.Worksheet.Descendants<Row>().Skip(1))
+            {
+                var cells = row.Elements<Cell>().ToDictionary(c => ColumnOf(c.CellReference!.Value!), Text);
+                var institution = cells[0];
+                var set = await world.Analyst.GetFromJsonAsync<JsonElement>($"/api/v1/participations/{world.Participations[institution]}/answers");
+                var numbers = set.GetProperty("answers").EnumerateArray().Where(a => a.GetProperty("value").ValueKind == JsonValueKind.Number)
+                    .ToDictionary(a => a.GetProperty("questionKey").GetString()!, a => a.GetProperty("value").GetRawText(), StringComparer.Ordinal);
+                var columns = Enumerable.Range(AnswersXlsx.InstitutionColumns.Count, header.Count - AnswersXlsx.InstitutionColumns.Count)
+                    .Where(i => numbers.ContainsKey(header[i])).ToList();
+                Assert.IsNotEmpty(columns, $"{institution}: the first theme has numeric answers to compare");
+                var expected = columns.Select(i => $"{header[i]}={numbers[header[i]]}").ToArray();
+                var actual = columns.Select(i => $"{header[i]}={cells.GetValueOrDefault(i)}").ToArray();
+                Assert.AreSequenceEqual(expected, actual, institution);
+                seen.Add(string.Join(";", actual));
+            }
+            Assert.AreNotEqual(seen[0], seen[1], "the two institutions answered differently, so a mix-up would show");
         }
         await ProblemAssert.IsProblemAsync(await world.Ministry.GetAsync($"/api/v1/rounds/{world.RoundId}/exports/answers.xlsx"), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await world.Analyst.GetAsync("/api/v1/rounds/no-such-round/exports/answers.xlsx"), HttpStatusCode.NotFound);
@@ -99,6 +121,10 @@ public sealed class ExportTests
         Assert.HasCount(1, exports);
         Assert.AreEqual("xlsx 2 participation(s)", exports[0].Summary);
     }
+
+    /// <summary>Zero-based column of a reference such as "AB12".</summary>
+    private static int ColumnOf(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (column, letter) => (column * 26) + (letter - 'A' + 1)) - 1;
 
     private static string Text(Cell cell) =>
         cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.Text!.Text : cell.CellValue?.Text ?? "";

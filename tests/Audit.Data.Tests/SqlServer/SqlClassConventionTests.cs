@@ -33,6 +33,7 @@ public sealed class SqlClassConventionTests
     [DataRow("ReviewSql")]
     [DataRow("FindingsSql")]
     [DataRow("RoundProgressSql")]
+    [DataRow("RoundAnswersSql")]
     [DataRow("SectorDirtySql")]
     [DataRow("RoundMailSql")]
     [DataRow("RenderedReportSql")]

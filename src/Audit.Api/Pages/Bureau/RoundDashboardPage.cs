@@ -42,10 +42,10 @@ public static class RoundDashboardPage
         string InvitationsAction, RoundNotice? Notice);
 
     public static async Task<IResult> ShowAsync(
-        string roundId, HttpContext context, ClaimsPrincipal principal, IRoundRepository rounds, IRoundProgressQuery progress,
+        string roundId, HttpContext context, ClaimsPrincipal principal, IRoundRepository rounds, IRoundProgressQuery progress, IRoundAnswersReader answers,
         QuestionnaireCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var result = await RoundProgressApi.GetAsync(roundId, rounds, progress, catalog, clock, cancellationToken);
+        var result = await RoundProgressApi.GetAsync(roundId, rounds, progress, answers, catalog, clock, cancellationToken);
         if (result.Result is not Ok<RoundProgressResponse> { Value: { } overview })
         {
             return Results.NotFound();
