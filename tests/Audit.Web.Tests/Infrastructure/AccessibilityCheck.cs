@@ -7,8 +7,8 @@ namespace Audit.Web.Tests.Infrastructure;
 
 /// <summary>
 /// axe-core with the WCAG 2.1 A and AA rules, plus the page structure a screen-reader user relies on (lang, one h1,
-/// banner, main, contentinfo, labelled navigation), with a screenshot for review. The same checks as
-/// <c>AccessibilityTests</c>, for the feature pages' own test classes.
+/// banner, main, contentinfo, labelled navigation), with a screenshot for review. Shared by every
+/// accessibility test class.
 /// </summary>
 public static class AccessibilityCheck
 {
@@ -23,7 +23,12 @@ public static class AccessibilityCheck
         Assert.AreEqual(1, await page.Locator("main#inhoud").CountAsync(), $"{name}: one main");
         Assert.AreEqual(1, await page.Locator("body > footer").CountAsync(), $"{name}: a contentinfo");
         Assert.IsGreaterThanOrEqualTo(1, await page.Locator("nav[aria-label]").CountAsync(), $"{name}: labelled navigation");
+        await AssertNoViolationsAsync(page, name);
+    }
 
+    /// <summary>The axe rules alone, for documents that are not site pages (the reports have no site header or menu).</summary>
+    public static async Task AssertNoViolationsAsync(IPage page, string name)
+    {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
 
         Assert.IsEmpty(result.Violations, $"{name}:{Environment.NewLine}{Describe(result.Violations)}");
