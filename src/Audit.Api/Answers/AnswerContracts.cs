@@ -82,4 +82,12 @@ public static class AnswerInput
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
+
+    /// <summary>Current answers as Core's checks and the reports take them: question key to value.</summary>
+    public static Dictionary<string, JsonElement> Values(IEnumerable<AnswerRecord> answers) =>
+        answers.ToDictionary(a => a.QuestionKey, a => Parse(a.ValueJson), StringComparer.Ordinal);
+
+    /// <inheritdoc cref="Values(IEnumerable{AnswerRecord})"/>
+    public static Dictionary<string, JsonElement> Values(IReadOnlyDictionary<string, string> valuesJson) =>
+        valuesJson.ToDictionary(a => a.Key, a => Parse(a.Value), StringComparer.Ordinal);
 }

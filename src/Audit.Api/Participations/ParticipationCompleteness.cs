@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Audit.Api.Answers;
 using Audit.Api.Questionnaires;
 using Audit.Core.Answers;
 using Audit.Core.Rounds;
@@ -19,12 +19,6 @@ public sealed class ParticipationCompleteness(IAnswerRepository answers, IRoundR
         var questionnaire = await catalog.GetAsync(round.Round.Questionnaire.Key, round.Round.Questionnaire.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Round {round.Round.Id} refers to a missing questionnaire.");
         var current = await answers.ListAsync(participation.Id, cancellationToken);
-        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var answer in current)
-        {
-            using var document = JsonDocument.Parse(answer.ValueJson);
-            values[answer.QuestionKey] = document.RootElement.Clone();
-        }
-        return (AnswerValidator.CompletenessCheck(questionnaire, values), current);
+        return (AnswerValidator.CompletenessCheck(questionnaire, AnswerInput.Values(current)), current);
     }
 }

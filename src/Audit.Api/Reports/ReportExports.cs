@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Audit.Api.Access;
+using Audit.Api.Answers;
 using Audit.Api.Problems;
 using Audit.Core.Answers;
 using Audit.Core.AuditTrail;
@@ -59,7 +60,7 @@ public static class ReportExports
         var values = new Dictionary<string, Dictionary<string, JsonElement>>(StringComparer.Ordinal);
         await foreach (var answered in answers.StreamAsync(roundId, cancellationToken))
         {
-            values[answered.ParticipationId] = answered.ValuesJson.ToDictionary(a => a.Key, a => JsonElement.Parse(a.Value), StringComparer.Ordinal);
+            values[answered.ParticipationId] = AnswerInput.Values(answered.ValuesJson);
         }
         var rows = new List<InstitutionAnswers>();
         await foreach (var participation in RoundParticipations.AllAsync(participations, roundId, cancellationToken))

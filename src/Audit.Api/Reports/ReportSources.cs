@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Audit.Api.Answers;
 using Audit.Api.Participations;
 using Audit.Api.Questionnaires;
 using Audit.Core.Answers;
@@ -52,7 +53,7 @@ public sealed class ReportSources(
             scope.Questionnaire,
             SectorViewJson.Deserialize(view.PublishedJson),
             new FeedbackParticipant(institution, participation.Status, participation.SubmittedAt, participation.AcceptedAt),
-            Values(current))
+            AnswerInput.Values(current))
         {
             Comments = current.Where(a => !string.IsNullOrWhiteSpace(a.Comment)).ToDictionary(a => a.QuestionKey, a => a.Comment!, StringComparer.Ordinal),
             Findings = Findings(await findings.GetAsync(participation.Id, cancellationToken)),
@@ -126,11 +127,8 @@ public sealed class ReportSources(
         {
             return null;
         }
-        return new BaselineAnswers(await QuestionnaireAsync(baselineRound, cancellationToken), Values(await answers.ListAsync(baseline.Id, cancellationToken)));
+        return new BaselineAnswers(await QuestionnaireAsync(baselineRound, cancellationToken), AnswerInput.Values(await answers.ListAsync(baseline.Id, cancellationToken)));
     }
-
-    private static Dictionary<string, JsonElement> Values(IEnumerable<AnswerRecord> answers) =>
-        answers.ToDictionary(a => a.QuestionKey, a => JsonElement.Parse(a.ValueJson), StringComparer.Ordinal);
 
     private sealed record StoredFinding(string? ThemeKey, string? Finding, string? Recommendation);
 

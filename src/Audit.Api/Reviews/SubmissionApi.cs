@@ -47,7 +47,7 @@ public static class SubmissionApi
             }
             var current = await answers.ListAsync(participationId, cancellationToken);
             var completeness = AnswerValidator.CompletenessCheck(scope.Questionnaire,
-                current.ToDictionary(a => a.QuestionKey, a => Answers.AnswerInput.Parse(a.ValueJson), StringComparer.Ordinal));
+                Answers.AnswerInput.Values(current));
             if (!completeness.IsComplete)
             {
                 return ApiProblems.Validation(IncompleteErrors(completeness),

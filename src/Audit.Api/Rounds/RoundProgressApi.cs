@@ -52,8 +52,7 @@ public static class RoundProgressApi
         var counts = new Dictionary<string, CompletenessResult>(StringComparer.Ordinal);
         await foreach (var answered in answers.StreamAsync(roundId, cancellationToken))
         {
-            counts[answered.ParticipationId] = AnswerValidator.CompletenessCheck(questionnaire,
-                answered.ValuesJson.ToDictionary(a => a.Key, a => AnswerInput.Parse(a.Value), StringComparer.Ordinal));
+            counts[answered.ParticipationId] = AnswerValidator.CompletenessCheck(questionnaire, AnswerInput.Values(answered.ValuesJson));
         }
         var untouched = AnswerValidator.CompletenessCheck(questionnaire, new Dictionary<string, JsonElement>(StringComparer.Ordinal));
         var items = new List<ParticipationProgressResponse>();

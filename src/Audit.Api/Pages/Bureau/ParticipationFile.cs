@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Audit.Api.Answers;
 using Audit.Api.Participations;
 using Audit.Core.Access;
 using Audit.Core.Answers;
@@ -48,12 +48,7 @@ public sealed class ParticipationFile(
         ParticipationScope scope, bool withHistory, CancellationToken cancellationToken)
     {
         var current = (await answers.ListAsync(scope.Participation.Id, cancellationToken)).ToDictionary(a => a.QuestionKey, StringComparer.Ordinal);
-        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var (key, answer) in current)
-        {
-            using var document = JsonDocument.Parse(answer.ValueJson);
-            values[key] = document.RootElement.Clone();
-        }
+        var values = AnswerInput.Values(current.Values);
         var documents = (await evidence.ListAsync(scope.Participation.Id, null, cancellationToken)).ToLookup(e => e.QuestionKey, StringComparer.Ordinal);
         var remarks = (await reviews.LatestRemarksAsync(scope.Participation.Id, cancellationToken)).ToDictionary(r => r.QuestionKey, r => r.Text, StringComparer.Ordinal);
         var themes = new List<ThemeBlock>();

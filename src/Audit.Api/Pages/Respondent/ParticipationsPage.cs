@@ -50,8 +50,7 @@ public static class ParticipationsPage
         Round round, ParticipationRecord participation, Questionnaire questionnaire, IAnswerRepository answers, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var values = (await answers.ListAsync(participation.Id, cancellationToken))
-            .ToDictionary(a => a.QuestionKey, a => Answers.AnswerInput.Parse(a.ValueJson), StringComparer.Ordinal);
+        var values = Answers.AnswerInput.Values(await answers.ListAsync(participation.Id, cancellationToken));
         var progress = AnswerValidator.ProgressPerTheme(questionnaire, values);
         var open = questionnaire.Themes.Zip(progress).FirstOrDefault(t => !t.Second.IsComplete).First ?? questionnaire.Themes[0];
         var published = round.Status == RoundStatus.Published;

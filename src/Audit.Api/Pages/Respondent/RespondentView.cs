@@ -57,7 +57,7 @@ public sealed record RespondentView(
         return new RespondentView(
             scope,
             current.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal),
-            current.ToDictionary(a => a.QuestionKey, a => AnswerInput.Parse(a.ValueJson), StringComparer.Ordinal),
+            AnswerInput.Values(current),
             returned);
     }
 
