@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Audit.Application.Questionnaires;
 
 namespace Audit.Benchmarks;
 
@@ -157,7 +158,7 @@ internal static class AutosaveBench
     private static async Task<List<Target>> PrepareParticipationsAsync(BenchApp app, int clients)
     {
         var factory = (IDbConnectionFactory)app.Services.GetService(typeof(IDbConnectionFactory))!;
-        var catalog = (Api.Questionnaires.QuestionnaireCatalog)app.Services.GetService(typeof(Api.Questionnaires.QuestionnaireCatalog))!;
+        var catalog = (QuestionnaireCatalog)app.Services.GetService(typeof(QuestionnaireCatalog))!;
         var questionnaire = (await catalog.GetAsync("kennisveiligheid", "2023"))!;
         var generated = await new SyntheticRoundGenerator(factory).GenerateAsync(new GenerationRequest(clients, 1, "bench-autosave"), questionnaire);
         await using (var connection = await factory.OpenAsync())

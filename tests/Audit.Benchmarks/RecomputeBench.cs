@@ -9,6 +9,7 @@ using Audit.Data.Connections;
 using Audit.Data.Repositories;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
+using Audit.Application.Questionnaires;
 
 namespace Audit.Benchmarks;
 

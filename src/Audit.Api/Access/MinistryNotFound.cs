@@ -1,6 +1,6 @@
 using Audit.Core.Access;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Audit.Api.Access;
 

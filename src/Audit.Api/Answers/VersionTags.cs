@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Audit.Application.Outcomes;
+
 namespace Audit.Api.Answers;
 
 /// <summary>
@@ -13,6 +15,11 @@ public static class VersionTags
     public static string Format(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
     public static void Set(HttpResponse response, int version) => response.Headers.ETag = Format(version);
+
+    /// <summary>If-Match as the use cases take it; the use case refuses a malformed one after its access check.</summary>
+    public static VersionPrecondition ReadIfMatch(HttpRequest request) =>
+        !TryReadIfMatch(request, out var version) ? VersionPrecondition.Malformed
+        : version is { } v ? VersionPrecondition.Of(v) : VersionPrecondition.Absent;
 
     /// <summary>
     /// False when If-Match is present but is not one quoted version (a list or <c>*</c> is not supported: a

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Audit.Api.Database;
 using Audit.Api.Questionnaires;
+using Audit.Application.Questionnaires;
 using Audit.Core.Institutions;
 using Audit.Data.Bulk;
 using Audit.Data.Connections;

@@ -1,13 +1,13 @@
-using Audit.Api.Questionnaires;
 using Audit.Api.Participations;
+using Audit.Api.Questionnaires;
 using Audit.Core.Access;
 using Audit.Core.Answers;
-using Audit.Core.Evidence;
-using Audit.Core.Reviews;
 using Audit.Core.AuditTrail;
+using Audit.Core.Evidence;
 using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
 using Audit.Core.Reports;
+using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 using Audit.Data.Connections;
@@ -46,7 +46,6 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IParticipationRepository, ParticipationRepository>();
         builder.Services.AddSingleton<ISectorViewRepository, SectorViewRepository>();
         builder.Services.AddSingleton<IIncludedAnswersReader, IncludedAnswersReader>();
-        builder.Services.AddSingleton<QuestionnaireCatalog>();
         builder.Services.AddSingleton<IAnswerRepository, AnswerRepository>();
         builder.Services.AddSingleton<ISubmissionRepository, SubmissionRepository>();
         builder.Services.AddSingleton<IReviewRepository, ReviewRepository>();

@@ -1,10 +1,11 @@
 using Audit.Api.Hosting;
 using Audit.Api.Questionnaires;
+using Audit.Application.Questionnaires;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
-using Audit.Data.Seeding;
 using Audit.Data.Migrations;
+using Audit.Data.Seeding;
 using Microsoft.Extensions.Options;
 
 namespace Audit.Api.Database;

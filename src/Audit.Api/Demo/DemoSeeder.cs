@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Audit.Api.Questionnaires;
 using Audit.Api.SectorViews;
+using Audit.Application.Questionnaires;
 using Audit.Core.Access;
 using Audit.Core.Answers;
 using Audit.Core.AuditTrail;

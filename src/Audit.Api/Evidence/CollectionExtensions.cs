@@ -1,5 +1,6 @@
-using Audit.Api.Participations;
 using Audit.Api.SectorViews;
+using Audit.Application.SectorViews;
+using Audit.Application;
 using Audit.Core.Evidence;
 using Audit.Data.Evidence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,13 +13,13 @@ public static class CollectionExtensions
     /// <summary>
     /// What the collection and review endpoints need beyond the repositories: the evidence store (a folder by
     /// default; Azure Blob storage can implement <see cref="IEvidenceStore"/> later), the participation scope
-    /// loader and the scheduler that enqueues a sector recompute after an accept.
+    /// loader and the use cases, and the scheduler that enqueues a sector recompute after an accept.
     /// </summary>
     public static WebApplicationBuilder AddAuditCollection(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IEvidenceStore>(sp => new FileEvidenceStore(sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.Folder));
-        builder.Services.AddSingleton<ParticipationScopes>();
+        builder.Services.AddAuditUseCases();
         builder.Services.TryAddSingleton<ISectorRecomputeScheduler, HangfireSectorRecomputeScheduler>();
         return builder;
     }

@@ -3,6 +3,7 @@ using Audit.Api.Access;
 using Audit.Api.Answers;
 using Audit.Api.Participations;
 using Audit.Api.Problems;
+using Audit.Application.Participations;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Evidence;
@@ -42,11 +43,11 @@ public static class EvidenceApi
     {
         if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
         {
-            return ParticipationScopes.NotFound(participationId);
+            return LegacyScopes.NotFound(participationId);
         }
         if (!principal.CanEdit(scope.Participation))
         {
-            return ParticipationScopes.NotEditor();
+            return LegacyScopes.NotEditor();
         }
         if (scope.Questionnaire.FindQuestion(questionKey) is null)
         {
@@ -73,7 +74,7 @@ public static class EvidenceApi
         {
             EvidenceChangeOutcome.Done => TypedResults.Created(
                 $"/api/v1/participations/{participationId}/answers/{questionKey}/evidence/{result.Evidence!.Id}", EvidenceResponse.From(result.Evidence)),
-            EvidenceChangeOutcome.NotFound => ParticipationScopes.NotFound(participationId),
+            EvidenceChangeOutcome.NotFound => LegacyScopes.NotFound(participationId),
             _ => ApiProblems.Conflict(result.Reason ?? "Evidence cannot be added now."),
         };
     }
@@ -99,7 +100,7 @@ public static class EvidenceApi
     {
         if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is null)
         {
-            return ParticipationScopes.NotFound(participationId);
+            return LegacyScopes.NotFound(participationId);
         }
         if (await evidence.GetAsync(participationId, evidenceId, cancellationToken) is not { } record || record.QuestionKey != questionKey)
         {
@@ -109,7 +110,7 @@ public static class EvidenceApi
         {
             throw new InvalidOperationException($"Evidence {evidenceId} refers to content {record.Sha256} that is not in the store.");
         }
-        await AnswersApi.RecordBureauReadAsync(principal, audit, "evidence.read", participationId, $"{questionKey} {evidenceId}", clock, cancellationToken);
+        await LegacyScopes.RecordBureauReadAsync(principal, audit, "evidence.read", participationId, $"{questionKey} {evidenceId}", clock, cancellationToken);
         // A download, never rendered inline: the name is the sanitised original, the type the detected one.
         return TypedResults.File(content, record.ContentType, record.FileName);
     }
@@ -120,11 +121,11 @@ public static class EvidenceApi
     {
         if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
         {
-            return ParticipationScopes.NotFound(participationId);
+            return LegacyScopes.NotFound(participationId);
         }
         if (!principal.CanEdit(scope.Participation))
         {
-            return ParticipationScopes.NotEditor();
+            return LegacyScopes.NotEditor();
         }
         if (await evidence.GetAsync(participationId, evidenceId, cancellationToken) is not { } record || record.QuestionKey != questionKey)
         {

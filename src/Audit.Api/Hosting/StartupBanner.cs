@@ -1,6 +1,6 @@
 using Audit.Data.Connections;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace Audit.Api.Hosting;
 

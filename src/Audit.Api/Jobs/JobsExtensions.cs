@@ -2,12 +2,13 @@ using Audit.Api.Hosting;
 using Audit.Api.Invitations;
 using Audit.Api.Mail;
 using Audit.Api.SectorViews;
+using Audit.Application.SectorViews;
 using Audit.Data.Connections;
-using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
+using Hangfire;
 using Microsoft.Data.SqlClient;
 
 namespace Audit.Api.Jobs;

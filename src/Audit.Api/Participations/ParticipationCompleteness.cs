@@ -1,5 +1,6 @@
 using Audit.Api.Answers;
 using Audit.Api.Questionnaires;
+using Audit.Application.Questionnaires;
 using Audit.Core.Answers;
 using Audit.Core.Rounds;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Audit.Api.Access;
 using Audit.Api.Problems;
 using Audit.Core.Questionnaires;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Audit.Core.Reports;
 using Audit.Reports.Localization;
 using Audit.Reports.Provenance;

@@ -1,4 +1,5 @@
 using Audit.Api.Participations;
+using Audit.Application.Participations;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Reports;

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Audit.Api.Answers;
 using Audit.Api.Participations;
 using Audit.Api.Questionnaires;
+using Audit.Application.Participations;
+using Audit.Application.Questionnaires;
 using Audit.Core.Answers;
 using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;

@@ -3,6 +3,7 @@ using Audit.Api.Access;
 using Audit.Api.Answers;
 using Audit.Api.Participations;
 using Audit.Api.Problems;
+using Audit.Application.Participations;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
@@ -60,7 +61,7 @@ public static class ReportsApi
         if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope
             || (principal.GetRole() == Role.Respondent && scope.Round.Round.Status != RoundStatus.Published))
         {
-            return ParticipationScopes.NotFound(participationId);
+            return LegacyScopes.NotFound(participationId);
         }
         if (await sources.FeedbackAsync(scope, language, cancellationToken) is not { } report)
         {
@@ -70,7 +71,7 @@ public static class ReportsApi
         var result = await delivery.DeliverAsync(http, report, reportFormat, cancellationToken);
         if (result.Result is FileContentHttpResult)
         {
-            await AnswersApi.RecordBureauReadAsync(principal, audit, "feedback-report.read", participationId,
+            await LegacyScopes.RecordBureauReadAsync(principal, audit, "feedback-report.read", participationId,
                 $"{language.Code()} {reportFormat.Code()} {report.Fingerprint}", clock, cancellationToken);
         }
         return result;

@@ -3,6 +3,7 @@ using Audit.Api.Access;
 using Audit.Api.Answers;
 using Audit.Api.Participations;
 using Audit.Api.Problems;
+using Audit.Application.Participations;
 using Audit.Core.Access;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
@@ -43,7 +44,7 @@ public static class FindingsApi
     {
         if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
         {
-            return ParticipationScopes.NotFound(participationId);
+            return LegacyScopes.NotFound(participationId);
         }
         if (principal.GetRole() == Role.Respondent && scope.Round.Round.Status != RoundStatus.Published)
         {
@@ -63,7 +64,7 @@ public static class FindingsApi
     {
         if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
         {
-            return ParticipationScopes.NotFound(participationId);
+            return LegacyScopes.NotFound(participationId);
         }
         if (!VersionTags.TryReadIfMatch(http.Request, out var expected))
         {
@@ -87,7 +88,7 @@ public static class FindingsApi
                 VersionTags.Set(http.Response, result.Findings!.Version);
                 return TypedResults.Ok(FindingsResponse.From(result.Findings));
             case FindingsSaveOutcome.NotFound:
-                return ParticipationScopes.NotFound(participationId);
+                return LegacyScopes.NotFound(participationId);
             default:
                 return Stale(StatusCodes.Status412PreconditionFailed, result.Findings, http.Response, result.Findings is null
                     ? "There are no findings at that version; they do not exist yet."

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Participations;
 using Audit.Api.SectorViews;
+using Audit.Application.Participations;
+using Audit.Application.SectorViews;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 

@@ -3,6 +3,8 @@ using Audit.Api.Access;
 using Audit.Api.Participations;
 using Audit.Api.Problems;
 using Audit.Api.SectorViews;
+using Audit.Application.Participations;
+using Audit.Application.SectorViews;
 using Audit.Core.Access;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
@@ -51,7 +53,7 @@ public static class ReviewsApi
     {
         if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is null)
         {
-            return ParticipationScopes.NotFound(participationId);
+            return LegacyScopes.NotFound(participationId);
         }
         var list = await reviews.ListAsync(participationId, cancellationToken);
         return TypedResults.Ok(new ReviewList(list.Select(ReviewResponse.From).ToList()));
@@ -63,7 +65,7 @@ public static class ReviewsApi
     {
         if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
         {
-            return ParticipationScopes.NotFound(participationId);
+            return LegacyScopes.NotFound(participationId);
         }
         var attempt = await ReviewWorkflow.ReviewAsync(scope, request.Decision, request.Remarks ?? [], request.Summary, principal, reviews, recompute, clock,
             cancellationToken);
@@ -72,7 +74,7 @@ public static class ReviewsApi
             { Errors: { } errors } => ApiProblems.Validation(errors),
             { Conflict: { } reason } => ApiProblems.Conflict(reason),
             { Result: { } result } => TypedResults.Ok(new ReviewOutcomeResponse(participationId, result.Participation!.Status.ToWireName(), ReviewResponse.From(result.Review!))),
-            _ => ParticipationScopes.NotFound(participationId),
+            _ => LegacyScopes.NotFound(participationId),
         };
     }
 }

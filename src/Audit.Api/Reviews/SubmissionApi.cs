@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Participations;
 using Audit.Api.Problems;
+using Audit.Application.Participations;
 using Audit.Core.Access;
 using Audit.Core.Answers;
 using Audit.Core.Reviews;
@@ -39,15 +40,15 @@ public static class SubmissionApi
         {
             if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
             {
-                return ParticipationScopes.NotFound(participationId);
+                return LegacyScopes.NotFound(participationId);
             }
             if (!principal.CanEdit(scope.Participation))
             {
-                return ParticipationScopes.NotEditor();
+                return LegacyScopes.NotEditor();
             }
             var current = await answers.ListAsync(participationId, cancellationToken);
             var completeness = AnswerValidator.CompletenessCheck(scope.Questionnaire,
-                Answers.AnswerInput.Values(current));
+                AnswerInput.Values(current));
             if (!completeness.IsComplete)
             {
                 return ApiProblems.Validation(IncompleteErrors(completeness),
@@ -68,7 +69,7 @@ public static class SubmissionApi
                     return TypedResults.Ok(new SubmissionResponse(participationId, result.Participation!.Status.ToWireName(), submission.Id, submission.Number,
                         submission.SubmittedAt, submission.ContentHash));
                 case SubmitOutcome.NotFound:
-                    return ParticipationScopes.NotFound(participationId);
+                    return LegacyScopes.NotFound(participationId);
                 case SubmitOutcome.AnswersChanged when attempt < Attempts:
                     continue;
                 case SubmitOutcome.AnswersChanged:

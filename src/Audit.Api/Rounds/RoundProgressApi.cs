@@ -3,6 +3,7 @@ using Audit.Api.Access;
 using Audit.Api.Answers;
 using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
+using Audit.Application.Questionnaires;
 using Audit.Core.Answers;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;

@@ -1,10 +1,11 @@
 using System.Text;
 using Audit.Api.Questionnaires;
+using Audit.Application.Questionnaires;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
+using Audit.Core.Disclosure;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
-using Audit.Core.Disclosure;
 using Audit.Core.SectorViews;
 
 namespace Audit.Api.SectorViews;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Problems;
+using Audit.Application.SectorViews;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;

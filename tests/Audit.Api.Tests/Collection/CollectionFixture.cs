@@ -11,6 +11,8 @@ using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
 using Audit.Core.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
+using Audit.Application.SectorViews;
+using Audit.Application.Questionnaires;
 
 namespace Audit.Api.Tests.Collection;
 

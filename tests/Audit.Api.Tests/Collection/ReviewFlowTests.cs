@@ -9,6 +9,7 @@ using Audit.Core.Institutions;
 using Audit.Core.SectorViews;
 using Microsoft.Extensions.DependencyInjection;
 using static Audit.Api.Tests.Collection.CollectionFixture;
+using Audit.Application.SectorViews;
 
 namespace Audit.Api.Tests.Collection;
 

@@ -8,6 +8,7 @@ using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Core.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
+using Audit.Application.Questionnaires;
 
 namespace Audit.Api.Tests.Infrastructure;
 
@@ -42,7 +43,7 @@ public sealed class CollectionDriver(AuditApp app, HttpClient admin)
     public async Task AcceptAsync(string participationId, int seed)
     {
         var services = app.Services;
-        var questionnaire = (await services.GetRequiredService<Audit.Api.Questionnaires.QuestionnaireCatalog>().GetAsync("kennisveiligheid", "2023"))!;
+        var questionnaire = (await services.GetRequiredService<QuestionnaireCatalog>().GetAsync("kennisveiligheid", "2023"))!;
         var now = DateTimeOffset.UtcNow;
         var writes = new SyntheticAnswers(seed).For(questionnaire).Select(a => new AnswerWrite(a.QuestionKey, a.ValueJson)).ToList();
         var saved = await services.GetRequiredService<IAnswerRepository>().SaveBatchAsync(participationId, writes, Respondent, now);

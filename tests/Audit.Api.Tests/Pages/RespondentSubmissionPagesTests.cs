@@ -6,6 +6,7 @@ using Audit.Core.Answers;
 using Audit.Core.AuditTrail;
 using Audit.Core.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
+using Audit.Application.Questionnaires;
 
 namespace Audit.Api.Tests.Pages;
 

@@ -7,6 +7,8 @@ using Audit.Core.Access;
 using Audit.Core.Institutions;
 using Audit.Core.SectorViews;
 using Microsoft.Extensions.DependencyInjection;
+using Audit.Application.Questionnaires;
+using Audit.Application.SectorViews;
 
 namespace Audit.Api.Tests.SectorViews;
 
@@ -119,7 +121,7 @@ public sealed class SectorViewJobTests
     {
         var reader = app.Services.GetRequiredService<IIncludedAnswersReader>();
         var round = (await app.Services.GetRequiredService<Core.Rounds.IRoundRepository>().GetAsync(roundId))!.Round;
-        var questionnaire = (await app.Services.GetRequiredService<Audit.Api.Questionnaires.QuestionnaireCatalog>()
+        var questionnaire = (await app.Services.GetRequiredService<QuestionnaireCatalog>()
             .GetAsync(round.Questionnaire.Key, round.Questionnaire.Version))!;
         var builder = new SectorViewBuilder(questionnaire, round.Disclosure,
             new SectorViewScope(roundId, type.ToWireName(), await reader.CountResponsesAsync(roundId, type), at));

@@ -12,6 +12,7 @@ using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Core.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
+using Audit.Application.Questionnaires;
 
 namespace Audit.Web.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Audit.Api.Participations;
 using Audit.Api.Reviews;
+using Audit.Application.Participations;
 using Audit.Core.Reviews;
 using Microsoft.AspNetCore.Antiforgery;
 using static Audit.Api.Reviews.FindingsApi;

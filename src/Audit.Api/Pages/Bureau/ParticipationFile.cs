@@ -1,5 +1,6 @@
 using Audit.Api.Answers;
 using Audit.Api.Participations;
+using Audit.Application.Participations;
 using Audit.Core.Access;
 using Audit.Core.Answers;
 using Audit.Core.Evidence;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Audit.Api.Answers;
+using Audit.Api.Participations;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 
@@ -34,7 +35,7 @@ public static class ParticipationPage
         {
             return Results.NotFound();
         }
-        await AnswersApi.RecordBureauReadAsync(principal, services.Trail, "answers.read", participationId, "bureau page", services.Clock, cancellationToken);
+        await LegacyScopes.RecordBureauReadAsync(principal, services.Trail, "answers.read", participationId, "bureau page", services.Clock, cancellationToken);
         var file = services.File();
         var (header, themes) = await file.LoadAsync(scope, withHistory: true, cancellationToken);
         SubmissionInfo? submission = null;

@@ -3,6 +3,8 @@ using Audit.Api.Answers;
 using Audit.Api.Participations;
 using Audit.Api.Reviews;
 using Audit.Api.SectorViews;
+using Audit.Application.Participations;
+using Audit.Application.SectorViews;
 using Audit.Core.Rounds;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -40,7 +42,7 @@ public static class ReviewPage
         {
             return Results.NotFound();
         }
-        await AnswersApi.RecordBureauReadAsync(principal, services.Trail, "answers.read", participationId, "review page", services.Clock, cancellationToken);
+        await LegacyScopes.RecordBureauReadAsync(principal, services.Trail, "answers.read", participationId, "review page", services.Clock, cancellationToken);
         return await FormAsync(scope, services, new Dictionary<string, string?>(), null, [], StatusCodes.Status200OK, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Questionnaires;
 using Audit.Api.Rounds;
+using Audit.Application.Questionnaires;
 using Audit.Core.Access;
 using Audit.Core.Answers;
 using Audit.Core.Rounds;

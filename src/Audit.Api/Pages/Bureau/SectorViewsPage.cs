@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Pages.Sectors;
 using Audit.Api.Questionnaires;
+using Audit.Application.Questionnaires;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;

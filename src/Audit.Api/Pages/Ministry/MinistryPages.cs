@@ -2,6 +2,7 @@ using Audit.Api.Access;
 using Audit.Api.Pages.Bureau;
 using Audit.Api.Pages.Sectors;
 using Audit.Api.Questionnaires;
+using Audit.Application.Questionnaires;
 using Audit.Core.Paging;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;

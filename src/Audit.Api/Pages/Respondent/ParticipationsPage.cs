@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Participations;
+using Audit.Application.Questionnaires;
 using Audit.Core.Answers;
 using Audit.Core.Paging;
 using Audit.Core.Questionnaires;
@@ -25,7 +26,7 @@ public static class ParticipationsPage
 
     public static async Task<IResult> ShowAsync(
         ClaimsPrincipal principal, IRoundRepository rounds, IParticipationRepository participations, IAnswerRepository answers,
-        Questionnaires.QuestionnaireCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+        QuestionnaireCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
         if (principal.GetInstitutionId() is { } institutionId)
@@ -50,7 +51,7 @@ public static class ParticipationsPage
         Round round, ParticipationRecord participation, Questionnaire questionnaire, IAnswerRepository answers, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var values = Answers.AnswerInput.Values(await answers.ListAsync(participation.Id, cancellationToken));
+        var values = AnswerInput.Values(await answers.ListAsync(participation.Id, cancellationToken));
         var progress = AnswerValidator.ProgressPerTheme(questionnaire, values);
         var open = questionnaire.Themes.Zip(progress).FirstOrDefault(t => !t.Second.IsComplete).First ?? questionnaire.Themes[0];
         var published = round.Status == RoundStatus.Published;

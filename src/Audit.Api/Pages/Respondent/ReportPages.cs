@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Audit.Api.Participations;
+using Audit.Application.Participations;
 using Audit.Core.Answers;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Audit.Api.Answers;
 using Audit.Api.Participations;
+using Audit.Application.Participations;
 using Audit.Core.Answers;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Audit.Api.Participations;
 using Audit.Api.Reviews;
+using Audit.Application.Participations;
 using Audit.Core.Answers;
 using Audit.Core.Reviews;
 using Microsoft.AspNetCore.Antiforgery;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Evidence;
 using Audit.Api.Participations;
+using Audit.Application.Participations;
 using Audit.Core.Answers;
 using Audit.Core.Evidence;
 using Audit.Core.Questionnaires;

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Audit.Core.AuditTrail;
 using Audit.Core.Questionnaires;
+using Microsoft.Extensions.Logging;
 
-namespace Audit.Api.Questionnaires;
+namespace Audit.Application.Questionnaires;
 
 /// <summary>
 /// Parsed questionnaire versions. A version never changes once stored, so each is parsed once per

@@ -1,13 +1,8 @@
+using Audit.Application.SectorViews;
 using Audit.Core.Institutions;
 using Hangfire;
 
 namespace Audit.Api.SectorViews;
-
-/// <summary>Asks for a sector view recompute after the commit that marked it dirty.</summary>
-public interface ISectorRecomputeScheduler
-{
-    void Enqueue(string roundId, InstitutionType type);
-}
 
 /// <summary>
 /// Enqueues a Hangfire job. If this process dies between the commit and this call, the dirty mark is still

@@ -1,0 +1,48 @@
+using Audit.Application.Access;
+using Audit.Application.Outcomes;
+using Audit.Application.Participations;
+using Audit.Core.Answers;
+
+namespace Audit.Application.Answers;
+
+/// <summary>Clears one answer, only at the version the respondent saw; its history keeps a version with no value.</summary>
+public sealed class DeleteAnswer(ParticipationScopes scopes, IAnswerRepository answers, TimeProvider clock)
+{
+    public async Task<Outcome<AnswerRecord>> ExecuteAsync(
+        Caller caller, string participationId, string questionKey, VersionPrecondition ifMatch, CancellationToken cancellationToken)
+    {
+        var found = await scopes.EditableByAsync(participationId, caller, cancellationToken);
+        if (!found.TryGetValue(out var scope, out var failure))
+        {
+            return failure;
+        }
+        if (ifMatch.IsMalformed)
+        {
+            return VersionPrecondition.Invalid();
+        }
+        if (scope.Questionnaire.FindQuestion(questionKey) is null)
+        {
+            return Failure.Invalid.Field("questionKey", $"The questionnaire has no question '{questionKey}'.");
+        }
+        if (!scope.CanEditAnswers.IsAllowed)
+        {
+            return new Failure.Conflict(scope.CanEditAnswers.Reason!);
+        }
+        if (ifMatch.Version is not { } expected)
+        {
+            return await answers.GetAsync(participationId, questionKey, cancellationToken) is { } existing
+                ? AnswerRefusals.Stale(AnswerSaveOutcome.PreconditionRequired, questionKey, existing)
+                : NoAnswer(questionKey);
+        }
+        var result = await answers.DeleteAsync(participationId, questionKey, expected, caller.ToActor(), clock.GetUtcNow(), cancellationToken);
+        return result.Outcome switch
+        {
+            AnswerDeleteOutcome.Deleted => result.Current!,
+            AnswerDeleteOutcome.VersionMismatch => AnswerRefusals.Stale(AnswerSaveOutcome.VersionMismatch, questionKey, result.Current),
+            AnswerDeleteOutcome.NotEditable => new Failure.Conflict(result.Reason ?? AnswerRefusals.NotEditableNow),
+            _ => NoAnswer(questionKey),
+        };
+    }
+
+    private static Failure.NotFound NoAnswer(string questionKey) => new($"'{questionKey}' has no answer.");
+}
