@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Audit.Api.Pages;
 using Audit.Core.Access;
@@ -12,32 +11,20 @@ namespace Audit.Api.Access;
 /// so a session is revocable (sign-out, deactivation) and works across web nodes without shared keys.
 /// </summary>
 public sealed class SessionCookieHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
-    UrlEncoder encoder,
-    IUserRepository users,
-    SignInThrottle throttle,
-    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IUserRepository users, SignInThrottle throttle,
+    TimeProvider clock) : StoredTokenHandler(options, logger, encoder, users, throttle, clock)
 {
     public const string SchemeName = "Session";
     public const string CookieName = "audit_session";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        if (!Request.Cookies.TryGetValue(CookieName, out var token) || string.IsNullOrEmpty(token))
-        {
-            return AuthenticateResult.NoResult();
-        }
-        var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), clock.GetUtcNow(), Context.RequestAborted);
-        if (principal is null || principal.Kind != TokenKind.Session)
-        {
-            throttle.RecordFailure(Context);
-            return AuthenticateResult.Fail("Unknown, expired or revoked session.");
-        }
-        var identity = new ClaimsIdentity(AuditClaims.For(principal.User, principal.TokenId), SchemeName, AuditClaims.Name, ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
-    }
+    protected override TokenKind Kind => TokenKind.Session;
+
+    protected override string Noun => "session";
+
+    /// <summary>An empty cookie counts as no cookie: nothing was presented.</summary>
+    protected override string? ReadToken() =>
+        Request.Cookies.TryGetValue(CookieName, out var token) && !string.IsNullOrEmpty(token) ? token : null;
 
     /// <summary>
     /// A person's browser opening a page it may not see without signing in goes to the sign-in page, which brings

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Audit.Core.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Audit.Api.Access;
+
+/// <summary>
+/// Authentication by a token Audit issued and stores hashed (personal access tokens, web sessions): the presented
+/// value is hashed and looked up, never stored or logged. Subclasses say where the token comes from and which kind
+/// it must be, so a session cookie is never accepted as a bearer token or the other way round.
+/// </summary>
+public abstract class StoredTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IUserRepository users,
+    SignInThrottle throttle,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected abstract TokenKind Kind { get; }
+
+    /// <summary>What to call the credential in a failure ("token", "session").</summary>
+    protected abstract string Noun { get; }
+
+    /// <summary>Null when the request presents no credential of this kind at all (then another scheme may).</summary>
+    protected abstract string? ReadToken();
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (ReadToken() is not { } token)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (token.Length == 0)
+        {
+            throttle.RecordFailure(Context);
+            return AuthenticateResult.Fail($"Empty {Noun}.");
+        }
+        var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), clock.GetUtcNow(), Context.RequestAborted);
+        if (principal is null || principal.Kind != Kind)
+        {
+            throttle.RecordFailure(Context);
+            return AuthenticateResult.Fail($"Unknown, expired or revoked {Noun}.");
+        }
+        var identity = new ClaimsIdentity(AuditClaims.For(principal.User, principal.TokenId), Scheme.Name, AuditClaims.Name, ClaimTypes.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+}
