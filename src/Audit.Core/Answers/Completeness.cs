@@ -8,7 +8,7 @@ namespace Audit.Core.Answers;
 /// <see cref="Required"/> the required visible questions and <see cref="RequiredAnswered"/> how many of those
 /// have a valid answer (the progress figure: RequiredAnswered of Required).
 /// </summary>
-public sealed record CompletenessResult(
+public abstract record CompletenessFigures(
     IReadOnlyList<string> Missing,
     IReadOnlyList<AnswerError> Invalid,
     int Answered,
@@ -19,17 +19,15 @@ public sealed record CompletenessResult(
     public bool IsComplete => Missing.Count == 0 && Invalid.Count == 0;
 }
 
+/// <summary>The figures for a whole questionnaire.</summary>
+public sealed record CompletenessResult(
+    IReadOnlyList<string> Missing, IReadOnlyList<AnswerError> Invalid, int Answered, int Required, int RequiredAnswered)
+    : CompletenessFigures(Missing, Invalid, Answered, Required, RequiredAnswered);
+
 /// <summary>The same figures for one theme, so a page can show progress per theme and what is missing where.</summary>
 public sealed record ThemeProgress(
-    string ThemeKey,
-    IReadOnlyList<string> Missing,
-    IReadOnlyList<AnswerError> Invalid,
-    int Answered,
-    int Required,
-    int RequiredAnswered)
-{
-    public bool IsComplete => Missing.Count == 0 && Invalid.Count == 0;
-}
+    string ThemeKey, IReadOnlyList<string> Missing, IReadOnlyList<AnswerError> Invalid, int Answered, int Required, int RequiredAnswered)
+    : CompletenessFigures(Missing, Invalid, Answered, Required, RequiredAnswered);
 
 public static partial class AnswerValidator
 {
