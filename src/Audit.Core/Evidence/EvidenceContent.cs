@@ -48,33 +48,113 @@ public static class EvidenceContent
         }
     }
 
+    /// <summary>How much of a ZIP entry is ever read: enough for an ODF <c>mimetype</c>, never a whole entry.</summary>
+    private const int ProbeBytes = 256;
+
+    /// <summary>
+    /// Office documents compress their XML perhaps 5 to 20 times. Declared sizes far beyond that (a zip bomb) are
+    /// refused before anything is inflated; small files may compress well without being suspect.
+    /// </summary>
+    private const long MaxCompressionRatio = 100;
+    private const long RatioCheckFromBytes = 16L * 1024 * 1024;
+    private const long MaxDeclaredBytes = 2L * 1024 * 1024 * 1024;
+    private const int MaxEntries = 10_000;
+
     private static string? DetectZipDocument(Stream content)
     {
+        var compressedBytes = content.Length - content.Position;
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (!HasPlausibleSizes(zip, compressedBytes)) return null;
             if (zip.GetEntry("mimetype") is { } mimetype)
             {
-                using var reader = new StreamReader(mimetype.Open());
-                return reader.ReadToEnd().Trim() == Odt ? Odt : null;
+                return ReadShortEntry(mimetype) == Odt ? Odt : null;
             }
             if (zip.GetEntry("[Content_Types].xml") is null) return null;
             if (zip.GetEntry("word/document.xml") is not null) return Docx;
             if (zip.GetEntry("xl/workbook.xml") is not null) return Xlsx;
             return null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
         {
-            return null; // a truncated or forged ZIP
+            return null; // a truncated, forged or exotic ZIP
         }
     }
 
-    /// <summary>A file name safe to echo in Content-Disposition: no paths, no control characters, bounded length.</summary>
+    /// <summary>The sizes the central directory declares, checked without inflating anything.</summary>
+    private static bool HasPlausibleSizes(ZipArchive zip, long compressedBytes)
+    {
+        if (zip.Entries.Count > MaxEntries) return false;
+        var declared = 0L;
+        foreach (var entry in zip.Entries)
+        {
+            declared += entry.Length;
+            if (declared > MaxDeclaredBytes) return false;
+        }
+        return declared <= RatioCheckFromBytes || declared <= MaxCompressionRatio * Math.Max(compressedBytes, 1);
+    }
+
+    /// <summary>
+    /// A short entry (at most <see cref="ProbeBytes"/>) as trimmed ASCII; a longer one is "" after reading one byte more
+    /// than the limit, so whatever follows is never inflated.
+    /// </summary>
+    private static string ReadShortEntry(ZipArchiveEntry entry)
+    {
+        if (entry.Length > ProbeBytes) return "";
+        Span<byte> buffer = stackalloc byte[ProbeBytes + 1];
+        using var stream = entry.Open();
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return read > ProbeBytes ? "" : System.Text.Encoding.ASCII.GetString(buffer[..read]).Trim();
+    }
+
+    /// <summary>
+    /// A file name safe to echo in Content-Disposition and on a page: no paths, no control or format characters
+    /// (a right-to-left override would make <c>invoice\u202Efdp.exe</c> read as "invoiceexe.pdf"), bounded length.
+    /// </summary>
     public static string SafeFileName(string? name)
     {
         var leaf = Path.GetFileName((name ?? "").Replace('\\', '/').Split('/').Last());
-        var cleaned = new string(leaf.Where(c => !char.IsControl(c) && c is not '"' and not '<' and not '>').ToArray()).Trim();
+        var kept = new System.Text.StringBuilder(leaf.Length);
+        foreach (var rune in leaf.EnumerateRunes())
+        {
+            if (IsKept(rune)) kept.Append(rune.ToString());
+        }
+        var cleaned = kept.ToString().Trim();
         if (cleaned.Length == 0) cleaned = "bijlage";
         return cleaned.Length <= 200 ? cleaned : cleaned[..200];
     }
+
+    /// <summary>
+    /// <see cref="SafeFileName"/> with the extension of the detected type: a PDF named <c>x.html</c> is stored and
+    /// served as <c>x.html.pdf</c>, so no browser or mail client treats it by its claimed name.
+    /// </summary>
+    public static string SafeFileName(string? name, string contentType)
+    {
+        var safe = SafeFileName(name);
+        var extension = ExtensionOf(contentType);
+        if (safe.EndsWith(extension, StringComparison.OrdinalIgnoreCase)
+            || (contentType == Jpeg && safe.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)))
+        {
+            return safe;
+        }
+        var stem = safe.Length + extension.Length <= 200 ? safe : safe[..(200 - extension.Length)];
+        return stem + extension;
+    }
+
+    public static string ExtensionOf(string contentType) => contentType switch
+    {
+        Pdf => ".pdf",
+        Png => ".png",
+        Jpeg => ".jpg",
+        Docx => ".docx",
+        Xlsx => ".xlsx",
+        Odt => ".odt",
+        _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "Not an accepted evidence type."),
+    };
+
+    /// <summary>A lone surrogate arrives as the replacement character and is dropped with it.</summary>
+    private static bool IsKept(System.Text.Rune rune) =>
+        rune != System.Text.Rune.ReplacementChar && rune.Value is not ('"' or '<' or '>')
+        && System.Text.Rune.GetUnicodeCategory(rune) is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format);
 }

@@ -57,4 +57,68 @@ public sealed class EvidenceContentTests
     [DataRow(null, "bijlage")]
     public void File_names_are_reduced_to_a_safe_leaf(string? name, string expected) =>
         Assert.AreEqual(expected, EvidenceContent.SafeFileName(name));
+
+    [TestMethod]
+    [DataRow("invoice\u202Efdp.exe", "invoicefdp.exe")]
+    [DataRow("beleid\u200B.pdf", "beleid.pdf")]
+    [DataRow("lone\ud800.pdf", "lone.pdf")]
+    [DataRow("📄 beleid.pdf", "📄 beleid.pdf")]
+    public void File_names_lose_format_characters_and_lone_surrogates(string name, string expected) =>
+        Assert.AreEqual(expected, EvidenceContent.SafeFileName(name));
+
+    [TestMethod]
+    [DataRow("x.html", EvidenceContent.Pdf, "x.html.pdf")]
+    [DataRow("beleid.PDF", EvidenceContent.Pdf, "beleid.PDF")]
+    [DataRow("foto.jpeg", EvidenceContent.Jpeg, "foto.jpeg")]
+    [DataRow("notulen", EvidenceContent.Docx, "notulen.docx")]
+    [DataRow("", EvidenceContent.Png, "bijlage.png")]
+    public void The_extension_follows_the_detected_type(string name, string contentType, string expected) =>
+        Assert.AreEqual(expected, EvidenceContent.SafeFileName(name, contentType));
+
+    /// <summary>A ZIP whose one entry inflates to <paramref name="bytes"/> zeros: a few hundred kilobytes on the wire.</summary>
+    private static MemoryStream Bomb(string entryName, long bytes, params (string Name, string Content)[] others)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in others)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+            using var entry = zip.CreateEntry(entryName, CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1 << 20];
+            for (var written = 0L; written < bytes; written += zeros.Length)
+            {
+                entry.Write(zeros, 0, (int)Math.Min(zeros.Length, bytes - written));
+            }
+        }
+        stream.Position = 0;
+        return stream;
+    }
+
+    [TestMethod]
+    public void A_mimetype_entry_that_inflates_to_200_MB_is_refused_without_being_read()
+    {
+        using var bomb = Bomb("mimetype", 200L * 1024 * 1024);
+        Assert.IsLessThan(1024L * 1024, bomb.Length, "the bomb is small on the wire");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.IsNull(EvidenceContent.Detect(bomb));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.IsLessThan(4L * 1024 * 1024, allocated, "detection must not inflate the entry");
+    }
+
+    [TestMethod]
+    public void An_office_document_declaring_implausible_sizes_is_refused()
+    {
+        using var bomb = Bomb("word/document.xml", 300L * 1024 * 1024, ("[Content_Types].xml", "<Types/>"));
+        Assert.IsNull(EvidenceContent.Detect(bomb));
+    }
+
+    [TestMethod]
+    public void An_odt_whose_mimetype_is_followed_by_padding_is_not_an_odt()
+    {
+        using var padded = Zip(("mimetype", EvidenceContent.Odt + new string(' ', 300) + "x"));
+        Assert.IsNull(EvidenceContent.Detect(padded));
+    }
 }
