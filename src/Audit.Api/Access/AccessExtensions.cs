@@ -62,27 +62,37 @@ public static class AccessExtensions
         return builder;
     }
 
-    /// <summary>Refuses requests from an address with too many failed sign-ins, before any credential is checked.</summary>
+    /// <summary>
+    /// Refuses a bearer token or an invitation link that failed too often, before it is looked up again. Valid
+    /// credentials are never refused here: an address with many failures is only answered 429 on its next failure
+    /// (see <see cref="SignInThrottle"/>).
+    /// </summary>
     public static WebApplication UseSignInThrottle(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            var presentsCredentials = context.Request.Headers.Authorization.Count > 0
-                || context.Request.Cookies.ContainsKey(SessionCookieHandler.CookieName)
-                || context.Request.Path.StartsWithSegments("/uitnodiging")
-                || context.Request.Path.StartsWithSegments(OrganisationSignIn.Path)
-                || (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(Pages.SignInPage.Path));
-            if (presentsCredentials && context.RequestServices.GetRequiredService<SignInThrottle>().IsBlocked(context))
+            if (PresentedCredential(context) is { } credential && context.RequestServices.GetRequiredService<SignInThrottle>().IsRefused(credential))
             {
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = ((int)SignInThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Results.Problem(statusCode: 429, title: "Too many failed sign-ins",
-                    detail: "Too many failed sign-in attempts from this address. Try again later.").ExecuteAsync(context);
+                await SignInThrottle.RefuseAsync(context);
                 return;
             }
             await next(context);
         });
         return app;
+    }
+
+    /// <summary>The bearer token, or the token of an invitation link being redeemed; null when there is none.</summary>
+    private static string? PresentedCredential(HttpContext context)
+    {
+        string? header = context.Request.Headers.Authorization;
+        if (!string.IsNullOrEmpty(header) && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header[7..].Trim() is { Length: > 0 } token ? token : null;
+        }
+        var path = context.Request.Path;
+        return HttpMethods.IsPost(context.Request.Method) && path.StartsWithSegments(InvitationApi.Path, out var rest) && rest.Value is { Length: > 1 } tail
+            ? tail[1..]
+            : null;
     }
 
     private static string SelectScheme(HttpContext context, bool oidcEnabled)

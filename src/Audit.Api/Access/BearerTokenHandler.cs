@@ -24,8 +24,13 @@ public sealed class BearerTokenHandler(
             : header["Bearer ".Length..].Trim();
     }
 
+    /// <summary>401 with the scheme; 429 instead when the address keeps presenting bad tokens (a valid one still passes).</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (FailedFromThrottledAddress)
+        {
+            return SignInThrottle.RefuseAsync(Context);
+        }
         Response.Headers.WWWAuthenticate = "Bearer";
         return base.HandleChallengeAsync(properties);
     }

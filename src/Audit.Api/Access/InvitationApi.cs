@@ -49,7 +49,11 @@ public static class InvitationApi
         var user = await users.RedeemInvitationAsync(AccessTokens.Hash(token), stored, now, context.RequestAborted);
         if (user is null)
         {
-            throttle.RecordFailure(context);
+            throttle.RecordFailure(context, token);
+            if (throttle.IsAddressThrottled(context))
+            {
+                return SignInThrottle.Throttled();
+            }
             return Refuse(StatusCodes.Status404NotFound, "unknown", "This invitation link is unknown, expired or already used. Ask the bureau for a new one.");
         }
         context.Response.Cookies.Append(SessionCookieHandler.CookieName, session, SessionCookieHandler.CookieOptions(context, expires));

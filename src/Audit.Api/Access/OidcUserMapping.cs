@@ -15,7 +15,7 @@ internal static class OidcUserMapping
         var user = await FindActiveUserAsync(context.HttpContext, context.Principal, emailClaim);
         if (user is null)
         {
-            context.HttpContext.RequestServices.GetRequiredService<SignInThrottle>().RecordFailure(context.HttpContext);
+            context.HttpContext.RequestServices.GetRequiredService<SignInThrottle>().RecordFailure(context.HttpContext, null);
             context.Fail("The token is valid but belongs to no active Audit user.");
             return;
         }

@@ -90,7 +90,7 @@ public static class OrganisationSignIn
         var user = await OidcUserMapping.FindActiveUserAsync(http, context.Principal, emailClaim);
         if (user is null)
         {
-            http.RequestServices.GetRequiredService<SignInThrottle>().RecordFailure(http);
+            http.RequestServices.GetRequiredService<SignInThrottle>().RecordFailure(http, null);
             await SignInPage.OrganisationRefusal(http, "organisation_unknown", StatusCodes.Status403Forbidden).ExecuteAsync(http);
             return;
         }
@@ -106,7 +106,7 @@ public static class OrganisationSignIn
     private static async Task RefuseAsync(RemoteFailureContext context)
     {
         context.HandleResponse();
-        context.HttpContext.RequestServices.GetRequiredService<SignInThrottle>().RecordFailure(context.HttpContext);
+        context.HttpContext.RequestServices.GetRequiredService<SignInThrottle>().RecordFailure(context.HttpContext, null);
         await SignInPage.OrganisationRefusal(context.HttpContext, "organisation_failed", StatusCodes.Status400BadRequest).ExecuteAsync(context.HttpContext);
     }
 }

@@ -27,6 +27,16 @@ public sealed class SessionCookieHandler(
         Request.Cookies.TryGetValue(CookieName, out var token) && !string.IsNullOrEmpty(token) ? token : null;
 
     /// <summary>
+    /// A session that ended (signed out, expired, revoked) is what a browser normally still carries: the cookie is
+    /// dropped and the request goes on unauthenticated, without counting as a failed sign-in.
+    /// </summary>
+    protected override AuthenticateResult Refuse(string token, string reason)
+    {
+        Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+        return AuthenticateResult.NoResult();
+    }
+
+    /// <summary>
     /// A person's browser opening a page it may not see without signing in goes to the sign-in page, which brings
     /// it back afterwards; API clients and form posts keep the plain 401.
     /// </summary>

@@ -27,6 +27,19 @@ public abstract class StoredTokenHandler(
     /// <summary>Null when the request presents no credential of this kind at all (then another scheme may).</summary>
     protected abstract string? ReadToken();
 
+    /// <summary>
+    /// A credential that is not (or no longer) valid. By default a failed sign-in, counted by the throttle; a
+    /// subclass may treat it as no credential at all (a browser's stale session cookie).
+    /// </summary>
+    protected virtual AuthenticateResult Refuse(string token, string reason)
+    {
+        throttle.RecordFailure(Context, token);
+        return AuthenticateResult.Fail(reason);
+    }
+
+    /// <summary>True when this request presented a credential of this kind that failed, from a throttled address.</summary>
+    protected bool FailedFromThrottledAddress => ReadToken() is not null && throttle.IsAddressThrottled(Context);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (ReadToken() is not { } token)
@@ -35,14 +48,12 @@ public abstract class StoredTokenHandler(
         }
         if (token.Length == 0)
         {
-            throttle.RecordFailure(Context);
-            return AuthenticateResult.Fail($"Empty {Noun}.");
+            return Refuse(token, $"Empty {Noun}.");
         }
         var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), clock.GetUtcNow(), Context.RequestAborted);
         if (principal is null || principal.Kind != Kind)
         {
-            throttle.RecordFailure(Context);
-            return AuthenticateResult.Fail($"Unknown, expired or revoked {Noun}.");
+            return Refuse(token, $"Unknown, expired or revoked {Noun}.");
         }
         var identity = new ClaimsIdentity(AuditClaims.For(principal.User, principal.TokenId), Scheme.Name, AuditClaims.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

@@ -70,12 +70,16 @@ public static class SignInPage
         {
             return Refuse(tokenError: "empty");
         }
+        if (throttle.IsRefused(token))
+        {
+            return SignInThrottle.Throttled();
+        }
         var now = clock.GetUtcNow();
         var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), now, context.RequestAborted);
         if (principal is null || principal.Kind != TokenKind.PersonalAccessToken)
         {
-            throttle.RecordFailure(context);
-            return Refuse(tokenError: "unknown");
+            throttle.RecordFailure(context, token);
+            return throttle.IsAddressThrottled(context) ? SignInThrottle.Throttled() : Refuse(tokenError: "unknown");
         }
 
         await WebSessions.StartAsync(context, principal.User, $"signed in with personal access token {principal.TokenId}");
