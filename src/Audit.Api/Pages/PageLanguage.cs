@@ -45,7 +45,17 @@ public static class PageLanguage
             }
         }
         query.Add(QueryKey, other.Code());
-        return new LanguageSwitch(other.Code(), (context.Request.PathBase + context.Request.Path).ToUriComponent() + query.ToQueryString());
+        return new LanguageSwitch(other.Code(), SamePath(context) + query.ToQueryString());
+    }
+
+    /// <summary>
+    /// This page's path as a link that stays on this site: a request for <c>//evil.example/x</c> must not become a
+    /// link to <c>//evil.example/x?lang=en</c>, which browsers read as another host.
+    /// </summary>
+    private static string SamePath(HttpContext context)
+    {
+        var path = (context.Request.PathBase + context.Request.Path).ToUriComponent();
+        return LocalUrl.IsLocal(path) ? path : "/" + path.TrimStart('/', '\\');
     }
 
     /// <summary>A preference, not a secret, but still not readable by script and sent only to this site.</summary>

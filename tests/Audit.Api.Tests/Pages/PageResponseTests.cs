@@ -29,6 +29,21 @@ public sealed class PageResponseTests
     }
 
     [TestMethod]
+    public async Task A_path_that_looks_like_another_host_never_becomes_an_off_site_link()
+    {
+        await using var app = new AuditApp();
+        using var browser = Browser.For(app);
+        browser.DefaultRequestHeaders.Authorization = new("Bearer", await Browser.UserWithTokenAsync(app, "Ada"));
+
+        var response = await browser.GetAsync(new Uri("https://localhost//evil.example/x"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("href=\"//evil.example", html);
+        Assert.Contains("href=\"/evil.example/x?lang=en\"", html);
+    }
+
+    [TestMethod]
     public async Task Stylesheets_are_served_anonymously()
     {
         await using var app = new AuditApp();
