@@ -34,6 +34,7 @@ builder.AddAuditHosting(args)
     .AddAuditDatabase()
     .AddAuditCollection()
     .AddAuditProblemDetails()
+    .AddStrictJson()
     .AddAuditAccess()
     .AddAuditOpenApi()
     .AddAuditPages()
@@ -56,6 +57,7 @@ app.UseApiVersionHeader();
 app.UseSecurityHeaders();
 app.UseAuditStaticFiles();
 app.UseAuditProblems();
+app.UseRequestShape();
 app.UseSignInThrottle();
 app.UseAuthentication();
 app.MapJobsDashboard();

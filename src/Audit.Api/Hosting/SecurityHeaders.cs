@@ -2,7 +2,8 @@ namespace Audit.Api.Hosting;
 
 /// <summary>
 /// Security headers on every response (API Design Rules /core/transport/security-headers): no
-/// sniffing, no framing, HSTS, and no caching of API answers that may hold confidential data.
+/// sniffing, no framing, HSTS, and no caching of API answers that may hold confidential data. Set as the response
+/// starts, because the exception handler clears the headers of a failed response before writing its 500.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -14,22 +15,35 @@ public static class SecurityHeaders
         var development = app.Environment.IsDevelopment();
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers["Referrer-Policy"] = "no-referrer";
-            if (!development)
+            context.Response.OnStarting(() =>
             {
-                // Sent over plain HTTP too: behind the TLS-terminating proxy the service never sees HTTPS.
-                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-            }
-            if (context.Request.Path.StartsWithSegments("/api"))
-            {
-                headers.CacheControl = "no-store";
-            }
+                Apply(context, development);
+                return Task.CompletedTask;
+            });
             return next(context);
         });
         return app;
+    }
+
+    /// <summary>A policy a handler set for its own response (the reports' sandbox) is kept.</summary>
+    private static void Apply(HttpContext context, bool development)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+        headers["Referrer-Policy"] = "no-referrer";
+        if (!development)
+        {
+            // Sent over plain HTTP too: behind the TLS-terminating proxy the service never sees HTTPS.
+            headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        }
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            headers.CacheControl = "no-store";
+        }
     }
 }

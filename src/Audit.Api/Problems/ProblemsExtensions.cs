@@ -22,6 +22,11 @@ public static class ProblemsExtensions
                 problem.Detail = DetailFor(context.HttpContext, context.Exception, status);
             }
             problem.Instance ??= context.HttpContext.Request.Path;
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Audit.Api.Problems.BadRequests")
+                    .LogInformation("Refused a malformed request ({Status}): {Reason}", bad.StatusCode, bad.Message);
+            }
             problem.Extensions.Remove("traceId");
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
@@ -30,7 +35,13 @@ public static class ProblemsExtensions
 
     public static WebApplication UseAuditProblems(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        // A request Kestrel refused mid-read (a bad chunk size, a body too slow or too large) is the client's fault:
+        // logged at Information when its problem is written, not as an unhandled error.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = StatusFor,
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseStrictUtf8Json();
         return app;
