@@ -60,21 +60,19 @@ public sealed class ReadSectorViews(
     {
         var round = await rounds.GetAsync(roundId, cancellationToken);
         var audience = round is null ? null : await AudienceAsync(caller, round, cancellationToken);
-        var stored = round is null || audience is null || !audience.Includes(institutionType)
-            ? null
-            : await views.GetCurrentAsync(roundId, institutionType, cancellationToken);
-        if (stored is null)
+        if (round is null || audience is null || !audience.Includes(institutionType)
+            || await views.GetCurrentAsync(roundId, institutionType, cancellationToken) is not { } stored)
         {
             return new Failure.NotFound($"There is no sector view of '{institutionType}' in round '{roundId}' that you can see.");
         }
-        var isInternal = audience!.Internal && !published;
+        var isInternal = audience.Internal && !published;
         if (isInternal)
         {
             // Unsuppressed numbers are confidential: every read is on record.
             await trail.RecordAsync(caller.ToActor().Did(InternalReadAction, "sector-view", $"{roundId}/{institutionType}", clock.GetUtcNow(),
                 stored.Fingerprint), cancellationToken);
         }
-        return new SectorViewRead(round!, await inputs.QuestionnaireAsync(round!.Round, cancellationToken), institutionType, isInternal,
+        return new SectorViewRead(round, await inputs.QuestionnaireAsync(round.Round, cancellationToken), institutionType, isInternal,
             isInternal ? stored.InternalJson : stored.PublishedJson);
     }
 
