@@ -1,6 +1,7 @@
 using Audit.Application.Access;
 using Audit.Application.Participations;
 using Audit.Application.Questionnaires;
+using Audit.Application.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Audit.Application;
@@ -16,6 +17,7 @@ public static class ApplicationServices
         services.AddSingleton<QuestionnaireCatalog>();
         services.AddSingleton<ParticipationScopes>();
         services.AddSingleton<ConfidentialReads>();
+        services.AddSingleton<ReportInputs>();
         var useCases = typeof(ApplicationServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsSealed: true, IsPublic: true } && t.GetMethod("ExecuteAsync") is not null);
         foreach (var useCase in useCases)

@@ -1,5 +1,5 @@
-using Audit.Api.Participations;
 using Audit.Application.Participations;
+using Audit.Application.Reports;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Reports;
@@ -23,7 +23,8 @@ public sealed record RenderOutcome(int Stored, int AlreadyStored, int Skipped, b
 public sealed class RenderReportsJob(
     IRoundRepository rounds,
     IParticipationRepository participations,
-    ReportSources sources,
+    ReportInputs inputs,
+    ReportPreparation prepare,
     IRenderedReportRepository stored,
     IPdfRenderer pdf,
     TimeProvider clock,
@@ -37,20 +38,18 @@ public sealed class RenderReportsJob(
             return new RenderOutcome(0, 0, 0, true);
         }
         var run = new Run();
-        var questionnaire = await sources.QuestionnaireAsync(round.Round, cancellationToken);
-        foreach (var language in ReportLanguages.All)
+        var questionnaire = await inputs.QuestionnaireAsync(round.Round, cancellationToken);
+        // Each report's data is read once and rendered in every language.
+        await foreach (var participation in RoundParticipations.AllAsync(participations, roundId, cancellationToken))
         {
-            await foreach (var participation in RoundParticipations.AllAsync(participations, roundId, cancellationToken))
-            {
-                var scope = new ParticipationScope(participation, round, questionnaire);
-                await StoreAsync(await sources.FeedbackAsync(scope, language, cancellationToken), run, cancellationToken);
-            }
-            foreach (var type in Enum.GetValues<InstitutionType>())
-            {
-                await StoreAsync(await sources.SectorAsync(round, type.ToWireName(), language, cancellationToken), run, cancellationToken, absentIsExpected: true);
-            }
-            await StoreAsync(await sources.ParliamentAsync(round, language, cancellationToken), run, cancellationToken);
+            var data = await inputs.FeedbackAsync(new ParticipationScope(participation, round, questionnaire), cancellationToken);
+            await StoreAsync(data, prepare.Feedback, run, cancellationToken);
         }
+        foreach (var type in Enum.GetValues<InstitutionType>())
+        {
+            await StoreAsync(await inputs.SectorAsync(round, type.ToWireName(), cancellationToken), prepare.Sector, run, cancellationToken, absentIsExpected: true);
+        }
+        await StoreAsync(await inputs.ParliamentAsync(round, cancellationToken), prepare.Parliament, run, cancellationToken);
         logger.LogInformation(
             "Reports of round {RoundId}: {Stored} file(s) stored, {Existing} already stored, {Skipped} report(s) without a sector view{Pdf}.",
             roundId, run.Stored, run.Existing, run.Skipped, run.PdfAvailable ? "" : "; no PDFs: Chromium is not available");
@@ -65,14 +64,25 @@ public sealed class RenderReportsJob(
         public bool PdfAvailable { get; set; } = true;
     }
 
-    private async Task StoreAsync(PreparedReport? report, Run run, CancellationToken cancellationToken, bool absentIsExpected = false)
+    /// <summary>Every language of one report; <paramref name="data"/> is null while its sector view is not computed.</summary>
+    private async Task StoreAsync<T>(
+        T? data, Func<T, ReportLanguage, PreparedReport> prepare, Run run, CancellationToken cancellationToken, bool absentIsExpected = false)
+        where T : class
     {
-        if (report is null)
+        foreach (var language in ReportLanguages.All)
         {
-            // No computed sector view yet: nothing to show, and the next render picks it up.
-            run.Skipped += absentIsExpected ? 0 : 1;
-            return;
+            if (data is null)
+            {
+                // No computed sector view yet: nothing to show, and the next render picks it up.
+                run.Skipped += absentIsExpected ? 0 : 1;
+                continue;
+            }
+            await StoreAsync(prepare(data, language), run, cancellationToken);
         }
+    }
+
+    private async Task StoreAsync(PreparedReport report, Run run, CancellationToken cancellationToken)
+    {
         foreach (var format in Enum.GetValues<ReportFormat>())
         {
             var key = report.KeyFor(format);
@@ -112,13 +122,6 @@ public sealed class RenderReportsJob(
             }
         }
     }
-}
-
-/// <summary>Asks for a render of a round's reports.</summary>
-public interface IReportRenderScheduler
-{
-    /// <summary>Returns the job's id.</summary>
-    string Enqueue(string roundId);
 }
 
 public sealed class HangfireReportRenderScheduler(IBackgroundJobClient jobs) : IReportRenderScheduler

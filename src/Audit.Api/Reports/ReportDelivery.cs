@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Audit.Api.Problems;
+using Audit.Application.Outcomes;
 using Audit.Core.Reports;
 using Audit.Reports.Localization;
 using Audit.Reports.Pdf;
@@ -21,7 +22,33 @@ public sealed class ReportDelivery(IRenderedReportRepository stored, IPdfRendere
     private const string PolicyTemplate =
         "default-src 'none'; style-src {0}; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox";
 
-    public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DeliverAsync(
+    /// <summary>
+    /// A report request from start to end: the options asked for (400 before anything is read), the use case's data or
+    /// its refusal, the view-model in that language, the file. <paramref name="delivered"/> runs only when a file went
+    /// out, e.g. to put a confidential read on record.
+    /// </summary>
+    public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondAsync<T>(
+        HttpContext http, string? lang, string? format, Func<Task<Outcome<T>>> read, Func<T, ReportLanguage, PreparedReport> prepare,
+        Func<PreparedReport, ReportFormat, Task>? delivered, CancellationToken cancellationToken)
+    {
+        if (Options(http.Request, lang, format, out var language, out var reportFormat) is { } invalid)
+        {
+            return invalid;
+        }
+        if (!(await read()).TryGetValue(out var data, out var failure))
+        {
+            return OutcomeProblems.Problem(failure);
+        }
+        var report = prepare(data, language);
+        var result = await DeliverAsync(http, report, reportFormat, cancellationToken);
+        if (delivered is not null && result.Result is FileContentHttpResult)
+        {
+            await delivered(report, reportFormat);
+        }
+        return result;
+    }
+
+    private async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> DeliverAsync(
         HttpContext http, PreparedReport report, ReportFormat format, CancellationToken cancellationToken)
     {
         byte[] content;

@@ -1,14 +1,8 @@
 using System.Security.Claims;
 using Audit.Api.Access;
-using Audit.Api.Answers;
-using Audit.Api.Participations;
 using Audit.Api.Problems;
-using Audit.Application.Participations;
+using Audit.Application.Reports;
 using Audit.Core.Access;
-using Audit.Core.AuditTrail;
-using Audit.Core.Institutions;
-using Audit.Core.Reports;
-using Audit.Core.Rounds;
 using Audit.Reports.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -49,106 +43,42 @@ public static class ReportsApi
         return routes;
     }
 
+    /// <summary>What every report handler answers with: the request, the view-model mapping and the delivery of the file.</summary>
+    public sealed record ReportOutput(HttpContext Http, ReportPreparation Prepare, ReportDelivery Delivery);
+
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> FeedbackReportAsync(
-        string participationId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, ReportSources sources,
-        ReportDelivery delivery, IAuditEventRepository audit, TimeProvider clock, CancellationToken cancellationToken, string? lang = null, string? format = null)
+        string participationId, ClaimsPrincipal principal, ReadFeedbackReport read, [AsParameters] ReportOutput output, CancellationToken cancellationToken,
+        string? lang = null, string? format = null)
     {
-        if (ReportDelivery.Options(http.Request, lang, format, out var language, out var reportFormat) is { } invalid)
-        {
-            return invalid;
-        }
-        // Before publication the institution's own report does not exist for it, like any data it may not see.
-        if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope
-            || (principal.GetRole() == Role.Respondent && scope.Round.Round.Status != RoundStatus.Published))
-        {
-            return LegacyScopes.NotFound(participationId);
-        }
-        if (await sources.FeedbackAsync(scope, language, cancellationToken) is not { } report)
-        {
-            return ApiProblems.Conflict(
-                $"The feedback report compares the institution with its sector, and the sector view of {scope.Participation.InstitutionType.ToWireName()} in round '{scope.Round.Round.Id}' has not been computed yet.");
-        }
-        var result = await delivery.DeliverAsync(http, report, reportFormat, cancellationToken);
-        if (result.Result is FileContentHttpResult)
-        {
-            await LegacyScopes.RecordBureauReadAsync(principal, audit, "feedback-report.read", participationId,
-                $"{language.Code()} {reportFormat.Code()} {report.Fingerprint}", clock, cancellationToken);
-        }
-        return result;
+        var caller = principal.ToCaller();
+        return await output.Delivery.RespondAsync(output.Http, lang, format, () => read.ExecuteAsync(caller, participationId, cancellationToken),
+            output.Prepare.Feedback, (report, reportFormat) => read.RecordDeliveredAsync(caller, participationId,
+                $"{report.Language.Code()} {reportFormat.Code()} {report.Fingerprint}", cancellationToken), cancellationToken);
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> SectorReportAsync(
-        string roundId, string institutionType, HttpContext http, ClaimsPrincipal principal, IRoundRepository rounds, ReportSources sources,
-        ReportDelivery delivery, CancellationToken cancellationToken, string? lang = null, string? format = null)
-    {
-        if (ReportDelivery.Options(http.Request, lang, format, out var language, out var reportFormat) is { } invalid)
-        {
-            return invalid;
-        }
-        var round = await PublishedStatisticsRoundAsync(roundId, principal, rounds, cancellationToken);
-        if (round is null || await sources.SectorAsync(round, institutionType, language, cancellationToken) is not { } report)
-        {
-            return ApiProblems.NotFound($"There is no sector view of '{institutionType}' in round '{roundId}' that you can see.");
-        }
-        return await delivery.DeliverAsync(http, report, reportFormat, cancellationToken);
-    }
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> SectorReportAsync(
+        string roundId, string institutionType, ClaimsPrincipal principal, ReadSectorReport read, [AsParameters] ReportOutput output,
+        CancellationToken cancellationToken, string? lang = null, string? format = null) =>
+        output.Delivery.RespondAsync(output.Http, lang, format, () => read.ExecuteAsync(principal.ToCaller(), roundId, institutionType, cancellationToken),
+            output.Prepare.Sector, null, cancellationToken);
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ParliamentReportAsync(
-        string roundId, HttpContext http, ClaimsPrincipal principal, IRoundRepository rounds, ReportSources sources,
-        ReportDelivery delivery, CancellationToken cancellationToken, string? lang = null, string? format = null)
-    {
-        if (ReportDelivery.Options(http.Request, lang, format, out var language, out var reportFormat) is { } invalid)
-        {
-            return invalid;
-        }
-        if (await PublishedStatisticsRoundAsync(roundId, principal, rounds, cancellationToken) is not { } round)
-        {
-            return ApiProblems.NotFound($"Round '{roundId}' has no report to parliament that you can see.");
-        }
-        if (await sources.ParliamentAsync(round, language, cancellationToken) is not { } report)
-        {
-            return ApiProblems.Conflict($"No sector view of round '{roundId}' has been computed yet; the report to parliament is made of them.");
-        }
-        return await delivery.DeliverAsync(http, report, reportFormat, cancellationToken);
-    }
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ParliamentReportAsync(
+        string roundId, ClaimsPrincipal principal, ReadParliamentReport read, [AsParameters] ReportOutput output, CancellationToken cancellationToken,
+        string? lang = null, string? format = null) =>
+        output.Delivery.RespondAsync(output.Http, lang, format, () => read.ExecuteAsync(principal.ToCaller(), roundId, cancellationToken),
+            output.Prepare.Parliament, null, cancellationToken);
 
     /// <summary>Enqueues the render job; the stored files appear under the status link as the job makes them.</summary>
     public static async Task<Results<Accepted<RenderRequestedResponse>, ProblemHttpResult>> RenderAsync(
-        string roundId, ClaimsPrincipal principal, IRoundRepository rounds, IReportRenderScheduler scheduler, IAuditEventRepository audit,
-        TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (await rounds.GetAsync(roundId, cancellationToken) is null)
+        string roundId, ClaimsPrincipal principal, RenderRoundReports render, CancellationToken cancellationToken) =>
+        (await render.ExecuteAsync(principal.ToCaller(), roundId, fromWebPage: false, cancellationToken)).ToResult(requested =>
         {
-            return ApiProblems.NotFound($"Round '{roundId}' does not exist.");
-        }
-        var jobId = scheduler.Enqueue(roundId);
-        await audit.RecordAsync(principal.ToActor().Did("reports.render-requested", "round", roundId, clock.GetUtcNow(), $"job {jobId}"), cancellationToken);
-        var status = $"/api/v1/rounds/{roundId}/reports";
-        return TypedResults.Accepted(status, new RenderRequestedResponse(jobId, roundId, "enqueued", status));
-    }
+            var status = $"/api/v1/rounds/{roundId}/reports";
+            return TypedResults.Accepted(status, new RenderRequestedResponse(requested.JobId, roundId, "enqueued", status));
+        });
 
     public static async Task<Results<Ok<RenderedReportList>, ProblemHttpResult>> ListRenderedAsync(
-        string roundId, IRoundRepository rounds, IRenderedReportRepository stored, CancellationToken cancellationToken)
-    {
-        if (await rounds.GetAsync(roundId, cancellationToken) is null)
-        {
-            return ApiProblems.NotFound($"Round '{roundId}' does not exist.");
-        }
-        var items = await stored.ListAsync(roundId, cancellationToken);
-        return TypedResults.Ok(new RenderedReportList(roundId, [.. items.Select(RenderedReportResponse.From)]));
-    }
-
-    /// <summary>The round, when the caller may see its published statistics: the bureau always, the ministry once published.</summary>
-    internal static async Task<RoundRecord?> PublishedStatisticsRoundAsync(
-        string roundId, ClaimsPrincipal principal, IRoundRepository rounds, CancellationToken cancellationToken)
-    {
-        var round = await rounds.GetAsync(roundId, cancellationToken);
-        var allowed = principal.GetRole() switch
-        {
-            Role.Admin or Role.Analyst => true,
-            Role.Ministry => round?.Round.Status == RoundStatus.Published,
-            _ => false,
-        };
-        return allowed ? round : null;
-    }
+        string roundId, ClaimsPrincipal principal, RenderRoundReports render, CancellationToken cancellationToken) =>
+        (await render.ListAsync(principal.ToCaller(), roundId, cancellationToken)).ToResult(items =>
+            TypedResults.Ok(new RenderedReportList(roundId, [.. items.Select(RenderedReportResponse.From)])));
 }

@@ -1,4 +1,5 @@
 using Audit.Api.Pages;
+using Audit.Application.Reports;
 using Audit.Reports.Pdf;
 using Audit.Reports.Rendering;
 using Audit.Reports.Templates;
@@ -26,7 +27,7 @@ public static class ReportsExtensions
         builder.Services.AddSingleton(sp => new ReportRenderer(templates.Catalog, sp.GetRequiredService<TimeProvider>()));
         // One browser per process, launched lazily; the container disposes it (and the browser) with the host.
         builder.Services.AddSingleton<IPdfRenderer>(sp => new ChromiumPdfRenderer(sp.GetRequiredService<IOptions<PdfOptions>>().Value));
-        builder.Services.AddSingleton<ReportSources>();
+        builder.Services.AddSingleton<ReportPreparation>();
         builder.Services.AddSingleton<ReportDelivery>();
         builder.Services.AddTransient<RenderReportsJob>();
         builder.Services.AddSingleton<IReportRenderScheduler, HangfireReportRenderScheduler>();

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Invitations;
-using Audit.Api.Reports;
-using Audit.Core.AuditTrail;
-using Audit.Core.Rounds;
+using Audit.Api.Problems;
+using Audit.Application.Reports;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Audit.Api.Pages.Bureau;
@@ -48,20 +47,15 @@ public static class RoundActionsPage
     }
 
     public static async Task<IResult> RenderReportsAsync(
-        string roundId, HttpContext context, IAntiforgery antiforgery, ClaimsPrincipal principal, IRoundRepository rounds,
-        IReportRenderScheduler scheduler, IAuditEventRepository audit, TimeProvider clock, CancellationToken cancellationToken)
+        string roundId, HttpContext context, IAntiforgery antiforgery, ClaimsPrincipal principal, RenderRoundReports render,
+        CancellationToken cancellationToken)
     {
         if (await BureauForms.ReadAsync(context, antiforgery) is null)
         {
             return BureauForms.Refused(context);
         }
-        if (await rounds.GetAsync(roundId, cancellationToken) is null)
-        {
-            return Results.NotFound();
-        }
-        var jobId = scheduler.Enqueue(roundId);
-        await audit.RecordAsync(principal.ToActor().Did("reports.render-requested", "round", roundId, clock.GetUtcNow(), $"job {jobId} (web page)"), cancellationToken);
-        return Back(roundId, "render_requested");
+        var requested = await render.ExecuteAsync(principal.ToCaller(), roundId, fromWebPage: true, cancellationToken);
+        return requested.IsOk ? Back(roundId, "render_requested") : Results.StatusCode(OutcomeProblems.StatusOf(requested.Failure));
     }
 
     /// <summary>The notice to show, read from the redirect's query; null for anything not made by <see cref="Back"/>.</summary>

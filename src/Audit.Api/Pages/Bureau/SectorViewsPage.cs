@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Pages.Sectors;
-using Audit.Api.Questionnaires;
-using Audit.Application.Questionnaires;
-using Audit.Core.AuditTrail;
+using Audit.Api.Problems;
+using Audit.Application.SectorViews;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
-using Audit.Core.SectorViews;
 
 namespace Audit.Api.Pages.Bureau;
 
@@ -14,7 +12,8 @@ namespace Audit.Api.Pages.Bureau;
 /// <c>/bureau/rondes/{roundId}/sectoren</c>: the current sector view of every institution type in the round (or that it
 /// is not computed yet), and <c>…/sectoren/{type}</c>: one view as tables, internal (every value, with what the
 /// disclosure rules withhold marked) or published (exactly what the ministry gets, withheld figures as "×"), switched
-/// with <c>?weergave=intern|gepubliceerd</c>. Reading the internal view is recorded, as in the sector views API.
+/// with <c>?weergave=intern|gepubliceerd</c>. Both read through <see cref="ReadSectorViews"/>, as the sector views API
+/// does, so reading the internal view is recorded the same way.
 /// </summary>
 public static class SectorViewsPage
 {
@@ -35,42 +34,32 @@ public static class SectorViewsPage
     public sealed record ViewModel(RoundInfo Round, string Type, SectorTables Tables, string InternalHref, string PublishedHref, string ListHref, string ReportHref, string CsvHref);
 
     public static async Task<IResult> ListAsync(
-        string roundId, IRoundRepository rounds, IRoundProgressQuery progress, ISectorViewRepository views, CancellationToken cancellationToken)
+        string roundId, ClaimsPrincipal principal, ReadSectorViews read, IRoundProgressQuery progress, CancellationToken cancellationToken)
     {
-        if (await rounds.GetAsync(roundId, cancellationToken) is not { } round)
+        if (!(await read.ExecuteAsync(principal.ToCaller(), roundId, cancellationToken)).TryGetValue(out var list, out var failure))
         {
-            return Results.NotFound();
+            return Results.StatusCode(OutcomeProblems.StatusOf(failure));
         }
-        var current = (await views.ListCurrentAsync(roundId, cancellationToken)).ToDictionary(v => v.InstitutionType, StringComparer.Ordinal);
+        var current = list.Items.ToDictionary(v => v.InstitutionType, StringComparer.Ordinal);
+        // Types taking part without a computed view yet get a row too, saying so.
         var types = (await progress.ListAsync(roundId, cancellationToken)).Select(p => p.InstitutionType.ToWireName())
             .Concat(current.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var rows = types.Select(type => current.GetValueOrDefault(type) is { } v
             ? new SectorRow(type, true, v.Included, v.Suppressed, v.ComputedAt, v.Fingerprint, BureauPages.SectorPath(roundId, type),
                 BureauPages.SectorPath(roundId, type, published: true), ReportHref(roundId, type), CsvHref(roundId, type))
             : new SectorRow(type, false, null, false, null, null, null, null, null, null)).ToList();
-        return new HtmlPage(ListName, new ListModel(Info(round), rows));
+        return new HtmlPage(ListName, new ListModel(Info(list.Round), rows));
     }
 
     public static async Task<IResult> ShowAsync(
-        string roundId, string institutionType, HttpContext context, ClaimsPrincipal principal, IRoundRepository rounds, ISectorViewRepository views,
-        QuestionnaireCatalog catalog, IAuditEventRepository trail, TimeProvider clock, CancellationToken cancellationToken)
+        string roundId, string institutionType, HttpContext context, ClaimsPrincipal principal, ReadSectorViews read, CancellationToken cancellationToken)
     {
-        if (await rounds.GetAsync(roundId, cancellationToken) is not { } round
-            || await views.GetCurrentAsync(roundId, institutionType, cancellationToken) is not { } stored)
-        {
-            return Results.NotFound();
-        }
         var published = context.Request.Query[ViewQuery].ToString() == PublishedValue;
-        if (!published)
+        if (!(await read.GetAsync(principal.ToCaller(), roundId, institutionType, published, cancellationToken)).TryGetValue(out var found, out var failure))
         {
-            // Unsuppressed numbers are confidential: every read is on record, as in the API.
-            await trail.RecordAsync(principal.ToActor().Did("sector-view.read-internal", "sector-view", $"{roundId}/{institutionType}", clock.GetUtcNow(),
-                stored.Fingerprint), cancellationToken);
+            return Results.StatusCode(OutcomeProblems.StatusOf(failure));
         }
-        var questionnaire = await catalog.GetAsync(round.Round.Questionnaire.Key, round.Round.Questionnaire.Version, cancellationToken)
-            ?? throw new InvalidOperationException($"Round {roundId} refers to a missing questionnaire.");
-        var view = SectorViewJson.Deserialize(published ? stored.PublishedJson : stored.InternalJson);
-        return new HtmlPage(ViewName, new ViewModel(Info(round), institutionType, SectorTables.Of(questionnaire, view),
+        return new HtmlPage(ViewName, new ViewModel(Info(found.Round), institutionType, SectorTables.Of(found.Questionnaire, found.View()),
             BureauPages.SectorPath(roundId, institutionType), BureauPages.SectorPath(roundId, institutionType, published: true),
             BureauPages.SectorsPath(roundId), ReportHref(roundId, institutionType), CsvHref(roundId, institutionType)));
     }

@@ -1,18 +1,17 @@
+using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Pages.Bureau;
 using Audit.Api.Pages.Sectors;
-using Audit.Api.Questionnaires;
-using Audit.Application.Questionnaires;
-using Audit.Core.Paging;
-using Audit.Core.Rounds;
-using Audit.Core.SectorViews;
+using Audit.Api.Problems;
+using Audit.Application.SectorViews;
 
 namespace Audit.Api.Pages.Ministry;
 
 /// <summary>
 /// The ministry's pages: the published rounds, and per round and institution type the published sector view with the
-/// sector report (HTML, from the reports API) and its open-data CSV. They read only published rounds and only the
-/// published form of a view, which is computed already suppressed; anything else is a 404. The ministry reaches
+/// sector report (HTML, from the reports API) and its open-data CSV. They read through <see cref="ReadSectorViews"/>,
+/// which gives the ministry only published rounds and only the published form of a view (computed already
+/// suppressed); anything else is a 404. The ministry reaches
 /// nothing else (see <see cref="MinistryNotFoundResultHandler"/>).
 /// </summary>
 public static class MinistryPages
@@ -42,33 +41,24 @@ public static class MinistryPages
         return routes;
     }
 
-    public static async Task<HtmlPage> RoundsAsync(IRoundRepository rounds, ISectorViewRepository views, CancellationToken cancellationToken)
+    public static async Task<HtmlPage> RoundsAsync(ClaimsPrincipal principal, ReadSectorViews read, CancellationToken cancellationToken)
     {
-        var page = await rounds.ListAsync(new RoundQuery(RoundStatus.Published), new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
-        var items = new List<RoundItem>();
-        foreach (var round in page.Items.Select(r => r.Round))
-        {
-            var sectors = (await views.ListCurrentAsync(round.Id, cancellationToken)).OrderBy(v => v.InstitutionType, StringComparer.Ordinal)
-                .Select(v => new SectorLink(v.InstitutionType, v.Suppressed, SectorPath(round.Id, v.InstitutionType))).ToList();
-            items.Add(new RoundItem(round.Id, round.Title, round.ClosesAt, $"/api/v1/rounds/{Uri.EscapeDataString(round.Id)}/parliament-report", sectors));
-        }
+        var items = (await read.PublishedRoundsAsync(principal.ToCaller(), cancellationToken)).Select(p => new RoundItem(
+            p.Round.Id, p.Round.Title, p.Round.ClosesAt, $"/api/v1/rounds/{Uri.EscapeDataString(p.Round.Id)}/parliament-report",
+            [.. p.Views.OrderBy(v => v.InstitutionType, StringComparer.Ordinal).Select(v => new SectorLink(v.InstitutionType, v.Suppressed, SectorPath(p.Round.Id, v.InstitutionType)))]))
+            .ToList();
         return new HtmlPage(RoundsName, new RoundsModel(items));
     }
 
     public static async Task<IResult> SectorAsync(
-        string roundId, string institutionType, IRoundRepository rounds, ISectorViewRepository views, QuestionnaireCatalog catalog,
-        CancellationToken cancellationToken)
+        string roundId, string institutionType, ClaimsPrincipal principal, ReadSectorViews read, CancellationToken cancellationToken)
     {
-        if (await rounds.GetAsync(roundId, cancellationToken) is not { Round.Status: RoundStatus.Published } round
-            || await views.GetCurrentAsync(roundId, institutionType, cancellationToken) is not { } stored)
+        // The ministry is only ever given the published form, and only of a published round.
+        if (!(await read.GetAsync(principal.ToCaller(), roundId, institutionType, published: true, cancellationToken)).TryGetValue(out var found, out var failure))
         {
-            return Results.NotFound();
+            return Results.StatusCode(OutcomeProblems.StatusOf(failure));
         }
-        var questionnaire = await catalog.GetAsync(round.Round.Questionnaire.Key, round.Round.Questionnaire.Version, cancellationToken)
-            ?? throw new InvalidOperationException($"Round {roundId} refers to a missing questionnaire.");
-        // Only the published form is ever read here.
-        var tables = SectorTables.Of(questionnaire, SectorViewJson.Deserialize(stored.PublishedJson));
-        return new HtmlPage(SectorName, new SectorModel(roundId, round.Round.Title, institutionType, tables,
+        return new HtmlPage(SectorName, new SectorModel(roundId, found.Round.Round.Title, institutionType, SectorTables.Of(found.Questionnaire, found.View()),
             SectorViewsPage.ReportHref(roundId, institutionType), SectorViewsPage.CsvHref(roundId, institutionType), RoundsPath));
     }
 }

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Audit.Application.Reports;
+using Audit.Core.Reports;
+using Audit.Core.Reviews;
+using Audit.Reports.Localization;
+using Audit.Reports.Mapping;
+using Audit.Reports.Provenance;
+using Audit.Reports.Rendering;
+
+namespace Audit.Api.Reports;
+
+/// <summary>
+/// Turns a report's data (read by the use cases of <c>Audit.Application.Reports</c>, published sector views only) into
+/// its view-model and a <see cref="PreparedReport"/> in one language: presentation, no access decision and no reads.
+/// </summary>
+public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer renderer)
+{
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
+
+    public PreparedReport Feedback(FeedbackData data, ReportLanguage language)
+    {
+        var participation = data.Scope.Participation;
+        var round = data.Scope.Round.Round;
+        var input = new FeedbackInput(
+            round,
+            data.Scope.Questionnaire,
+            data.Sector.View,
+            new FeedbackParticipant(data.Institution, participation.Status, participation.SubmittedAt, participation.AcceptedAt),
+            Audit.Core.Answers.AnswerInput.Values(data.Answers))
+        {
+            Comments = data.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Comment)).ToDictionary(a => a.QuestionKey, a => a.Comment!, StringComparer.Ordinal),
+            Findings = Findings(data.Findings),
+            BaselineRound = data.BaselineRound,
+            Baseline = data.Baseline is { } baseline ? new BaselineAnswers(baseline.Questionnaire, baseline.Answers) : null,
+        };
+        var report = FeedbackReportMapper.Map(input);
+        return Prepare(ReportKinds.Feedback, round.Id, participation.Id, ReportRenderer.FeedbackTemplate, language, report,
+            [Fingerprint(data.Sector)], $"terugkoppeling-{round.Id}-{data.Institution.Id}", options => renderer.RenderFeedback(report, options));
+    }
+
+    public PreparedReport Sector(SectorReportData data, ReportLanguage language)
+    {
+        var round = data.Round.Round;
+        var type = data.Sector.InstitutionType;
+        var report = SectorReportMapper.Document(round, data.Questionnaire, data.Sector.View, data.BaselineRound);
+        return Prepare(ReportKinds.Sector, round.Id, type, ReportRenderer.SectorTemplate, language, report,
+            [Fingerprint(data.Sector)], $"sectorbeeld-{round.Id}-{type}", options => renderer.RenderSector(report, options));
+    }
+
+    public PreparedReport Parliament(ParliamentReportData data, ReportLanguage language)
+    {
+        var round = data.Round.Round;
+        var report = ParliamentReportMapper.Map(round, data.Questionnaire, [.. data.Sectors.Select(s => s.View)], data.BaselineRound);
+        return Prepare(ReportKinds.Parliament, round.Id, RenderedReportKey.WholeRound, ReportRenderer.ParliamentTemplate, language, report,
+            [.. report.Sectors.Select(s => new SectorFingerprint(s.InstitutionType, s.Fingerprint))], $"kamerrapport-{round.Id}",
+            options => renderer.RenderParliament(report, options));
+    }
+
+    private static SectorFingerprint Fingerprint(PublishedSector sector) => new(sector.InstitutionType, sector.Fingerprint);
+
+    private PreparedReport Prepare(
+        string kind, string roundId, string subject, string template, ReportLanguage language, object model,
+        IReadOnlyList<SectorFingerprint> sectorViews, string fileName, Func<ReportRenderOptions, RenderedReport> render)
+    {
+        var templateVersion = templates.Catalog.TemplateVersion(template, language);
+        return new PreparedReport(roundId, kind, subject, language, ReportFingerprint.Of(kind, language, templateVersion, model),
+            templateVersion, sectorViews, fileName, render);
+    }
+
+    private sealed record StoredFinding(string? ThemeKey, string? Finding, string? Recommendation);
+
+    /// <summary>The bureau's findings as the findings API stores them: a JSON list of theme findings plus a summary.</summary>
+    private static BureauFindings? Findings(FindingsRecord? record)
+    {
+        if (record is null)
+        {
+            return null;
+        }
+        var themes = (JsonSerializer.Deserialize<List<StoredFinding>>(record.FindingsJson, StoredJson) ?? [])
+            .Where(f => !string.IsNullOrEmpty(f.ThemeKey))
+            .ToDictionary(f => f.ThemeKey!, f => new ThemeFinding(f.Finding, f.Recommendation), StringComparer.Ordinal);
+        return new BureauFindings(record.Summary, themes);
+    }
+}
