@@ -21,7 +21,8 @@ public static class FindingsApi
         public static ThemeFinding From(FindingsTheme t) => new(t.ThemeKey, t.Finding, t.Recommendation);
     }
 
-    public sealed record FindingsRequest(IReadOnlyList<ThemeFinding?>? Themes, string? Summary);
+    /// <summary>A null theme is invalid, so the document does not offer one; JSON may still send it, and it is refused as such.</summary>
+    public sealed record FindingsRequest(IReadOnlyList<ThemeFinding>? Themes, string? Summary);
 
     public sealed record FindingsResponse(
         string ParticipationId, IReadOnlyList<ThemeFinding> Themes, string? Summary, int Version, string UpdatedBy, DateTimeOffset UpdatedAt)
@@ -51,7 +52,7 @@ public static class FindingsApi
     public static async Task<Results<Ok<FindingsResponse>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string participationId, FindingsRequest request, HttpContext http, ClaimsPrincipal principal, SaveFindings save, CancellationToken cancellationToken)
     {
-        var themes = request.Themes?.Select(t => t is null ? null : new FindingsTheme(t.ThemeKey, t.Finding, t.Recommendation)).ToList();
+        var themes = request.Themes?.Select(t => t is null ? null : new FindingsTheme(t.ThemeKey, t.Finding, t.Recommendation)).ToList<FindingsTheme?>();
         var outcome = await save.ExecuteAsync(principal.ToCaller(), participationId, new FindingsInput(themes, request.Summary),
             VersionTags.ReadIfMatch(http.Request), cancellationToken);
         VersionTags.Set(http.Response, outcome, findings => findings.Version);

@@ -18,7 +18,8 @@ public static class ReviewsApi
 {
     public sealed record RemarkRequest(string? QuestionKey, string? Text);
 
-    public sealed record ReviewRequest(string? Decision, IReadOnlyList<RemarkRequest?>? Remarks, string? Summary);
+    /// <summary>A null remark is invalid, so the document does not offer one; JSON may still send it, and it is refused as such.</summary>
+    public sealed record ReviewRequest(string? Decision, IReadOnlyList<RemarkRequest>? Remarks, string? Summary);
 
     public sealed record ReviewResponse(
         string Id, int Number, string Decision, string? Summary, string ReviewedBy, DateTimeOffset ReviewedAt, IReadOnlyList<Answers.RemarkResponse> Remarks)
@@ -50,7 +51,7 @@ public static class ReviewsApi
     public static async Task<Results<Ok<ReviewOutcomeResponse>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
         string participationId, ReviewRequest request, ClaimsPrincipal principal, ReviewSubmission review, CancellationToken cancellationToken)
     {
-        var remarks = request.Remarks?.Select(r => r is null ? null : new RemarkInput(r.QuestionKey, r.Text)).ToList();
+        var remarks = request.Remarks?.Select(r => r is null ? null : new RemarkInput(r.QuestionKey, r.Text)).ToList<RemarkInput?>();
         var outcome = await review.ExecuteAsync(principal.ToCaller(), participationId, new ReviewInput(request.Decision, remarks, request.Summary),
             cancellationToken);
         return outcome.ToResults(done => TypedResults.Ok(
