@@ -22,7 +22,7 @@ public static class AnswerWritesApi
         var edit = new AnswerEdit(questionKey, request.Value, request.Comment, null);
         var outcome = await save.ExecuteAsync(principal.ToCaller(), participationId, questionKey, edit, VersionTags.ReadIfMatch(http.Request),
             cancellationToken);
-        SetVersion(http.Response, outcome.IsOk ? outcome.Value.Version : CurrentVersionOf(outcome.Failure));
+        VersionTags.Set(http.Response, outcome, answer => answer.Version);
         return outcome.ToResults(answer => TypedResults.Ok(AnswerResponse.From(answer)), PresentAnswers);
     }
 
@@ -40,7 +40,7 @@ public static class AnswerWritesApi
     {
         var outcome = await delete.ExecuteAsync(principal.ToCaller(), participationId, questionKey, VersionTags.ReadIfMatch(http.Request),
             cancellationToken);
-        SetVersion(http.Response, outcome.IsOk ? null : CurrentVersionOf(outcome.Failure));
+        VersionTags.Set(http.Response, outcome, _ => null);
         return outcome.ToResults(_ => TypedResults.NoContent(), PresentAnswers);
     }
 
@@ -52,19 +52,4 @@ public static class AnswerWritesApi
             .Select(f => new BatchFailure(f.Index, f.QuestionKey, f.Reason, f.Current is null ? null : AnswerResponse.From(f.Current))).ToList(),
         _ => value,
     };
-
-    private static int? CurrentVersionOf(Failure failure) => failure switch
-    {
-        Failure.Stale stale => stale.CurrentVersion,
-        Failure.PreconditionRequired required => required.CurrentVersion,
-        _ => null,
-    };
-
-    private static void SetVersion(HttpResponse response, int? version)
-    {
-        if (version is { } v)
-        {
-            VersionTags.Set(response, v);
-        }
-    }
 }

@@ -10,11 +10,27 @@ namespace Audit.Api.Answers;
 /// </summary>
 public static class VersionTags
 {
-    public const string IfMatchField = "If-Match";
-
     public static string Format(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
     public static void Set(HttpResponse response, int version) => response.Headers.ETag = Format(version);
+
+    /// <summary>
+    /// The ETag after a write: the version <paramref name="saved"/> names, or, when the write was refused as stale or
+    /// for want of If-Match, the version it is at now, so the client can compare and write again knowingly.
+    /// </summary>
+    public static void Set<T>(HttpResponse response, Outcome<T> outcome, Func<T, int?> saved)
+    {
+        var version = outcome.TryGetValue(out var value, out var failure) ? saved(value) : failure switch
+        {
+            Failure.Stale stale => stale.CurrentVersion,
+            Failure.PreconditionRequired required => required.CurrentVersion,
+            _ => null,
+        };
+        if (version is { } v)
+        {
+            Set(response, v);
+        }
+    }
 
     /// <summary>If-Match as the use cases take it; the use case refuses a malformed one after its access check.</summary>
     public static VersionPrecondition ReadIfMatch(HttpRequest request) =>
@@ -50,7 +66,4 @@ public static class VersionTags
         version = parsed;
         return true;
     }
-
-    public static Dictionary<string, string[]> InvalidIfMatch() =>
-        new() { [IfMatchField] = ["If-Match must be one quoted version, as sent in the ETag (e.g. \"3\")."] };
 }

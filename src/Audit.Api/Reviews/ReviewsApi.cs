@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using Audit.Api.Access;
-using Audit.Api.Participations;
 using Audit.Api.Problems;
-using Audit.Api.SectorViews;
-using Audit.Application.Participations;
-using Audit.Application.SectorViews;
+using Audit.Application.Reviews;
 using Audit.Core.Access;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
@@ -13,17 +10,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Audit.Api.Reviews;
 
 /// <summary>
-/// The bureau's review of a submission: <c>return</c> reopens editing with remarks per question, <c>accept</c> is
-/// final and, in the same transaction, marks the sector of the institution's type dirty. Of two concurrent reviews
-/// exactly one wins (the repository compares and sets from submitted); the other is a 409. The recompute job is
-/// enqueued only after the commit; if that is lost, the dirty mark makes the sweep do it.
+/// The bureau's review of a submission over HTTP: <c>return</c> reopens editing with remarks per question,
+/// <c>accept</c> is final. Of two concurrent reviews exactly one wins; the other is a 409. The rules live in
+/// <see cref="ReviewSubmission"/>.
 /// </summary>
 public static class ReviewsApi
 {
-    public const int MaxTextLength = 10_000;
-
     public sealed record RemarkRequest(string? QuestionKey, string? Text);
 
+    /// <summary>A null remark is invalid, so the document does not offer one; JSON may still send it, and it is refused as such.</summary>
     public sealed record ReviewRequest(string? Decision, IReadOnlyList<RemarkRequest>? Remarks, string? Summary);
 
     public sealed record ReviewResponse(
@@ -49,32 +44,17 @@ public static class ReviewsApi
     }
 
     public static async Task<Results<Ok<ReviewList>, ProblemHttpResult>> ListAsync(
-        string participationId, ClaimsPrincipal principal, ParticipationScopes scopes, IReviewRepository reviews, CancellationToken cancellationToken)
-    {
-        if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is null)
-        {
-            return LegacyScopes.NotFound(participationId);
-        }
-        var list = await reviews.ListAsync(participationId, cancellationToken);
-        return TypedResults.Ok(new ReviewList(list.Select(ReviewResponse.From).ToList()));
-    }
+        string participationId, ClaimsPrincipal principal, ReadReviews read, CancellationToken cancellationToken) =>
+        (await read.ExecuteAsync(principal.ToCaller(), participationId, cancellationToken))
+            .ToResult(list => TypedResults.Ok(new ReviewList(list.Select(ReviewResponse.From).ToList())));
 
     public static async Task<Results<Ok<ReviewOutcomeResponse>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
-        string participationId, ReviewRequest request, ClaimsPrincipal principal, ParticipationScopes scopes, IReviewRepository reviews,
-        ISectorRecomputeScheduler recompute, TimeProvider clock, CancellationToken cancellationToken)
+        string participationId, ReviewRequest request, ClaimsPrincipal principal, ReviewSubmission review, CancellationToken cancellationToken)
     {
-        if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
-        {
-            return LegacyScopes.NotFound(participationId);
-        }
-        var attempt = await ReviewWorkflow.ReviewAsync(scope, request.Decision, request.Remarks ?? [], request.Summary, principal, reviews, recompute, clock,
+        var remarks = request.Remarks?.Select(r => r is null ? null : new RemarkInput(r.QuestionKey, r.Text)).ToList<RemarkInput?>();
+        var outcome = await review.ExecuteAsync(principal.ToCaller(), participationId, new ReviewInput(request.Decision, remarks, request.Summary),
             cancellationToken);
-        return attempt switch
-        {
-            { Errors: { } errors } => ApiProblems.Validation(errors),
-            { Conflict: { } reason } => ApiProblems.Conflict(reason),
-            { Result: { } result } => TypedResults.Ok(new ReviewOutcomeResponse(participationId, result.Participation!.Status.ToWireName(), ReviewResponse.From(result.Review!))),
-            _ => LegacyScopes.NotFound(participationId),
-        };
+        return outcome.ToResults(done => TypedResults.Ok(
+            new ReviewOutcomeResponse(participationId, done.Participation.Status.ToWireName(), ReviewResponse.From(done.Review))));
     }
 }

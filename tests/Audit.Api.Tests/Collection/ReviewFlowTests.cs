@@ -114,6 +114,31 @@ public sealed class ReviewFlowTests
     }
 
     [TestMethod]
+    public async Task A_null_remark_or_theme_is_an_invalid_item_listed_with_the_others_and_nothing_is_stored()
+    {
+        await using var app = new AuditApp();
+        using var admin = await app.ClientForAsync(Role.Admin);
+        using var analyst = await app.ClientForAsync(Role.Analyst);
+        using var respondent = await app.ClientForAsync(Role.Respondent, Own);
+        var (own, _) = await OpenRoundAsync(admin, "2023-null-items");
+        await FillAndSubmitAsync(respondent, own, await QuestionnaireAsync(app, "2023"));
+
+        using var review = new StringContent("""{"decision":"return","remarks":[{"questionKey":"governance.bestuurder","text":"Graag toelichten."},null],"summary":null}""",
+            System.Text.Encoding.UTF8, "application/json");
+        var reviewProblem = await ProblemAssert.IsProblemAsync(await analyst.PostAsync($"/api/v1/participations/{own}/reviews", review), HttpStatusCode.BadRequest);
+        using var findings = new StringContent("""{"themes":[null],"summary":null}""", System.Text.Encoding.UTF8, "application/json");
+        var findingsProblem = await ProblemAssert.IsProblemAsync(await analyst.PutAsync($"/api/v1/participations/{own}/findings", findings), HttpStatusCode.BadRequest);
+
+        Assert.AreSequenceEqual(new[] { "remarks[1].questionKey", "remarks[1].text" },
+            reviewProblem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToList());
+        Assert.AreSequenceEqual(new[] { "themes[0].finding", "themes[0].themeKey" },
+            findingsProblem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToList());
+        var participation = await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/participations/{own}");
+        Assert.AreEqual("submitted", participation.GetProperty("status").GetString());
+        Assert.AreEqual(HttpStatusCode.NotFound, (await analyst.GetAsync($"/api/v1/participations/{own}/findings")).StatusCode);
+    }
+
+    [TestMethod]
     public async Task Of_a_concurrent_accept_and_return_exactly_one_wins()
     {
         await using var app = new AuditApp();

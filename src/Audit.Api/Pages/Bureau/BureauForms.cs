@@ -1,3 +1,5 @@
+using Audit.Api.Problems;
+using Audit.Application.Outcomes;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Audit.Api.Pages.Bureau;
@@ -25,6 +27,12 @@ public static class BureauForms
 
     /// <summary>The page for a refused form: 400, "the form may have expired, go back and try again".</summary>
     public static HtmlPage Refused(HttpContext context) => ProblemPage.For(context, StatusCodes.Status400BadRequest);
+
+    /// <summary>
+    /// A use case's refusal that the page does not render itself, as a bare status: the status code pages turn it into
+    /// the friendly problem page (404 "not found" for a participation the caller may not see).
+    /// </summary>
+    public static IResult Failed(Failure failure) => Results.StatusCode(OutcomeProblems.StatusOf(failure));
 
     /// <summary>A field's text, or null when it is empty or only white space (an empty textarea is "no remark").</summary>
     public static string? Text(IFormCollection form, string name) =>

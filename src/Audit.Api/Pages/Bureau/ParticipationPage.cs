@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Audit.Api.Answers;
-using Audit.Api.Participations;
+using Audit.Api.Access;
+using Audit.Application.Reviews;
 using Audit.Core.Reviews;
-using Audit.Core.Rounds;
 
 namespace Audit.Api.Pages.Bureau;
 
@@ -10,7 +9,7 @@ namespace Audit.Api.Pages.Bureau;
 /// <c>/bureau/deelnames/{participationId}</c>: everything the institution handed in. Every visible question with its
 /// answer rendered for its type, comment, evidence (download links) and the history of the answer; the latest
 /// submission (number, time, content hash of the frozen snapshot) and every review. Like the answers API, each read
-/// is recorded as a confidential read by the bureau.
+/// is recorded as a confidential read by the bureau (<see cref="ReadParticipationFile"/>).
 /// </summary>
 public static class ParticipationPage
 {
@@ -29,28 +28,20 @@ public static class ParticipationPage
         string? ReviewHref, string FindingsHref, string? Message);
 
     public static async Task<IResult> ShowAsync(
-        string participationId, HttpContext context, ClaimsPrincipal principal, [AsParameters] BureauServices services, CancellationToken cancellationToken)
+        string participationId, HttpContext context, ClaimsPrincipal principal, ReadParticipationFile read, CancellationToken cancellationToken)
     {
-        if (await services.Scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
+        var found = await read.ExecuteAsync(principal.ToCaller(), participationId, "bureau page", withHistory: true, cancellationToken);
+        if (!found.TryGetValue(out var file, out var failure))
         {
-            return Results.NotFound();
+            return BureauForms.Failed(failure);
         }
-        await LegacyScopes.RecordBureauReadAsync(principal, services.Trail, "answers.read", participationId, "bureau page", services.Clock, cancellationToken);
-        var file = services.File();
-        var (header, themes) = await file.LoadAsync(scope, withHistory: true, cancellationToken);
-        SubmissionInfo? submission = null;
-        if (await services.Submissions.LatestAsync(participationId, cancellationToken) is { } latest)
-        {
-            submission = new SubmissionInfo(latest.Number, latest.SubmittedAt, await file.NameAsync(latest.SubmittedBy, cancellationToken), latest.ContentHash);
-        }
-        var reviews = new List<ReviewInfo>();
-        foreach (var r in (await services.Reviews.ListAsync(participationId, cancellationToken)).OrderByDescending(r => r.Number))
-        {
-            reviews.Add(new ReviewInfo(r.Number, r.Decision.ToWireName(), r.Summary, await file.NameAsync(r.ReviewedBy, cancellationToken), r.ReviewedAt, r.Remarks.Count));
-        }
-        var canReview = ParticipationRules.CanReview(scope.Round.Round.Status, scope.Participation.Status).IsAllowed;
-        return new HtmlPage(Name, new Model(header, submission, reviews, themes,
-            canReview ? BureauPages.ReviewPath(participationId) : null, BureauPages.FindingsPath(participationId),
+        var submission = file.LatestSubmission is { } latest
+            ? new SubmissionInfo(latest.Number, latest.SubmittedAt, file.NameOf(latest.SubmittedBy), latest.ContentHash)
+            : null;
+        var reviews = file.Reviews.OrderByDescending(r => r.Number)
+            .Select(r => new ReviewInfo(r.Number, r.Decision.ToWireName(), r.Summary, file.NameOf(r.ReviewedBy), r.ReviewedAt, r.Remarks.Count)).ToList();
+        return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), submission, reviews, ParticipationFileView.ThemesOf(file),
+            file.CanReview ? BureauPages.ReviewPath(participationId) : null, BureauPages.FindingsPath(participationId),
             BureauForms.Message(context.Request.Query[MessageQuery], Messages)));
     }
 }

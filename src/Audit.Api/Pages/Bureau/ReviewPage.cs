@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using Audit.Api.Answers;
-using Audit.Api.Participations;
-using Audit.Api.Reviews;
-using Audit.Api.SectorViews;
-using Audit.Application.Participations;
-using Audit.Application.SectorViews;
+using Audit.Api.Access;
+using Audit.Api.Problems;
+using Audit.Application.Outcomes;
+using Audit.Application.Reviews;
+using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -13,7 +12,7 @@ namespace Audit.Api.Pages.Bureau;
 /// <summary>
 /// <c>/bureau/deelnames/{participationId}/beoordeling</c>: the review form. Every visible question with its answer and
 /// an optional remark, a summary, then "return" or "accept" (two submit buttons of one form). The post goes through
-/// <see cref="ReviewWorkflow"/>, exactly like <c>POST /api/v1/participations/{id}/reviews</c>: same checks, one
+/// <see cref="ReviewSubmission"/>, exactly like <c>POST /api/v1/participations/{id}/reviews</c>: same checks, one
 /// transaction, and after an accept the sector view recompute. Refusals come back as the form with what was typed,
 /// an error summary linking to the fields (400), or a conflict message when the participation cannot be reviewed (409).
 /// </summary>
@@ -24,6 +23,9 @@ public static class ReviewPage
     public const string SummaryField = "samenvatting";
     public const string RemarkPrefix = "opmerking:";
 
+    /// <summary>Where the answers are shown, for the confidential read on the audit trail.</summary>
+    private const string ShownOn = "review page";
+
     public sealed record ReviewQuestion(QuestionBlock Question, string FieldName, string FieldId, string? Value, string? Error);
 
     public sealed record ReviewTheme(ThemeBlock Theme, IReadOnlyList<ReviewQuestion> Questions);
@@ -32,50 +34,60 @@ public static class ReviewPage
         ParticipationHeader Participation, bool CanReview, IReadOnlyList<ReviewTheme> Themes, string? Summary, string? SummaryError,
         IReadOnlyList<PageError> Errors)
     {
-        public int MaxLength => ReviewsApi.MaxTextLength;
+        public int MaxLength => ReviewTexts.MaxTextLength;
     }
 
     public static async Task<IResult> ShowAsync(
-        string participationId, ClaimsPrincipal principal, [AsParameters] BureauServices services, CancellationToken cancellationToken)
+        string participationId, ClaimsPrincipal principal, ReadParticipationFile read, CancellationToken cancellationToken)
     {
-        if (await services.Scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
-        {
-            return Results.NotFound();
-        }
-        await LegacyScopes.RecordBureauReadAsync(principal, services.Trail, "answers.read", participationId, "review page", services.Clock, cancellationToken);
-        return await FormAsync(scope, services, new Dictionary<string, string?>(), null, [], StatusCodes.Status200OK, cancellationToken);
+        var found = await read.ExecuteAsync(principal.ToCaller(), participationId, ShownOn, withHistory: false, cancellationToken);
+        return found.TryGetValue(out var file, out var failure)
+            ? Form(file, new Dictionary<string, string?>(), null, [], StatusCodes.Status200OK)
+            : BureauForms.Failed(failure);
     }
 
     public static async Task<IResult> SubmitAsync(
-        string participationId, HttpContext context, ClaimsPrincipal principal, IAntiforgery antiforgery, [AsParameters] BureauServices services,
-        ISectorRecomputeScheduler recompute, CancellationToken cancellationToken)
+        string participationId, HttpContext context, ClaimsPrincipal principal, IAntiforgery antiforgery, ReadParticipationFile read,
+        ReviewSubmission review, CancellationToken cancellationToken)
     {
         if (await BureauForms.ReadAsync(context, antiforgery) is not { } form)
         {
             return BureauForms.Refused(context);
         }
-        if (await services.Scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope)
+        var caller = principal.ToCaller();
+        var scoped = await read.ScopeAsync(caller, participationId, cancellationToken);
+        if (!scoped.TryGetValue(out var scope, out var failure))
         {
-            return Results.NotFound();
+            return BureauForms.Failed(failure);
         }
         // Only fields of this questionnaire's questions count; an empty textarea is no remark.
         var typed = scope.Questionnaire.AllQuestions.ToDictionary(q => q.Key, q => BureauForms.Text(form, RemarkPrefix + q.Key), StringComparer.Ordinal);
-        var remarks = typed.Where(r => r.Value is not null).Select(r => new ReviewsApi.RemarkRequest(r.Key, r.Value)).ToList();
+        var remarks = typed.Where(r => r.Value is not null).Select(r => new RemarkInput(r.Key, r.Value)).ToList();
         var summary = BureauForms.Text(form, SummaryField);
-        var attempt = await ReviewWorkflow.ReviewAsync(scope, form[DecisionField].ToString(), remarks, summary, principal, services.Reviews, recompute,
-            services.Clock, cancellationToken);
-        if (attempt.Result is { } result)
+        var outcome = await review.ExecuteAsync(caller, participationId, new ReviewInput(form[DecisionField].ToString(), remarks, summary), cancellationToken);
+        if (outcome.TryGetValue(out var done, out failure))
         {
-            var message = result.Participation!.Status == ParticipationStatus.Accepted ? "accepted" : "returned";
+            var message = done.Participation.Status == ParticipationStatus.Accepted ? "accepted" : "returned";
             return Results.Redirect($"{BureauPages.ParticipationPath(participationId)}?{ParticipationPage.MessageQuery}={message}");
         }
-        if (attempt.NotFound)
+        if (failure is not (Failure.Invalid or Failure.Conflict))
         {
-            return Results.NotFound();
+            return BureauForms.Failed(failure);
         }
+        var (errors, fieldErrors) = ErrorsOf(failure, remarks);
+        // Read again: on a conflict the participation (or its round) changed, and the form shows it as it now is.
+        var reread = await read.ExecuteAsync(caller, participationId, ShownOn, withHistory: false, cancellationToken);
+        return reread.TryGetValue(out var file, out var readFailure)
+            ? Form(file, typed, summary, errors, OutcomeProblems.StatusOf(failure), fieldErrors)
+            : BureauForms.Failed(readFailure);
+    }
+
+    /// <summary>The use case's errors at this form's fields: its keys follow the API body (<c>remarks[i].text</c> etc.).</summary>
+    private static (List<PageError> Errors, Dictionary<string, string> FieldErrors) ErrorsOf(Failure failure, IReadOnlyList<RemarkInput> remarks)
+    {
         var errors = new List<PageError>();
         var fieldErrors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in attempt.Errors?.Keys ?? Enumerable.Empty<string>())
+        foreach (var key in (failure as Failure.Invalid)?.Errors.Keys ?? [])
         {
             if (key == "decision")
             {
@@ -83,35 +95,31 @@ public static class ReviewPage
             }
             else if (key == "summary")
             {
-                errors.Add(new PageError("samenvatting", "summary_too_long", ReviewsApi.MaxTextLength));
+                errors.Add(new PageError("samenvatting", "summary_too_long", ReviewTexts.MaxTextLength));
             }
             else if (BureauForms.IndexIn(key, "remarks") is { } i)
             {
                 // Only texts can be wrong here: the remarks are built from this questionnaire's questions, blank ones left out.
                 var questionKey = remarks[i].QuestionKey!;
                 fieldErrors[questionKey] = "remark_too_long";
-                errors.Add(new PageError(BureauForms.IdFor("opmerking", questionKey), "remark_too_long", ReviewsApi.MaxTextLength));
+                errors.Add(new PageError(BureauForms.IdFor("opmerking", questionKey), "remark_too_long", ReviewTexts.MaxTextLength));
             }
         }
-        if (attempt.Conflict is not null)
+        if (failure is Failure.Conflict)
         {
             errors.Add(new PageError(null, "conflict"));
-            // The participation changed (or the round did): show it as it now is.
-            scope = await services.Scopes.FindVisibleAsync(participationId, principal, cancellationToken) ?? scope;
         }
-        return await FormAsync(scope, services, typed, summary, errors,
-            attempt.Conflict is not null ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, cancellationToken, fieldErrors);
+        return (errors, fieldErrors);
     }
 
-    private static async Task<IResult> FormAsync(
-        ParticipationScope scope, BureauServices services, IReadOnlyDictionary<string, string?> typed, string? summary, IReadOnlyList<PageError> errors,
-        int status, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? fieldErrors = null)
+    private static HtmlPage Form(
+        ParticipationFile file, IReadOnlyDictionary<string, string?> typed, string? summary, IReadOnlyList<PageError> errors, int status,
+        IReadOnlyDictionary<string, string>? fieldErrors = null)
     {
-        var (header, themes) = await services.File().LoadAsync(scope, withHistory: false, cancellationToken);
-        var canReview = ParticipationRules.CanReview(scope.Round.Round.Status, scope.Participation.Status).IsAllowed;
-        var reviewThemes = themes.Select(t => new ReviewTheme(t, t.Questions.Select(q => new ReviewQuestion(q, RemarkPrefix + q.Key,
+        var reviewThemes = ParticipationFileView.ThemesOf(file).Select(t => new ReviewTheme(t, t.Questions.Select(q => new ReviewQuestion(q, RemarkPrefix + q.Key,
             BureauForms.IdFor("opmerking", q.Key), typed.GetValueOrDefault(q.Key), fieldErrors?.GetValueOrDefault(q.Key))).ToList())).ToList();
         var summaryError = errors.Any(e => e.Key == "summary_too_long") ? "summary_too_long" : null;
-        return new HtmlPage(Name, new Model(header, canReview, reviewThemes, summary, summaryError, errors), status);
+        return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), file.CanReview, reviewThemes, summary, summaryError, errors),
+            status);
     }
 }
