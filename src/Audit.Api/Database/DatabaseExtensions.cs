@@ -1,5 +1,5 @@
-using Audit.Api.Participations;
 using Audit.Api.Questionnaires;
+using Audit.Application.Participations;
 using Audit.Core.Access;
 using Audit.Core.Answers;
 using Audit.Core.AuditTrail;

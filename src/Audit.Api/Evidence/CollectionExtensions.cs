@@ -1,6 +1,7 @@
 using Audit.Api.SectorViews;
 using Audit.Application.SectorViews;
 using Audit.Application;
+using Audit.Application.Evidence;
 using Audit.Core.Evidence;
 using Audit.Data.Evidence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class CollectionExtensions
     {
         builder.Services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IEvidenceStore>(sp => new FileEvidenceStore(sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.Folder));
+        builder.Services.AddSingleton(sp => new EvidenceLimits(sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.MaxBytes));
         builder.Services.AddAuditUseCases();
         builder.Services.TryAddSingleton<ISectorRecomputeScheduler, HangfireSectorRecomputeScheduler>();
         return builder;

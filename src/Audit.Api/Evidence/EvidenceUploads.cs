@@ -1,24 +1,22 @@
-using Audit.Core.AuditTrail;
-using Audit.Core.Evidence;
+using Audit.Application.Evidence;
+using Audit.Application.Outcomes;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Audit.Api.Evidence;
 
-/// <summary>Why an upload was not taken; the API words it as a problem, the pages as a message at the question.</summary>
+/// <summary>Why a request carries no document to judge; the API words it as a problem, the pages as a message at the question.</summary>
 public enum UploadRefusal
 {
     TooLarge,
     NotMultipart,
     Unreadable,
     NotOneFile,
-    Empty,
-    UnsupportedType,
 }
 
 /// <summary>
-/// Taking in an evidence document, shared by the API and the questionnaire pages: read the multipart body under the
-/// evidence size limit (raised for this request alone), take its one file, decide the type by the bytes, store the
-/// content by hash and the metadata in the database.
+/// The HTTP side of taking in an evidence document, shared by the API and the questionnaire pages: read the multipart
+/// body under the evidence size limit (raised for this request alone) and take its one file. Judging the document
+/// (size, type by its bytes) and storing it is <see cref="UploadEvidence"/>'s.
 /// </summary>
 public static class EvidenceUploads
 {
@@ -61,61 +59,23 @@ public static class EvidenceUploads
         }
     }
 
-    /// <summary>The form's single non-empty file within the limit, or why not.</summary>
-    public static (IFormFile? File, UploadRefusal? Refusal) TakeFile(IFormCollection form, long maxBytes)
+    /// <summary>The form's single file as a document to judge, or why there is none.</summary>
+    public static (IncomingDocument? Document, UploadRefusal? Refusal) TakeFile(IFormCollection form)
     {
         if (form.Files.Count != 1)
         {
             return (null, UploadRefusal.NotOneFile);
         }
         var file = form.Files[0];
-        if (file.Length > maxBytes)
-        {
-            return (null, UploadRefusal.TooLarge);
-        }
-        return file.Length == 0 ? (null, UploadRefusal.Empty) : (file, null);
+        return (new IncomingDocument(file.FileName, file.Length, file.OpenReadStream), null);
     }
 
-    /// <summary>
-    /// Stores the file for the question when its bytes are an accepted document type. The result is null with
-    /// <see cref="UploadRefusal.UnsupportedType"/> when they are not; otherwise the repository's outcome.
-    /// </summary>
-    public static async Task<(EvidenceChangeResult? Result, UploadRefusal? Refusal)> StoreAsync(
-        string participationId, string questionKey, IFormFile file, Actor actor, IEvidenceRepository evidence, IEvidenceStore store,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The refusal as the API answers it (413, 415, or 400 at the file field).</summary>
+    public static Failure Refused(UploadRefusal refusal, long maxBytes, string? detail, int fileCount) => refusal switch
     {
-        await using var content = file.OpenReadStream();
-        if (EvidenceContent.Detect(content) is not { } contentType)
-        {
-            return (null, UploadRefusal.UnsupportedType);
-        }
-        var stored = await store.PutAsync(content, cancellationToken);
-        var upload = new EvidenceUpload(participationId, questionKey, stored.Sha256, EvidenceContent.SafeFileName(file.FileName), contentType, stored.Length);
-        var result = await evidence.AddAsync(upload, actor, now, cancellationToken);
-        if (result.Outcome != EvidenceChangeOutcome.Done)
-        {
-            await ForgetIfUnreferencedAsync(stored.Sha256, evidence, store, cancellationToken);
-            return (result, null);
-        }
-        // A concurrent delete of another document with the same bytes may have removed them before our row existed.
-        if (await store.OpenAsync(stored.Sha256, cancellationToken) is { } check)
-        {
-            await check.DisposeAsync();
-        }
-        else
-        {
-            content.Position = 0;
-            await store.PutAsync(content, cancellationToken);
-        }
-        return (result, null);
-    }
-
-    /// <summary>Content is shared by hash; it goes only when no document of any participation still has it.</summary>
-    public static async Task ForgetIfUnreferencedAsync(string sha256, IEvidenceRepository evidence, IEvidenceStore store, CancellationToken cancellationToken)
-    {
-        if (!await evidence.IsContentReferencedAsync(sha256, cancellationToken))
-        {
-            await store.DeleteAsync(sha256, cancellationToken);
-        }
-    }
+        UploadRefusal.TooLarge => EvidenceRefusals.TooLarge(maxBytes),
+        UploadRefusal.NotMultipart => EvidenceRefusals.Unsupported("Send the document as multipart/form-data with one file field."),
+        UploadRefusal.Unreadable => EvidenceRefusals.File($"The multipart body cannot be read: {detail}"),
+        _ => EvidenceRefusals.File($"Send exactly one file; this request has {fileCount}."),
+    };
 }

@@ -17,6 +17,8 @@ public static class OutcomeProblems
         Failure.Conflict => StatusCodes.Status409Conflict,
         Failure.Stale => StatusCodes.Status412PreconditionFailed,
         Failure.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        Failure.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        Failure.Unsupported => StatusCodes.Status415UnsupportedMediaType,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "A failure kind without a status."),
     };
 

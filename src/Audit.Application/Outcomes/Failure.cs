@@ -36,4 +36,10 @@ public abstract record Failure(string Detail)
 
     /// <summary>Changing something that exists needs the version the caller edited (If-Match).</summary>
     public sealed record PreconditionRequired(string Detail, int? CurrentVersion = null) : Failure(Detail);
+
+    /// <summary>The content is larger than the service takes (an evidence document over the configured size).</summary>
+    public sealed record TooLarge(string Detail) : Failure(Detail);
+
+    /// <summary>The content is of a kind the service does not take, judged by what it is rather than what it claims.</summary>
+    public sealed record Unsupported(string Detail) : Failure(Detail);
 }

@@ -1,124 +1,119 @@
 using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Evidence;
-using Audit.Api.Participations;
+using Audit.Api.Problems;
+using Audit.Application.Evidence;
+using Audit.Application.Outcomes;
 using Audit.Application.Participations;
-using Audit.Core.Answers;
-using Audit.Core.Evidence;
-using Audit.Core.Reviews;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Audit.Api.Pages.Respondent;
 
 /// <summary>
 /// Evidence on the theme page: each question has its own small upload form (a multipart post, outside the answers
-/// form) and a remove button per document. Both reuse what the API does (<see cref="EvidenceUploads"/>, the same size
-/// limit and type detection by the bytes; <see cref="EvidenceApi.DeleteAsync"/>). A refusal shows the theme page
-/// again with the reason at the question; success redirects back to it.
+/// form) and a remove button per document. The rules are the API's own (<see cref="UploadEvidence"/>, the same size
+/// limit and type detection by the bytes; <see cref="RemoveEvidence"/>). A refusal shows the theme page again with the
+/// reason at the question; success redirects back to it.
 /// </summary>
 public static class EvidencePages
 {
-    public static async Task<IResult> UploadAsync(
-        string participationId, string questionKey, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers,
-        IReviewRepository reviews, IEvidenceRepository evidence, IEvidenceStore store, IAntiforgery antiforgery, IOptions<EvidenceOptions> options,
-        TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view
-            || view.Scope.Questionnaire.FindThemeOf(questionKey) is not { } theme)
-        {
-            return Results.NotFound();
-        }
-        var maxBytes = options.Value.MaxBytes;
-        async Task<IResult> RefuseAsync(string? evidenceError, string? formError, int status)
-        {
-            var documents = await evidence.ListAsync(view.Id, null, cancellationToken);
-            return ThemePage.Render(http, view, theme, ThemeEntries.Stored(view),
-                new ThemeViews.EvidenceState(documents, questionKey, evidenceError, maxBytes), null, formError, status);
-        }
+    /// <summary>The services both forms use.</summary>
+    public sealed record Services(OpenParticipation Open, IAntiforgery Antiforgery, EvidenceLimits Limits);
 
-        if (!view.Editable)
+    public static async Task<IResult> UploadAsync(
+        string participationId, string questionKey, HttpContext http, ClaimsPrincipal principal, [AsParameters] Services services,
+        UploadEvidence upload, CancellationToken cancellationToken)
+    {
+        var opened = await OpenAsync(participationId, questionKey, principal, services, cancellationToken);
+        if (!opened.TryGetValue(out var page, out var failure))
         {
-            return await RefuseAsync(null, "locked", StatusCodes.Status409Conflict);
+            return RespondentPages.Refused(failure);
+        }
+        IResult Refuse(string? evidenceError, string? formError, int status) => Render(page, http, services, questionKey, evidenceError, formError, status);
+
+        var opening = await upload.OpenAsync(principal.ToCaller(), page.View.Id, questionKey, cancellationToken);
+        if (!opening.TryGetValue(out var slot, out failure))
+        {
+            return failure is Failure.Conflict ? Refuse(null, "locked", StatusCodes.Status409Conflict) : RespondentPages.Refused(failure);
         }
         // Read under the evidence limit first: the antiforgery field travels in the same multipart body.
-        var (form, unread, _) = await EvidenceUploads.ReadFormAsync(http, maxBytes, cancellationToken);
+        var (form, unread, _) = await EvidenceUploads.ReadFormAsync(http, slot.MaxBytes, cancellationToken);
         if (form is null)
         {
-            return await RefuseAsync(ErrorOf(unread!.Value), "evidence", StatusOf(unread.Value));
+            return Refuse(ErrorOf(unread!.Value), "evidence", StatusOf(unread.Value));
         }
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!await services.Antiforgery.IsRequestValidAsync(http))
         {
-            return await RefuseAsync(null, "expired", StatusCodes.Status400BadRequest);
+            return Refuse(null, "expired", StatusCodes.Status400BadRequest);
         }
-        var (file, refusal) = EvidenceUploads.TakeFile(form, maxBytes);
-        if (file is null)
+        var (document, refusal) = EvidenceUploads.TakeFile(form);
+        if (document is null)
         {
-            return await RefuseAsync(ErrorOf(refusal!.Value), "evidence", StatusOf(refusal.Value));
+            return Refuse(ErrorOf(refusal!.Value), "evidence", StatusOf(refusal.Value));
         }
-        var (result, unsupported) = await EvidenceUploads.StoreAsync(
-            view.Id, questionKey, file, principal.ToActor(), evidence, store, clock.GetUtcNow(), cancellationToken);
-        if (unsupported is { } kind)
+        var stored = await upload.ExecuteAsync(slot, document, cancellationToken);
+        return stored.Failure switch
         {
-            return await RefuseAsync(ErrorOf(kind), "evidence", StatusOf(kind));
-        }
-        return result!.Outcome switch
-        {
-            EvidenceChangeOutcome.Done => Results.Redirect(Back(view, theme.Key, questionKey, "evidence_added")),
-            EvidenceChangeOutcome.NotFound => Results.NotFound(),
-            _ => await RefuseAsync(null, "locked", StatusCodes.Status409Conflict),
+            null => Results.Redirect(Back(page, questionKey, "evidence_added")),
+            Failure.Conflict => Refuse(null, "locked", StatusCodes.Status409Conflict),
+            Failure.TooLarge or Failure.Unsupported or Failure.Invalid => Refuse(ErrorOf(stored.Failure), "evidence", OutcomeProblems.StatusOf(stored.Failure)),
+            _ => RespondentPages.Refused(stored.Failure),
         };
     }
 
     public static async Task<IResult> RemoveAsync(
-        string participationId, string questionKey, string evidenceId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes,
-        IAnswerRepository answers, IReviewRepository reviews, IEvidenceRepository evidence, IEvidenceStore store, IAntiforgery antiforgery,
-        IOptions<EvidenceOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        string participationId, string questionKey, string evidenceId, HttpContext http, ClaimsPrincipal principal, [AsParameters] Services services,
+        RemoveEvidence remove, CancellationToken cancellationToken)
     {
-        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view
-            || view.Scope.Questionnaire.FindThemeOf(questionKey) is not { } theme)
+        var opened = await OpenAsync(participationId, questionKey, principal, services, cancellationToken);
+        if (!opened.TryGetValue(out var page, out var failure))
         {
-            return Results.NotFound();
+            return RespondentPages.Refused(failure);
         }
-        async Task<IResult> RefuseAsync(string formError, int status)
+        if (!http.Request.HasFormContentType || !await services.Antiforgery.IsRequestValidAsync(http))
         {
-            var documents = await evidence.ListAsync(view.Id, null, cancellationToken);
-            return ThemePage.Render(http, view, theme, ThemeEntries.Stored(view),
-                new ThemeViews.EvidenceState(documents, null, null, options.Value.MaxBytes), null, formError, status);
+            return Render(page, http, services, null, null, "expired", StatusCodes.Status400BadRequest);
         }
-
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        var removed = await remove.ExecuteAsync(principal.ToCaller(), page.View.Id, questionKey, evidenceId, cancellationToken);
+        return removed.Failure switch
         {
-            return await RefuseAsync("expired", StatusCodes.Status400BadRequest);
-        }
-        var removed = await EvidenceApi.DeleteAsync(view.Id, questionKey, evidenceId, principal, scopes, evidence, store, clock, cancellationToken);
-        return removed.Result switch
-        {
-            NoContent => Results.Redirect(Back(view, theme.Key, questionKey, "evidence_removed")),
-            ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict } => await RefuseAsync("locked", StatusCodes.Status409Conflict),
-            ProblemHttpResult { StatusCode: var status } => Results.StatusCode(status),
-            _ => throw new InvalidOperationException("Unexpected result from removing evidence."),
+            null => Results.Redirect(Back(page, questionKey, "evidence_removed")),
+            Failure.Conflict => Render(page, http, services, null, null, "locked", StatusCodes.Status409Conflict),
+            _ => RespondentPages.Refused(removed.Failure),
         };
     }
 
-    private static string Back(RespondentView view, string themeKey, string questionKey, string status) =>
-        RespondentPages.WithStatus(RespondentPages.Theme(view.Id, themeKey), status, ThemeIds.Question(questionKey));
+    /// <summary>The theme page the question's evidence form is on.</summary>
+    private static Task<Outcome<ThemePage.Opened>> OpenAsync(
+        string participationId, string questionKey, ClaimsPrincipal principal, Services services, CancellationToken cancellationToken) =>
+        ThemePage.OpenAsync(services.Open, principal, participationId, q => q.FindThemeOf(questionKey), cancellationToken);
+
+    /// <summary>The theme page again, with the reason of a refused post.</summary>
+    private static IResult Render(
+        ThemePage.Opened page, HttpContext http, Services services, string? errorQuestion, string? evidenceError, string? formError, int status) =>
+        ThemePage.Render(http, page.View, page.Theme, ThemeEntries.Stored(page.View),
+            new ThemeViews.EvidenceState(errorQuestion, evidenceError, services.Limits.MaxBytes), null, formError, status);
+
+    private static string Back(ThemePage.Opened page, string questionKey, string status) =>
+        RespondentPages.WithStatus(RespondentPages.Theme(page.View.Id, page.Theme.Key), status, ThemeIds.Question(questionKey));
 
     /// <summary>The message at the question, under <c>t.theme.evidence_errors</c>.</summary>
     private static string ErrorOf(UploadRefusal refusal) => refusal switch
     {
         UploadRefusal.TooLarge => "too_large",
         UploadRefusal.NotOneFile => "no_file",
-        UploadRefusal.Empty => "empty",
-        UploadRefusal.UnsupportedType => "unsupported",
         _ => "unreadable",
     };
 
-    private static int StatusOf(UploadRefusal refusal) => refusal switch
+    /// <inheritdoc cref="ErrorOf(UploadRefusal)"/>
+    private static string ErrorOf(Failure refused) => refused switch
     {
-        UploadRefusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        UploadRefusal.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
-        _ => StatusCodes.Status400BadRequest,
+        Failure.TooLarge => "too_large",
+        Failure.Unsupported => "unsupported",
+        _ => "empty", // the one invalid document left once a single file arrived: an empty one
     };
+
+    /// <summary>A body that cannot be read is the browser's request gone wrong (400), not an unsupported document.</summary>
+    private static int StatusOf(UploadRefusal refusal) =>
+        refusal == UploadRefusal.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
 }

@@ -1,18 +1,14 @@
 using System.Security.Claims;
 using Audit.Api.Access;
-using Audit.Api.Participations;
-using Audit.Application.Questionnaires;
-using Audit.Core.Answers;
-using Audit.Core.Paging;
-using Audit.Core.Questionnaires;
+using Audit.Application.Participations;
 using Audit.Core.Rounds;
 
 namespace Audit.Api.Pages.Respondent;
 
 /// <summary>
-/// <c>/deelnames</c>: the signed-in respondent's institution in each round that is not a draft, newest round first:
-/// status, progress, deadline, and the way in (the first theme still open, the summary, and after publication the
-/// feedback report as HTML and PDF).
+/// <c>/deelnames</c>: the signed-in respondent's institution in each round that is not a draft, newest round first
+/// (see <see cref="ListOwnParticipations"/>): status, progress, deadline, and the way in (the first theme still open,
+/// the summary, and after publication the feedback report as HTML and PDF).
 /// </summary>
 public static class ParticipationsPage
 {
@@ -25,34 +21,20 @@ public static class ParticipationsPage
     public sealed record Model(IReadOnlyList<Row> Items);
 
     public static async Task<IResult> ShowAsync(
-        ClaimsPrincipal principal, IRoundRepository rounds, IParticipationRepository participations, IAnswerRepository answers,
-        QuestionnaireCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, ListOwnParticipations list, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var rows = new List<Row>();
-        if (principal.GetInstitutionId() is { } institutionId)
+        var own = await list.ExecuteAsync(principal.ToCaller(), cancellationToken);
+        if (!own.TryGetValue(out var items, out var failure))
         {
-            // Rounds are few (a handful a year), so one lookup per round is cheaper than another repository query to keep.
-            await foreach (var round in AllRoundsAsync(rounds, cancellationToken))
-            {
-                if (round.Round.Status != RoundStatus.Draft
-                    && await participations.FindAsync(round.Round.Id, institutionId, cancellationToken) is { } participation
-                    && principal.CanSee(participation))
-                {
-                    var questionnaire = await catalog.GetAsync(round.Round.Questionnaire.Key, round.Round.Questionnaire.Version, cancellationToken)
-                        ?? throw new InvalidOperationException($"Round {round.Round.Id} refers to a missing questionnaire.");
-                    rows.Add(await RowAsync(round.Round, participation, questionnaire, answers, clock.GetUtcNow(), cancellationToken));
-                }
-            }
+            return RespondentPages.Refused(failure);
         }
-        return new HtmlPage(Name, new Model(rows));
+        var now = clock.GetUtcNow();
+        return new HtmlPage(Name, new Model(items.Select(item => RowOf(item, now)).ToList()));
     }
 
-    private static async Task<Row> RowAsync(
-        Round round, ParticipationRecord participation, Questionnaire questionnaire, IAnswerRepository answers, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    private static Row RowOf(OwnParticipation item, DateTimeOffset now)
     {
-        var values = AnswerInput.Values(await answers.ListAsync(participation.Id, cancellationToken));
-        var progress = AnswerValidator.ProgressPerTheme(questionnaire, values);
+        var (round, participation, questionnaire, progress) = (item.Round, item.Participation, item.Questionnaire, item.Progress);
         var open = questionnaire.Themes.Zip(progress).FirstOrDefault(t => !t.Second.IsComplete).First ?? questionnaire.Themes[0];
         var published = round.Status == RoundStatus.Published;
         int? daysLeft = round.Status == RoundStatus.Open && round.ClosesAt > now ? (int)Math.Ceiling((round.ClosesAt - now).TotalDays) : null;
@@ -61,23 +43,6 @@ public static class ParticipationsPage
             progress.Sum(p => p.RequiredAnswered), round.ClosesAt, daysLeft, RespondentPages.Theme(participation.Id, open.Key),
             RespondentPages.Summary(participation.Id),
             published ? RespondentPages.Report(participation.Id) : null, published ? RespondentPages.ReportPdf(participation.Id) : null,
-            ParticipationRules.CanEditAnswers(round.Status, participation.Status).IsAllowed);
-    }
-
-    private static async IAsyncEnumerable<RoundRecord> AllRoundsAsync(
-        IRoundRepository rounds, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        for (var page = 1; ; page++)
-        {
-            var batch = await rounds.ListAsync(new RoundQuery(), new PageRequest(page, PageRequest.MaxPageSize), cancellationToken);
-            foreach (var round in batch.Items)
-            {
-                yield return round;
-            }
-            if (batch.Items.Count < PageRequest.MaxPageSize)
-            {
-                yield break;
-            }
-        }
+            item.Editable);
     }
 }

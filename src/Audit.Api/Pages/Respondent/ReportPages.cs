@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Audit.Api.Participations;
 using Audit.Application.Participations;
-using Audit.Core.Answers;
-using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Reports.Localization;
 
@@ -17,27 +14,28 @@ namespace Audit.Api.Pages.Respondent;
 /// </summary>
 public static class ReportPages
 {
-    public static Task<IResult> HtmlAsync(string participationId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes,
-        IAnswerRepository answers, IReviewRepository reviews, CancellationToken cancellationToken) =>
-        RedirectAsync(participationId, pdf: false, http, principal, scopes, answers, reviews, cancellationToken);
+    public static Task<IResult> HtmlAsync(
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken) =>
+        RedirectAsync(participationId, pdf: false, http, principal, open, cancellationToken);
 
-    public static Task<IResult> PdfAsync(string participationId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes,
-        IAnswerRepository answers, IReviewRepository reviews, CancellationToken cancellationToken) =>
-        RedirectAsync(participationId, pdf: true, http, principal, scopes, answers, reviews, cancellationToken);
+    public static Task<IResult> PdfAsync(
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken) =>
+        RedirectAsync(participationId, pdf: true, http, principal, open, cancellationToken);
 
     /// <summary>The report's address in the API, in <paramref name="language"/>.</summary>
     public static string ApiUrl(string participationId, string language, bool pdf) =>
         $"/api/v1/participations/{Uri.EscapeDataString(participationId)}/feedback-report?lang={language}" + (pdf ? "&format=pdf" : "");
 
     private static async Task<IResult> RedirectAsync(
-        string participationId, bool pdf, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers,
-        IReviewRepository reviews, CancellationToken cancellationToken)
+        string participationId, bool pdf, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
     {
-        var view = await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken);
-        if (view is null || view.Scope.Round.Round.Status != RoundStatus.Published)
+        var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
+        if (!opened.TryGetValue(out var view, out var failure))
         {
-            return Results.NotFound();
+            return RespondentPages.Refused(failure);
         }
-        return Results.Redirect(ApiUrl(view.Id, PageLanguage.Resolve(http).Code(), pdf));
+        return view.Scope.Round.Round.Status == RoundStatus.Published
+            ? Results.Redirect(ApiUrl(view.Id, PageLanguage.Resolve(http).Code(), pdf))
+            : Results.NotFound();
     }
 }

@@ -1,4 +1,6 @@
 using Audit.Api.Access;
+using Audit.Api.Problems;
+using Audit.Application.Outcomes;
 
 namespace Audit.Api.Pages.Respondent;
 
@@ -61,6 +63,9 @@ public static class RespondentPages
 
     public static string EvidenceDownload(string participationId, string questionKey, string evidenceId) =>
         $"{AnswersApi(participationId)}{Uri.EscapeDataString(questionKey)}/evidence/{Uri.EscapeDataString(evidenceId)}";
+
+    /// <summary>A refusal the page does not show itself: the status alone, which the problem page words for a person.</summary>
+    public static IResult Refused(Failure failure) => Results.StatusCode(OutcomeProblems.StatusOf(failure));
 
     /// <summary>A page address with a status message to show after a redirect (post/redirect/get).</summary>
     public static string WithStatus(string path, string status, string? fragment = null) =>

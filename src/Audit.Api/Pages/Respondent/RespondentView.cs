@@ -1,25 +1,48 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Audit.Api.Answers;
-using Audit.Api.Participations;
+using Audit.Api.Access;
+using Audit.Application.Outcomes;
 using Audit.Application.Participations;
 using Audit.Core.Answers;
+using Audit.Core.Evidence;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 
 namespace Audit.Api.Pages.Respondent;
 
 /// <summary>
-/// One participation as its institution's respondent sees it on the pages: the scope (through the one resource
-/// check), the current answers, and the bureau's last review when it returned the questionnaire (its remarks are
-/// shown at the questions until the institution submits again).
+/// One participation as its institution's respondent sees it on the pages (see <see cref="OpenParticipation"/>): the
+/// answers by question and as values for Core's checks, and what the pages say about where it stands.
 /// </summary>
 public sealed record RespondentView(
-    ParticipationScope Scope, IReadOnlyDictionary<string, AnswerRecord> Answers, IReadOnlyDictionary<string, JsonElement> Values, ReviewRecord? Return)
+    ParticipationWork Work, IReadOnlyDictionary<string, AnswerRecord> Answers, IReadOnlyDictionary<string, JsonElement> Values)
 {
-    public string Id => Scope.Participation.Id;
+    public static RespondentView Of(ParticipationWork work) =>
+        new(work, work.Answers.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal), AnswerInput.Values(work.Answers));
 
-    public bool Editable => Scope.CanEditAnswers.IsAllowed;
+    /// <summary>
+    /// The participation, or the failure to answer with (not found: another institution's, or a round still in draft,
+    /// which institutions do not see).
+    /// </summary>
+    public static async Task<Outcome<RespondentView>> OpenAsync(
+        OpenParticipation open, ClaimsPrincipal principal, string participationId, CancellationToken cancellationToken)
+    {
+        var opened = await open.ExecuteAsync(principal.ToCaller(), participationId, cancellationToken);
+        return opened.IsOk ? Of(opened.Value) : opened.Fail<RespondentView>();
+    }
+
+    /// <summary>The same participation with answers read later (a form is read again against them).</summary>
+    public RespondentView With(ParticipationScope scope, IReadOnlyList<AnswerRecord> answers) => Of(Work with { Scope = scope, Answers = answers });
+
+    public ParticipationScope Scope => Work.Scope;
+
+    public string Id => Work.Id;
+
+    public bool Editable => Work.Editable;
+
+    public ReviewRecord? Return => Work.Return;
+
+    public IReadOnlyList<EvidenceRecord> Evidence => Work.Evidence;
 
     /// <summary>Why answers cannot be changed now, as a key under <c>t.respondent.locked</c>; null while editable.</summary>
     public string? Locked => LockedReason(Scope.Round.Round.Status, Scope.Participation.Status);
@@ -35,32 +58,6 @@ public sealed record RespondentView(
             RoundStatus.Published => "round_published",
             _ => participation == ParticipationStatus.Accepted ? "accepted" : "submitted",
         };
-
-    /// <summary>
-    /// Null when the participation does not exist, belongs to another institution, or its round is still a draft
-    /// (institutions do not see draft rounds); the handlers answer 404 then.
-    /// </summary>
-    public static async Task<RespondentView?> LoadAsync(
-        string participationId, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers, IReviewRepository reviews,
-        CancellationToken cancellationToken)
-    {
-        if (await scopes.FindVisibleAsync(participationId, principal, cancellationToken) is not { } scope || scope.Round.Round.Status == RoundStatus.Draft)
-        {
-            return null;
-        }
-        var current = await answers.ListAsync(participationId, cancellationToken);
-        ReviewRecord? returned = null;
-        if (scope.Participation.Status is ParticipationStatus.Returned or ParticipationStatus.InProgress
-            && (await reviews.ListAsync(participationId, cancellationToken)).LastOrDefault() is { Decision: ReviewOutcome.Return } last)
-        {
-            returned = last;
-        }
-        return new RespondentView(
-            scope,
-            current.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal),
-            AnswerInput.Values(current),
-            returned);
-    }
 
     public ParticipationHeader Header() => new(
         Id, Scope.Round.Round.Title, Scope.Participation.InstitutionName, Scope.Participation.Status.ToWireName(), Editable, Locked,

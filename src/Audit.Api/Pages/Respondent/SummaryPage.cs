@@ -1,19 +1,19 @@
 using System.Security.Claims;
-using Audit.Api.Participations;
-using Audit.Api.Reviews;
+using Audit.Api.Access;
+using Audit.Api.Problems;
+using Audit.Application.Outcomes;
 using Audit.Application.Participations;
+using Audit.Application.Submissions;
 using Audit.Core.Answers;
-using Audit.Core.Reviews;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Pages.Respondent;
 
 /// <summary>
 /// <c>/deelnames/{id}/overzicht</c>: progress per theme and every required question still open or answer still invalid,
 /// each linked to its field; the bureau's remarks after a return. <c>/deelnames/{id}/indienen</c> asks for confirmation
-/// and its POST submits through <see cref="SubmissionApi.SubmitAsync"/>, the API's own submission: an incomplete
-/// questionnaire is refused there and comes back here with the list.
+/// and its POST submits through <see cref="SubmitParticipation"/>, the API's own rule: an incomplete questionnaire is
+/// refused there and comes back here with the list.
 /// </summary>
 public static class SummaryPage
 {
@@ -34,24 +34,24 @@ public static class SummaryPage
     public sealed record ConfirmModel(ParticipationHeader Header, string Action, string SummaryHref);
 
     public static async Task<IResult> ShowAsync(
-        string participationId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers, IReviewRepository reviews,
-        CancellationToken cancellationToken)
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
     {
-        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view)
+        var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
+        if (!opened.TryGetValue(out var view, out var failure))
         {
-            return Results.NotFound();
+            return RespondentPages.Refused(failure);
         }
         var status = http.Request.Query["status"].ToString();
         return Render(view, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> ConfirmAsync(
-        string participationId, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers, IReviewRepository reviews,
-        CancellationToken cancellationToken)
+        string participationId, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
     {
-        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view)
+        var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
+        if (!opened.TryGetValue(out var view, out var failure))
         {
-            return Results.NotFound();
+            return RespondentPages.Refused(failure);
         }
         return view.Editable
             ? new HtmlPage(ConfirmName, new ConfirmModel(view.Header(), RespondentPages.Submit(view.Id), RespondentPages.Summary(view.Id)), hasForm: true)
@@ -59,31 +59,35 @@ public static class SummaryPage
     }
 
     public static async Task<IResult> SubmitAsync(
-        string participationId, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers,
-        IReviewRepository reviews, ISubmissionRepository submissions, IAntiforgery antiforgery, TimeProvider clock, CancellationToken cancellationToken)
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, SubmitParticipation submit,
+        IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
-        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view)
+        var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
+        if (!opened.TryGetValue(out var view, out var failure))
         {
-            return Results.NotFound();
+            return RespondentPages.Refused(failure);
         }
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
             return Render(view, null, "expired", StatusCodes.Status400BadRequest);
         }
-        var submitted = await SubmissionApi.SubmitAsync(view.Id, principal, scopes, answers, submissions, clock, cancellationToken);
-        if (submitted.Result is Ok<SubmissionApi.SubmissionResponse>)
+        var submitted = await submit.ExecuteAsync(principal.ToCaller(), view.Id, cancellationToken);
+        if (submitted.TryGetValue(out _, out var refused))
         {
             return Results.Redirect(RespondentPages.WithStatus(RespondentPages.Summary(view.Id), "submitted"));
         }
         // Whatever the refusal, the page shows the participation as it now is.
-        var now = await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken);
-        return (submitted.Result, now) switch
+        var reopened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
+        if (!reopened.TryGetValue(out var now, out failure))
         {
-            (_, null) => Results.NotFound(),
-            (ValidationProblem, _) => Render(now, null, "incomplete", StatusCodes.Status400BadRequest),
-            (ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict }, _) => Render(now, null, now.Locked is null ? "changed" : "locked", StatusCodes.Status409Conflict),
-            (ProblemHttpResult { StatusCode: var status }, _) => Results.StatusCode(status),
-            _ => throw new InvalidOperationException("Unexpected result from the submission."),
+            return RespondentPages.Refused(failure);
+        }
+        var status = OutcomeProblems.StatusOf(refused);
+        return refused switch
+        {
+            Failure.Invalid => Render(now, null, "incomplete", status),
+            Failure.Conflict => Render(now, null, now.Locked is null ? "changed" : "locked", status),
+            _ => RespondentPages.Refused(refused),
         };
     }
 

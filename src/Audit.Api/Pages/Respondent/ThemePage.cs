@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using Audit.Api.Access;
-using Audit.Api.Evidence;
-using Audit.Api.Participations;
+using Audit.Application.Answers;
+using Audit.Application.Evidence;
+using Audit.Application.Outcomes;
 using Audit.Application.Participations;
-using Audit.Core.Answers;
-using Audit.Core.Evidence;
 using Audit.Core.Questionnaires;
-using Audit.Core.Reviews;
 using Audit.Reports.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -30,32 +28,31 @@ public static class ThemePage
     };
 
     public static async Task<IResult> ShowAsync(
-        string participationId, string themeKey, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers,
-        IReviewRepository reviews, IEvidenceRepository evidence, IOptions<EvidenceOptions> options, CancellationToken cancellationToken)
+        string participationId, string themeKey, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, EvidenceLimits limits,
+        CancellationToken cancellationToken)
     {
-        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view
-            || FindTheme(view, themeKey) is not { } theme)
+        var opened = await OpenAsync(open, principal, participationId, q => q.Themes.FirstOrDefault(t => t.Key == themeKey), cancellationToken);
+        if (!opened.TryGetValue(out var page, out var failure))
         {
-            return Results.NotFound();
+            return RespondentPages.Refused(failure);
         }
+        var (view, theme) = page;
         var status = http.Request.Query["status"].ToString();
-        var documents = await evidence.ListAsync(view.Id, null, cancellationToken);
-        return Render(http, view, theme, ThemeEntries.Stored(view), new ThemeViews.EvidenceState(documents, null, null, options.Value.MaxBytes),
+        return Render(http, view, theme, ThemeEntries.Stored(view), new ThemeViews.EvidenceState(null, null, limits.MaxBytes),
             Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> SaveAsync(
-        string participationId, string themeKey, HttpContext http, ClaimsPrincipal principal, ParticipationScopes scopes, IAnswerRepository answers,
-        IReviewRepository reviews, IEvidenceRepository evidence, IAntiforgery antiforgery, IOptions<EvidenceOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string participationId, string themeKey, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, SaveThemeAnswers save,
+        IAntiforgery antiforgery, EvidenceLimits limits, CancellationToken cancellationToken)
     {
-        if (await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is not { } view
-            || FindTheme(view, themeKey) is not { } theme)
+        var opened = await OpenAsync(open, principal, participationId, q => q.Themes.FirstOrDefault(t => t.Key == themeKey), cancellationToken);
+        if (!opened.TryGetValue(out var page, out var failure))
         {
-            return Results.NotFound();
+            return RespondentPages.Refused(failure);
         }
-        var documents = await evidence.ListAsync(view.Id, null, cancellationToken);
-        var evidenceState = new ThemeViews.EvidenceState(documents, null, null, options.Value.MaxBytes);
+        var (view, theme) = page;
+        var evidenceState = new ThemeViews.EvidenceState(null, null, limits.MaxBytes);
         IResult Refuse(RespondentView shown, ThemeEntries entries, string? formError, int status) =>
             Render(http, shown, theme, entries, evidenceState, null, formError, status);
 
@@ -63,43 +60,33 @@ public static class ThemePage
         {
             return Refuse(view, ThemeEntries.Stored(view), "expired", StatusCodes.Status400BadRequest);
         }
-        if (!view.Editable)
-        {
-            return Refuse(view, ThemeEntries.Stored(view), "locked", StatusCodes.Status409Conflict);
-        }
         var form = await http.Request.ReadFormAsync(cancellationToken);
-        // A second attempt only after stale versions: the page's own autosave may have committed the very values posted
-        // between reading and writing. Reading the answers again drops every field that now holds what was posted; what
-        // still differs is a colleague's change and stays a conflict.
-        for (var attempt = 1; ; attempt++)
+        var saved = await save.ExecuteAsync(principal.ToCaller(), view.Id,
+            (scope, answers) => ThemeSubmission.Read(view.With(scope, answers), theme, form), cancellationToken);
+        if (!saved.TryGetValue(out var result, out failure))
         {
-            var submission = ThemeSubmission.Read(view, theme, form);
-            if (submission.HasErrors)
+            if (failure is not Failure.Conflict)
             {
-                var onlyConflicts = submission.Entries.Errors.Values.All(e => e.Kind == "conflict");
-                return Refuse(view, submission.Entries, onlyConflicts ? "conflict" : "invalid",
-                    onlyConflicts ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+                return RespondentPages.Refused(failure);
             }
-            var result = await answers.SaveChangesAsync(view.Id, submission.Writes, submission.Clears, principal.ToActor(), clock.GetUtcNow(), cancellationToken);
-            switch (result.Outcome)
-            {
-                case AnswerBatchOutcome.Saved:
-                    return Results.Redirect(NextAfterSave(view, theme, form[ThemeForm.ActionField].ToString() == ThemeForm.NextAction, submission.Appeared));
-                case AnswerBatchOutcome.NotFound:
-                    return Results.NotFound();
-                case AnswerBatchOutcome.NotEditable:
-                    var now = await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken);
-                    return now is null ? Results.NotFound() : Refuse(now, ThemeEntries.Stored(now), "locked", StatusCodes.Status409Conflict);
-                default:
-                    if (attempt == 1 && await RespondentView.LoadAsync(participationId, principal, scopes, answers, reviews, cancellationToken) is { } fresh)
-                    {
-                        view = fresh;
-                        continue;
-                    }
-                    var stale = result.Items.Where(i => i.Outcome is not (AnswerSaveOutcome.Saved or AnswerSaveOutcome.RolledBack));
-                    return Refuse(view, submission.WithConflicts(stale), "conflict", StatusCodes.Status409Conflict);
-            }
+            // Locked meanwhile (submitted, or the round closed): the page shows the participation as it now is.
+            var now = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
+            return now.TryGetValue(out var shown, out failure)
+                ? Refuse(shown, ThemeEntries.Stored(shown), "locked", StatusCodes.Status409Conflict)
+                : RespondentPages.Refused(failure);
         }
+        var submission = result.Changes;
+        if (result.Saved)
+        {
+            return Results.Redirect(NextAfterSave(view, theme, form[ThemeForm.ActionField].ToString() == ThemeForm.NextAction, submission.Appeared));
+        }
+        if (result.Stale.Count > 0)
+        {
+            return Refuse(submission.View, submission.WithConflicts(result.Stale), "conflict", StatusCodes.Status409Conflict);
+        }
+        var onlyConflicts = submission.Entries.Errors.Values.All(e => e.Kind == "conflict");
+        return Refuse(submission.View, submission.Entries, onlyConflicts ? "conflict" : "invalid",
+            onlyConflicts ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
     }
 
     /// <summary>"Save and continue" goes to the next theme (the summary after the last); "save" and new questions stay here.</summary>
@@ -116,8 +103,22 @@ public static class ThemePage
             : RespondentPages.WithStatus(RespondentPages.Summary(view.Id), "saved");
     }
 
-    public static Theme? FindTheme(RespondentView view, string themeKey) =>
-        view.Scope.Questionnaire.Themes.FirstOrDefault(t => t.Key == themeKey);
+    /// <summary>A theme page: the participation and the theme it shows.</summary>
+    public sealed record Opened(RespondentView View, Theme Theme);
+
+    /// <summary>The participation and the theme <paramref name="pick"/> chooses from its questionnaire; either missing is "not found".</summary>
+    public static async Task<Outcome<Opened>> OpenAsync(
+        OpenParticipation open, ClaimsPrincipal principal, string participationId, Func<Questionnaire, Theme?> pick, CancellationToken cancellationToken)
+    {
+        var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
+        if (!opened.TryGetValue(out var view, out var failure))
+        {
+            return failure;
+        }
+        return pick(view.Scope.Questionnaire) is { } theme
+            ? new Opened(view, theme)
+            : new Failure.NotFound($"Participation '{participationId}' has no such theme.");
+    }
 
     /// <summary>The page, with status <paramref name="status"/> (4xx when it reports a refused post).</summary>
     public static IResult Render(

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Audit.Api.Answers;
+using Audit.Application.Answers;
 using Audit.Core.Answers;
 using Audit.Core.Questionnaires;
 
@@ -12,10 +12,12 @@ namespace Audit.Api.Pages.Respondent;
 /// hidden by an answer given on this same form is neither validated nor saved. A question the page did not show
 /// (it appeared through this post) keeps its stored answer; <see cref="Appeared"/> says the person should see it first.
 /// Only changed answers are written, each expecting the version the page was rendered with, so an untouched field
-/// never overwrites a colleague's answer and a touched one does not either, unnoticed.
+/// never overwrites a colleague's answer and a touched one does not either, unnoticed. <see cref="SaveThemeAnswers"/>
+/// saves it, and reads it again once against newer answers when some were stale.
 /// </summary>
 public sealed record ThemeSubmission(
-    ThemeEntries Entries, IReadOnlyList<AnswerWrite> Writes, IReadOnlyList<AnswerClear> Clears, bool Appeared)
+    RespondentView View, ThemeEntries Entries, IReadOnlyList<AnswerWrite> Writes, IReadOnlyList<AnswerClear> Clears, bool Appeared)
+    : IFormChanges
 {
     public bool HasErrors => Entries.Errors.Count > 0;
 
@@ -75,7 +77,7 @@ public sealed record ThemeSubmission(
                 }
             }
         }
-        return new ThemeSubmission(new ThemeEntries(merged, entered, errors, versions), writes, clears, appeared);
+        return new ThemeSubmission(view, new ThemeEntries(merged, entered, errors, versions), writes, clears, appeared);
     }
 
     /// <summary>The version the page was rendered with; null when it had no answer (or the field was tampered with).</summary>

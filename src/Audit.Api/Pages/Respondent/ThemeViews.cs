@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Audit.Core.Answers;
-using Audit.Core.Evidence;
 using Audit.Core.Questionnaires;
 
 namespace Audit.Api.Pages.Respondent;
@@ -24,7 +23,8 @@ public sealed record ThemeEntries(
 /// <summary>Builds <see cref="ThemePageModel"/>: one question view per question, in questionnaire order, with the ids that tie it together.</summary>
 public static class ThemeViews
 {
-    public sealed record EvidenceState(IReadOnlyList<EvidenceRecord> Documents, string? ErrorQuestion, string? Error, long MaxBytes);
+    /// <summary>Which question's upload was refused and why (a key under <c>t.theme.evidence_errors</c>), and the size limit to state.</summary>
+    public sealed record EvidenceState(string? ErrorQuestion, string? Error, long MaxBytes);
 
     public static ThemePageModel Build(
         RespondentView view, Theme theme, ThemeEntries entries, EvidenceState evidence, string? status, string? formError, CultureInfo culture,
@@ -69,7 +69,7 @@ public static class ThemeViews
         }.Where(id => id is not null));
         var condition = q.VisibleWhen is { } when && onPage.Contains(when.Question) ? when : null;
         var choices = Choices(q, raw);
-        var documents = evidence.Documents.Where(d => d.QuestionKey == q.Key).Select(d => new EvidenceView(
+        var documents = view.Evidence.Where(d => d.QuestionKey == q.Key).Select(d => new EvidenceView(
             d.Id, d.FileName, Math.Max(1, (d.SizeBytes + 1023) / 1024), RespondentPages.EvidenceDownload(view.Id, q.Key, d.Id),
             RespondentPages.RemoveEvidence(view.Id, q.Key, d.Id))).ToList();
         return new QuestionView

@@ -1,14 +1,13 @@
-using Audit.Api.Answers;
-using Audit.Api.Questionnaires;
 using Audit.Application.Questionnaires;
 using Audit.Core.Answers;
+using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
 
-namespace Audit.Api.Participations;
+namespace Audit.Application.Participations;
 
 /// <summary>
 /// How far a participation is: its current answers checked against its round's questionnaire. Used by the
-/// participation resource, the lists and the submission check, so they always agree.
+/// participation resource, the lists and the submission, so they always agree.
 /// </summary>
 public sealed class ParticipationCompleteness(IAnswerRepository answers, IRoundRepository rounds, QuestionnaireCatalog catalog)
 {
@@ -19,7 +18,18 @@ public sealed class ParticipationCompleteness(IAnswerRepository answers, IRoundR
             ?? throw new InvalidOperationException($"Participation {participation.Id} refers to missing round {participation.RoundId}.");
         var questionnaire = await catalog.GetAsync(round.Round.Questionnaire.Key, round.Round.Questionnaire.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Round {round.Round.Id} refers to a missing questionnaire.");
-        var current = await answers.ListAsync(participation.Id, cancellationToken);
+        return await CheckAsync(participation.Id, questionnaire, cancellationToken);
+    }
+
+    /// <summary>For a participation a use case has loaded already, with its questionnaire.</summary>
+    public Task<(CompletenessResult Completeness, IReadOnlyList<AnswerRecord> Answers)> CheckAsync(
+        ParticipationScope scope, CancellationToken cancellationToken) =>
+        CheckAsync(scope.Id, scope.Questionnaire, cancellationToken);
+
+    private async Task<(CompletenessResult Completeness, IReadOnlyList<AnswerRecord> Answers)> CheckAsync(
+        string participationId, Questionnaire questionnaire, CancellationToken cancellationToken)
+    {
+        var current = await answers.ListAsync(participationId, cancellationToken);
         return (AnswerValidator.CompletenessCheck(questionnaire, AnswerInput.Values(current)), current);
     }
 }
