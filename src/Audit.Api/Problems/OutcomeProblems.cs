@@ -17,6 +17,7 @@ public static class OutcomeProblems
         Failure.Conflict => StatusCodes.Status409Conflict,
         Failure.Stale => StatusCodes.Status412PreconditionFailed,
         Failure.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        Failure.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "A failure kind without a status."),
     };
 

@@ -36,4 +36,7 @@ public abstract record Failure(string Detail)
 
     /// <summary>Changing something that exists needs the version the caller edited (If-Match).</summary>
     public sealed record PreconditionRequired(string Detail, int? CurrentVersion = null) : Failure(Detail);
+
+    /// <summary>The request is fine but the service cannot do it as configured (e.g. no public address for mail links).</summary>
+    public sealed record Unavailable(string Detail) : Failure(Detail);
 }
