@@ -1,12 +1,14 @@
+using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Problems;
+using Audit.Application.AuditTrail;
+using Audit.Application.Requests;
 using Audit.Core.AuditTrail;
-using Audit.Core.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.AuditTrail;
 
-/// <summary><c>GET /api/v1/audit-events</c>: the append-only trail, for admins. There is no write path.</summary>
+/// <summary><c>GET /api/v1/audit-events</c>: the append-only trail, for admins (<see cref="ReadAuditEvents"/>). There is no write path.</summary>
 public static class AuditEventsApi
 {
     public static IEndpointRouteBuilder MapAuditEvents(this IEndpointRouteBuilder routes)
@@ -21,25 +23,12 @@ public static class AuditEventsApi
 
     public sealed record AuditEventPage(IReadOnlyList<AuditEventResponse> Items, int Page, int PageSize, long Total);
 
-    public static async Task<Results<Ok<AuditEventPage>, ValidationProblem>> QueryAsync(
-        IAuditEventRepository trail, CancellationToken cancellationToken,
+    public static async Task<Results<Ok<AuditEventPage>, ValidationProblem, ProblemHttpResult>> QueryAsync(
+        ClaimsPrincipal principal, ReadAuditEvents read, CancellationToken cancellationToken,
         string? objectType = null, string? objectId = null, string? actor = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, int? page = null, int? pageSize = null)
-    {
-        var errors = new Dictionary<string, string[]>();
-        ApiProblems.CheckPaging(page, pageSize, errors);
-        if (from is not null && to is not null && from >= to)
-        {
-            errors["to"] = ["to must be after from."];
-        }
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
-        }
-        var result = await trail.QueryAsync(new AuditEventQuery(objectType, objectId, actor, from, to),
-            new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultPageSize), cancellationToken);
-        return TypedResults.Ok(new AuditEventPage(
-            result.Items.Select(e => new AuditEventResponse(e.Id, e.OccurredAt, e.ActorId, e.ActorRole, e.Action, e.ObjectType, e.ObjectId, e.Summary)).ToList(),
-            result.PageNumber, result.PageSize, result.Total));
-    }
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int? page = null, int? pageSize = null) =>
+        (await read.ExecuteAsync(principal.ToCaller(), new AuditEventQuery(objectType, objectId, actor, from, to), new PageInput(page, pageSize), cancellationToken))
+            .ToResults(result => TypedResults.Ok(new AuditEventPage(
+                result.Items.Select(e => new AuditEventResponse(e.Id, e.OccurredAt, e.ActorId, e.ActorRole, e.Action, e.ObjectType, e.ObjectId, e.Summary)).ToList(),
+                result.PageNumber, result.PageSize, result.Total)));
 }

@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Audit.Api.Access;
 using Audit.Api.Problems;
+using Audit.Application.Invitations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Audit.Api.Invitations;
 
 /// <summary>
-/// The bureau sends a round's invitation mails. The work is <see cref="RoundInvitations"/>; this is its HTTP face.
+/// The bureau sends a round's invitation mails. The work is <see cref="SendRoundInvitations"/>; this is its HTTP face.
 /// </summary>
 public static class InvitationsApi
 {
@@ -34,18 +35,9 @@ public static class InvitationsApi
         int Queued, int Resent, int SkippedAlreadyInvited, int WithoutContact, IReadOnlyList<string> InstitutionsWithoutContact);
 
     public static async Task<Results<Accepted<InvitationBatchResponse>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        string roundId, [FromBody] SendInvitationsRequest? request, RoundInvitations invitations, ClaimsPrincipal principal,
-        CancellationToken cancellationToken)
-    {
-        var batch = await invitations.SendAsync(roundId, principal.ToActor(), request?.InstitutionType, request?.Resend ?? false, cancellationToken);
-        return batch.Outcome switch
-        {
-            InvitationBatchOutcome.Done => TypedResults.Accepted((string?)null, new InvitationBatchResponse(
-                batch.Queued, batch.Resent, batch.SkippedAlreadyInvited, batch.WithoutContact, batch.InstitutionsWithoutContact ?? [])),
-            InvitationBatchOutcome.InvalidInstitutionType => ApiProblems.Validation(new Dictionary<string, string[]> { ["institutionType"] = [batch.Problem!] }),
-            InvitationBatchOutcome.RoundNotFound => ApiProblems.NotFound(batch.Problem!),
-            InvitationBatchOutcome.RoundNotOpen => ApiProblems.Conflict(batch.Problem!),
-            _ => ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, batch.Problem!),
-        };
-    }
+        string roundId, [FromBody] SendInvitationsRequest? request, SendRoundInvitations send, ClaimsPrincipal principal,
+        CancellationToken cancellationToken) =>
+        (await send.ExecuteAsync(principal.ToCaller(), roundId, request?.InstitutionType, request?.Resend ?? false, cancellationToken))
+            .ToResults(batch => TypedResults.Accepted((string?)null, new InvitationBatchResponse(
+                batch.Queued, batch.Resent, batch.SkippedAlreadyInvited, batch.WithoutContact, batch.InstitutionsWithoutContact)));
 }

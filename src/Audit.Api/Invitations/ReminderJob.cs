@@ -1,4 +1,3 @@
-using Audit.Api.Hosting;
 using Audit.Api.Mail;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
@@ -16,13 +15,10 @@ namespace Audit.Api.Invitations;
 /// queues it once. A run that comes late sends only the latest reminder due (<see cref="ReminderSchedule.DueDay"/>).
 /// </summary>
 public sealed class ReminderJob(
-    IRoundRepository rounds, IRoundMailRepository roundMail, PublicLinks links, IOptions<MailOptions> options, TimeProvider clock,
+    IRoundRepository rounds, IRoundMailRepository roundMail, RoundMails mails, IOptions<MailOptions> options, TimeProvider clock,
     ILogger<ReminderJob> logger)
 {
     public const string RecurringId = "mail-reminders";
-
-    /// <summary>The page a reminder links to: the respondent's overview of the participation (sign-in comes first when needed).</summary>
-    public static string ParticipationPath(string participationId) => $"/deelnames/{Uri.EscapeDataString(participationId)}/overzicht";
 
     /// <summary>Returns the number of reminders queued by this run.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -32,9 +28,9 @@ public sealed class ReminderJob(
             .Select(round => (Round: round, Day: ReminderSchedule.DueDay(round.ClosesAt, clock.GetUtcNow(), days)))
             .Where(r => r.Day is not null)
             .ToList();
-        if (due.Count > 0 && !links.IsConfigured)
+        if (due.Count > 0 && mails.Unavailable is { } unavailable)
         {
-            logger.LogWarning("No reminders queued: {Problem}", PublicLinks.NotConfigured);
+            logger.LogWarning("No reminders queued: {Problem}", unavailable);
             return 0;
         }
         var queued = 0;
@@ -80,11 +76,7 @@ public sealed class ReminderJob(
 
     private OutgoingMail Mail(Round round, ParticipationContacts participation, Contact contact, int day, DateTimeOffset now)
     {
-        var text = RoundMailTexts.Reminder(
-            new RoundMailTexts.Context(contact.Name, participation.InstitutionName, round.Title, round.ClosesAt),
-            links.For(ParticipationPath(participation.ParticipationId)),
-            ReminderSchedule.DaysLeft(round.ClosesAt, now),
-            participation.Status == ParticipationStatus.Returned);
+        var text = mails.Reminder(round, participation, contact, now);
         return new OutgoingMail(AccessTokens.NewId("m_"), ReminderSchedule.DedupeKey(participation.ParticipationId, contact.UserId, day),
             contact.Email, text.Subject, text.Body);
     }

@@ -1,3 +1,4 @@
+using Audit.Application.Invitations;
 using Audit.Reports.Localization;
 
 namespace Audit.Api.Invitations;
@@ -10,12 +11,10 @@ public static class RoundMailTexts
 {
     private static readonly TimeZoneInfo DutchTime = FindDutchTime();
 
-    public sealed record Mail(string Subject, string Body);
-
     /// <summary>Who the mail is for, about which round and institution, with the deadline.</summary>
     public sealed record Context(string Name, string InstitutionName, string RoundTitle, DateTimeOffset ClosesAt);
 
-    public static Mail Invitation(Context c, string link, DateTimeOffset linkExpiresAt) => new(
+    public static MailText Invitation(Context c, string link, DateTimeOffset linkExpiresAt) => new(
         $"Uitnodiging: {c.RoundTitle} | Invitation: {c.RoundTitle}",
         $"""
         Beste {c.Name},
@@ -49,7 +48,7 @@ public static class RoundMailTexts
         The knowledge security audit bureau
         """);
 
-    public static Mail Reminder(Context c, string link, int daysLeft, bool returned)
+    public static MailText Reminder(Context c, string link, int daysLeft, bool returned)
     {
         var dagen = daysLeft == 1 ? "nog 1 dag" : $"nog {daysLeft} dagen";
         var days = daysLeft == 1 ? "1 day left" : $"{daysLeft} days left";
@@ -59,7 +58,7 @@ public static class RoundMailTexts
         var stateEn = returned
             ? $"The questionnaire of {c.InstitutionName} for {c.RoundTitle} was returned by the audit bureau and has not been resubmitted yet."
             : $"The questionnaire of {c.InstitutionName} for {c.RoundTitle} has not been submitted yet.";
-        return new Mail(
+        return new MailText(
             $"Herinnering: {dagen} voor {c.RoundTitle} | Reminder: {days}",
             $"""
             Beste {c.Name},

@@ -1,5 +1,6 @@
 using Audit.Api.Hosting;
 using Audit.Api.Invitations;
+using Audit.Application.Invitations;
 using Audit.Core.Mail;
 using Audit.Data.Repositories;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public static class MailExtensions
         builder.Services.AddTransient<MailOutboxJob>();
         builder.Services.AddSingleton<PublicLinks>();
         builder.Services.AddSingleton<IRoundMailRepository, RoundMailRepository>();
-        builder.Services.AddTransient<RoundInvitations>();
+        builder.Services.AddSingleton<RoundMails>();
+        builder.Services.AddSingleton<IInvitationMails>(sp => sp.GetRequiredService<RoundMails>());
         builder.Services.AddTransient<ReminderJob>();
         return builder;
     }

@@ -26,15 +26,6 @@ public static class ApiProblems
     };
 
     /// <summary>400 listing every invalid field at once, keyed by its JSON path.</summary>
-    /// <summary>Adds the paging error when <paramref name="page"/> or <paramref name="pageSize"/> is out of range.</summary>
-    public static void CheckPaging(int? page, int? pageSize, IDictionary<string, string[]> errors)
-    {
-        if (!Audit.Core.Paging.PageRequest.IsValid(page, pageSize))
-        {
-            errors["page"] = [$"page must be ≥ 1 and pageSize between 1 and {Audit.Core.Paging.PageRequest.MaxPageSize}."];
-        }
-    }
-
     public static ValidationProblem Validation(IDictionary<string, string[]> errors, string? detail = null) =>
         TypedResults.ValidationProblem(
             errors,

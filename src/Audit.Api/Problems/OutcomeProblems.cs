@@ -19,6 +19,7 @@ public static class OutcomeProblems
         Failure.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         Failure.TooLarge => StatusCodes.Status413PayloadTooLarge,
         Failure.Unsupported => StatusCodes.Status415UnsupportedMediaType,
+        Failure.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, "A failure kind without a status."),
     };
 

@@ -1,10 +1,7 @@
-using System.Text.Json;
+using System.Security.Claims;
 using Audit.Api.Access;
-using Audit.Api.Answers;
 using Audit.Api.Problems;
-using Audit.Api.Questionnaires;
-using Audit.Application.Questionnaires;
-using Audit.Core.Answers;
+using Audit.Application.Rounds;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,9 +9,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Audit.Api.Rounds;
 
 /// <summary>
-/// The bureau's overview of a round: per participation its status, answered/required (the same figures as the
-/// participation resource, from Core's completeness check), last activity and days to the deadline; and the
-/// number of participations per institution type and status.
+/// The bureau's overview of a round (<see cref="ReadRoundProgress"/>): per participation its status, answered/required,
+/// last activity and days to the deadline; and the number of participations per institution type and status.
 /// </summary>
 public static class RoundProgressApi
 {
@@ -37,41 +33,17 @@ public static class RoundProgressApi
     }
 
     public static async Task<Results<Ok<RoundProgressResponse>, ProblemHttpResult>> GetAsync(
-        string roundId, IRoundRepository rounds, IRoundProgressQuery progress, IRoundAnswersReader answers, QuestionnaireCatalog catalog,
-        TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (await rounds.GetAsync(roundId, cancellationToken) is not { } record)
-        {
-            return ApiProblems.NotFound($"Round '{roundId}' does not exist.");
-        }
-        var round = record.Round;
-        var questionnaire = await catalog.GetAsync(round.Questionnaire.Key, round.Questionnaire.Version, cancellationToken)
-            ?? throw new InvalidOperationException($"Round {round.Id} refers to a missing questionnaire.");
-        var days = DaysUntil(round.ClosesAt, clock.GetUtcNow());
-        // Required depends on the answers (visibleWhen), so each participation is checked against its own answers,
-        // read for the whole round in one streamed query.
-        var counts = new Dictionary<string, CompletenessResult>(StringComparer.Ordinal);
-        await foreach (var answered in answers.StreamAsync(roundId, cancellationToken))
-        {
-            counts[answered.ParticipationId] = AnswerValidator.CompletenessCheck(questionnaire, AnswerInput.Values(answered.ValuesJson));
-        }
-        var untouched = AnswerValidator.CompletenessCheck(questionnaire, new Dictionary<string, JsonElement>(StringComparer.Ordinal));
-        var items = new List<ParticipationProgressResponse>();
-        foreach (var p in await progress.ListAsync(roundId, cancellationToken))
-        {
-            var completeness = counts.GetValueOrDefault(p.ParticipationId) ?? untouched;
-            // The deadline no longer concerns a participation that is waiting for, or has passed, review.
-            var waiting = p.Status is ParticipationStatus.Submitted or ParticipationStatus.Accepted;
-            items.Add(new ParticipationProgressResponse(p.ParticipationId, p.InstitutionId, p.InstitutionName, p.InstitutionType.ToWireName(),
-                p.Status.ToWireName(), completeness.Answered, completeness.Required, p.LastActivityAt, waiting ? null : days));
-        }
-        var totals = items.GroupBy(i => i.InstitutionType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new TypeTotals(g.Key, g.Count(),
-                ParticipationStatuses.WireNames.ToDictionary(s => s, s => g.Count(i => i.Status == s), StringComparer.Ordinal)))
-            .ToList();
-        return TypedResults.Ok(new RoundProgressResponse(round.Id, record.Round.Status.ToWireName(), round.ClosesAt, days, items, totals));
-    }
+        string roundId, ClaimsPrincipal principal, ReadRoundProgress read, CancellationToken cancellationToken) =>
+        (await read.ExecuteAsync(principal.ToCaller(), roundId, cancellationToken)).ToResult(progress => TypedResults.Ok(From(progress)));
 
-    /// <summary>Whole days left, rounded up (a deadline later today is 1 day); negative once passed.</summary>
-    public static int DaysUntil(DateTimeOffset deadline, DateTimeOffset now) => (int)Math.Ceiling((deadline - now).TotalDays);
+    private static RoundProgressResponse From(RoundProgress progress)
+    {
+        var round = progress.Round.Round;
+        var items = progress.Participations.Select(l => new ParticipationProgressResponse(l.Participation.ParticipationId,
+            l.Participation.InstitutionId, l.Participation.InstitutionName, l.Participation.InstitutionType.ToWireName(),
+            l.Participation.Status.ToWireName(), l.Answered, l.Required, l.Participation.LastActivityAt, l.DaysToDeadline)).ToList();
+        var totals = progress.Totals.Select(t => new TypeTotals(t.Type.ToWireName(), t.Participations,
+            t.Statuses.ToDictionary(s => s.Key.ToWireName(), s => s.Value, StringComparer.Ordinal))).ToList();
+        return new RoundProgressResponse(round.Id, round.Status.ToWireName(), round.ClosesAt, progress.DaysToDeadline, items, totals);
+    }
 }

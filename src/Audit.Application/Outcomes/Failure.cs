@@ -42,4 +42,7 @@ public abstract record Failure(string Detail)
 
     /// <summary>The content is of a kind the service does not take, judged by what it is rather than what it claims.</summary>
     public sealed record Unsupported(string Detail) : Failure(Detail);
+
+    /// <summary>The request is fine but the service cannot do it as configured (e.g. no public address for mail links).</summary>
+    public sealed record Unavailable(string Detail) : Failure(Detail);
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Audit.Api.Invitations;
+using Audit.Application.Access;
+using Audit.Application.Invitations;
+using Audit.Application.Outcomes;
 using Audit.Api.Tests.Infrastructure;
 using Audit.Api.Tests.Pages;
 using Audit.Core.Access;
@@ -31,7 +33,7 @@ public sealed partial class RoundInvitationTests
     /// <summary>The plain token in the mail of the <paramref name="sends"/>-th invitation of <paramref name="user"/>.</summary>
     private static async Task<string> LinkTokenAsync(RoundMailWorld world, User user, int sends = 1)
     {
-        var entry = await world.OutboxAsync(RoundInvitations.DedupeKey(world.RoundId, user.Id, sends));
+        var entry = await world.OutboxAsync(SendRoundInvitations.DedupeKey(world.RoundId, user.Id, sends));
         Assert.IsNotNull(entry, $"invitation {sends} of {user.Email} is queued");
         Assert.AreEqual(user.Email, entry.Mail.Recipient);
         var link = InvitationLink().Match(entry.Mail.TextBody);
@@ -60,7 +62,7 @@ public sealed partial class RoundInvitationTests
         Assert.AreEqual(RoundMailWorld.Eur, batch.GetProperty("institutionsWithoutContact")[0].GetString());
         var anna = world.Contacts[RoundMailWorld.Uva][0];
         var token = await LinkTokenAsync(world, anna);
-        var mail = (await world.OutboxAsync(RoundInvitations.DedupeKey(world.RoundId, anna.Id, 1)))!.Mail;
+        var mail = (await world.OutboxAsync(SendRoundInvitations.DedupeKey(world.RoundId, anna.Id, 1)))!.Mail;
         Assert.Contains("Beste Anna de Vries", mail.TextBody);
         Assert.Contains("Dear Anna de Vries", mail.TextBody);
         Assert.Contains("Audit kennisveiligheid 2025", mail.Subject);
@@ -146,9 +148,10 @@ public sealed partial class RoundInvitationTests
         app.Settings["Audit:PublicBaseUrl"] = "";
         var world = await RoundMailWorld.CreateAsync(app);
 
-        var batch = await app.Services.GetRequiredService<RoundInvitations>().SendAsync(world.RoundId, Actor.System);
+        var batch = await app.Services.GetRequiredService<SendRoundInvitations>().ExecuteAsync(
+            new Caller(null, Role.Admin, null), world.RoundId, institutionType: null, resend: false, CancellationToken.None);
 
-        Assert.AreEqual(InvitationBatchOutcome.NoPublicBaseUrl, batch.Outcome);
+        Assert.IsInstanceOfType<Failure.Unavailable>(batch.Failure);
         await ProblemAssert.IsProblemAsync(await world.Admin.PostAsJsonAsync(Invitations(world), new { }), HttpStatusCode.ServiceUnavailable);
         Assert.IsEmpty(await world.OutboxKeysAsync());
     }

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Audit.Api.Invitations;
+using Audit.Application.Access;
+using Audit.Application.Invitations;
 using Audit.Api.Mail;
 using Audit.Api.Tests.Infrastructure;
 using Audit.Api.Tests.Invitations;
 using Audit.Api.Tests.Repository;
 using Audit.Core.Access;
-using Audit.Core.AuditTrail;
 using Audit.Core.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,8 +79,9 @@ public sealed class MailDeliveryTests
 
             // An invitation from the bureau's button arrives the same way, link and all.
             var world = await RoundMailWorld.CreateAsync(app);
-            var batch = await app.Services.GetRequiredService<RoundInvitations>().SendAsync(world.RoundId, Actor.System, institutionType: "universiteit");
-            Assert.AreEqual(3, batch.Queued);
+            var batch = await app.Services.GetRequiredService<SendRoundInvitations>().ExecuteAsync(
+                new Caller(null, Role.Admin, null), world.RoundId, institutionType: "universiteit", resend: false, CancellationToken.None);
+            Assert.AreEqual(3, batch.Value.Queued);
             Assert.AreEqual(3, await app.Services.GetRequiredService<MailOutboxJob>().SendPendingAsync());
             var invitations = JsonDocument.Parse(await http.GetStringAsync("/email")).RootElement.EnumerateArray()
                 .Where(m => m.GetProperty("subject").GetString()!.StartsWith("Uitnodiging:", StringComparison.Ordinal)).ToList();

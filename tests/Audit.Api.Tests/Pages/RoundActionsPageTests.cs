@@ -1,5 +1,5 @@
 using System.Net;
-using Audit.Api.Invitations;
+using Audit.Application.Invitations;
 using Audit.Api.Tests.Infrastructure;
 using Audit.Api.Tests.Invitations;
 using Audit.Core.AuditTrail;
@@ -53,7 +53,7 @@ public sealed class RoundActionsPageTests
 
         var resent = await PressAsync(analyst, world.RoundId, "uitnodigingen", ("opnieuw", "ja"));
         Assert.Contains("n=0&n=3&n=0&n=1", resent.Headers.Location!.OriginalString);
-        Assert.IsNotNull(await world.OutboxAsync(RoundInvitations.DedupeKey(world.RoundId, world.Contacts[RoundMailWorld.Uva][0].Id, 2)));
+        Assert.IsNotNull(await world.OutboxAsync(SendRoundInvitations.DedupeKey(world.RoundId, world.Contacts[RoundMailWorld.Uva][0].Id, 2)));
     }
 
     [TestMethod]

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using Audit.Api.Access;
-using Audit.Api.Invitations;
 using Audit.Api.Problems;
+using Audit.Application.Invitations;
+using Audit.Application.Outcomes;
 using Audit.Application.Reports;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -10,7 +11,7 @@ namespace Audit.Api.Pages.Bureau;
 
 /// <summary>
 /// The buttons on a round's dashboard: send the invitation mails and render the round's reports. Plain form posts with
-/// antiforgery that call the same service and job as the API, then send the browser back to the dashboard with what
+/// antiforgery that call the same use case and job as the API, then send the browser back to the dashboard with what
 /// happened (post/redirect/get, so a reload does not press the button again). Both are safe to press twice anyway:
 /// a second invitation press mails nobody new, and a second render stores nothing new.
 /// </summary>
@@ -28,7 +29,7 @@ public static class RoundActionsPage
     public static string RenderPath(string roundId) => BureauPages.RoundPath(roundId) + "/rapporten";
 
     public static async Task<IResult> SendInvitationsAsync(
-        string roundId, HttpContext context, IAntiforgery antiforgery, ClaimsPrincipal principal, RoundInvitations invitations,
+        string roundId, HttpContext context, IAntiforgery antiforgery, ClaimsPrincipal principal, SendRoundInvitations send,
         CancellationToken cancellationToken)
     {
         if (await BureauForms.ReadAsync(context, antiforgery) is not { } form)
@@ -36,13 +37,16 @@ public static class RoundActionsPage
             return BureauForms.Refused(context);
         }
         var resend = form[ResendField].ToString() == "ja";
-        var batch = await invitations.SendAsync(roundId, principal.ToActor(), institutionType: null, resend, cancellationToken);
-        return batch.Outcome switch
+        var outcome = await send.ExecuteAsync(principal.ToCaller(), roundId, institutionType: null, resend, cancellationToken);
+        if (outcome.TryGetValue(out var batch, out var failure))
         {
-            InvitationBatchOutcome.Done => Back(roundId, "invited", batch.Queued, batch.Resent, batch.SkippedAlreadyInvited, batch.WithoutContact),
-            InvitationBatchOutcome.RoundNotOpen => Back(roundId, "round_not_open"),
-            InvitationBatchOutcome.NoPublicBaseUrl => Back(roundId, "no_public_url"),
-            _ => Results.NotFound(),
+            return Back(roundId, "invited", batch.Queued, batch.Resent, batch.SkippedAlreadyInvited, batch.WithoutContact);
+        }
+        return failure switch
+        {
+            Failure.Conflict => Back(roundId, "round_not_open"),
+            Failure.Unavailable => Back(roundId, "no_public_url"),
+            _ => Results.StatusCode(OutcomeProblems.StatusOf(failure)),
         };
     }
 

@@ -1,13 +1,9 @@
 using System.Security.Claims;
 using Audit.Api.Access;
-using Audit.Api.Questionnaires;
-using Audit.Api.Rounds;
-using Audit.Application.Questionnaires;
-using Audit.Core.Access;
-using Audit.Core.Answers;
+using Audit.Api.Problems;
+using Audit.Application.Rounds;
+using Audit.Core.Institutions;
 using Audit.Core.Rounds;
-using Microsoft.AspNetCore.Http.HttpResults;
-using static Audit.Api.Rounds.RoundProgressApi;
 
 namespace Audit.Api.Pages.Bureau;
 
@@ -15,7 +11,7 @@ namespace Audit.Api.Pages.Bureau;
 /// <c>/bureau/rondes/{roundId}</c>: the progress dashboard. Per institution its status, answered/required and days to
 /// the deadline, filtered by type and status with a plain GET form (so it works without script and the filtered view
 /// can be bookmarked); the number of participations per type and status; links to each participation, the sector
-/// views and the exports. The figures are the progress API's own (<see cref="RoundProgressApi"/>).
+/// views and the exports. The figures are those of the progress API (both read <see cref="ReadRoundProgress"/>).
 /// The buttons to send invitations and render reports post to <see cref="RoundActionsPage"/>, which comes back here
 /// with a notice.
 /// </summary>
@@ -43,35 +39,42 @@ public static class RoundDashboardPage
         string InvitationsAction, RoundNotice? Notice);
 
     public static async Task<IResult> ShowAsync(
-        string roundId, HttpContext context, ClaimsPrincipal principal, IRoundRepository rounds, IRoundProgressQuery progress, IRoundAnswersReader answers,
-        QuestionnaireCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
+        string roundId, HttpContext context, ClaimsPrincipal principal, ReadRoundProgress read, CancellationToken cancellationToken)
     {
-        var result = await RoundProgressApi.GetAsync(roundId, rounds, progress, answers, catalog, clock, cancellationToken);
-        if (result.Result is not Ok<RoundProgressResponse> { Value: { } overview })
+        var caller = principal.ToCaller();
+        var outcome = await read.ExecuteAsync(caller, roundId, cancellationToken);
+        if (!outcome.TryGetValue(out var overview, out var failure))
         {
-            return Results.NotFound();
+            return Results.StatusCode(OutcomeProblems.StatusOf(failure));
         }
-        var record = (await rounds.GetAsync(roundId, cancellationToken))!;
+        var round = overview.Round.Round;
         var statuses = ParticipationStatuses.WireNames.ToList();
-        var types = overview.Totals.Select(t => t.InstitutionType).ToList();
+        var types = overview.Totals.Select(t => t.Type.ToWireName()).ToList();
         // An unknown filter value (a hand-edited address) filters nothing, rather than showing an empty list.
         var type = types.FirstOrDefault(t => t == context.Request.Query[TypeQuery].ToString());
         var status = statuses.FirstOrDefault(s => s == context.Request.Query[StatusQuery].ToString());
         var rows = overview.Participations
-            .Where(p => (type is null || p.InstitutionType == type) && (status is null || p.Status == status))
-            .OrderBy(p => p.InstitutionName, StringComparer.CurrentCulture)
-            .Select(p => new Row(BureauPages.ParticipationPath(p.ParticipationId), p.InstitutionId, p.InstitutionName, p.InstitutionType, p.Status,
-                p.Answered, p.Required, p.LastActivityAt, p.DaysToDeadline,
-                p.Status == ParticipationStatus.Submitted.ToWireName() ? BureauPages.ReviewPath(p.ParticipationId) : null))
+            .Where(l => (type is null || l.Participation.InstitutionType.ToWireName() == type)
+                        && (status is null || l.Participation.Status.ToWireName() == status))
+            .OrderBy(l => l.Participation.InstitutionName, StringComparer.CurrentCulture)
+            .Select(RowOf)
             .ToList();
-        var totals = overview.Totals.Select(t => new TotalsRow(t.InstitutionType, t.Participations, statuses.Select(s => t.Statuses[s]).ToList())).ToList();
+        var totals = overview.Totals.Select(t => new TotalsRow(t.Type.ToWireName(), t.Participations, t.Statuses.Select(s => s.Value).ToList())).ToList();
         var model = new Model(
-            new RoundInfo(record.Round.Id, record.Round.Title, overview.RoundStatus, overview.ClosesAt, overview.DaysToDeadline),
+            new RoundInfo(round.Id, round.Title, round.Status.ToWireName(), round.ClosesAt, overview.DaysToDeadline),
             type, status, types, statuses, totals, rows, overview.Participations.Count, BureauPages.SectorsPath(roundId),
             types.Select(t => new ExportLink(t, SectorViewsPage.CsvHref(roundId, t))).ToList(),
             $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/exports/answers.xlsx",
             RoundActionsPage.RenderPath(roundId), $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/reports",
-            principal.GetRole() == Role.Admin, RoundActionsPage.InvitationsPath(roundId), RoundActionsPage.NoticeFrom(context.Request.Query));
+            caller.IsAdmin, RoundActionsPage.InvitationsPath(roundId), RoundActionsPage.NoticeFrom(context.Request.Query));
         return new HtmlPage(Name, model);
+    }
+
+    private static Row RowOf(ParticipationProgressLine line)
+    {
+        var p = line.Participation;
+        return new Row(BureauPages.ParticipationPath(p.ParticipationId), p.InstitutionId, p.InstitutionName, p.InstitutionType.ToWireName(),
+            p.Status.ToWireName(), line.Answered, line.Required, p.LastActivityAt, line.DaysToDeadline,
+            p.Status == ParticipationStatus.Submitted ? BureauPages.ReviewPath(p.ParticipationId) : null);
     }
 }

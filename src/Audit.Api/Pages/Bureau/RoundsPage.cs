@@ -1,4 +1,8 @@
-using Audit.Core.Paging;
+using System.Security.Claims;
+using Audit.Api.Access;
+using Audit.Api.Problems;
+using Audit.Application.Requests;
+using Audit.Application.Rounds;
 using Audit.Core.Rounds;
 
 namespace Audit.Api.Pages.Bureau;
@@ -12,10 +16,14 @@ public static class RoundsPage
 
     public sealed record Model(IReadOnlyList<RoundRow> Rounds, bool More);
 
-    public static async Task<HtmlPage> ShowAsync(IRoundRepository rounds, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(ClaimsPrincipal principal, ReadRounds read, CancellationToken cancellationToken)
     {
         // One page of the largest size: an audit has a round or two a year, so paging would only get in the way.
-        var page = await rounds.ListAsync(new RoundQuery(), new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
+        var outcome = await read.ExecuteAsync(principal.ToCaller(), status: null, PageInput.All, cancellationToken);
+        if (!outcome.TryGetValue(out var page, out var failure))
+        {
+            return Results.StatusCode(OutcomeProblems.StatusOf(failure));
+        }
         var rows = page.Items.Select(r => r.Round).Select(r => new RoundRow(r.Id, r.Title, r.Status.ToWireName(), r.OpensAt, r.ClosesAt,
             BureauPages.RoundPath(r.Id), BureauPages.SectorsPath(r.Id))).ToList();
         return new HtmlPage(Name, new Model(rows, page.Total > rows.Count));

@@ -1,82 +1,65 @@
-using Audit.Api.Access;
-using Audit.Api.Hosting;
+using Audit.Application.Access;
+using Audit.Application.Outcomes;
+using Audit.Application.Requests;
+using Audit.Application.Rounds;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Mail;
 using Audit.Core.Rounds;
 
-namespace Audit.Api.Invitations;
-
-public enum InvitationBatchOutcome
-{
-    Done,
-    RoundNotFound,
-
-    /// <summary>Only an open round's contacts are invited: in a draft round they would find nothing, after it nothing to do.</summary>
-    RoundNotOpen,
-
-    InvalidInstitutionType,
-
-    /// <summary><see cref="AuditOptions.PublicBaseUrl"/> is not set, so a link cannot be written.</summary>
-    NoPublicBaseUrl,
-}
+namespace Audit.Application.Invitations;
 
 /// <summary>
 /// What pressing "send invitations" did. <see cref="Queued"/> counts first invitations, <see cref="Resent"/> replaced
 /// links (only with resend), <see cref="SkippedAlreadyInvited"/> contacts that already had an invitation to the round,
 /// and <see cref="WithoutContact"/> participations whose institution has no active respondent, listed by institution
-/// id in <see cref="InstitutionsWithoutContact"/>. <see cref="Problem"/> explains any outcome other than Done.
+/// id in <see cref="InstitutionsWithoutContact"/>.
 /// </summary>
-public sealed record InvitationBatch(
-    InvitationBatchOutcome Outcome,
-    int Queued = 0,
-    int Resent = 0,
-    int SkippedAlreadyInvited = 0,
-    int WithoutContact = 0,
-    IReadOnlyList<string>? InstitutionsWithoutContact = null,
-    string? Problem = null);
+public sealed record InvitationBatch(int Queued, int Resent, int SkippedAlreadyInvited, int WithoutContact, IReadOnlyList<string> InstitutionsWithoutContact);
 
 /// <summary>
-/// Invitation mails for a round: every active respondent of every participating institution gets a personal one-time
-/// link to <c>/uitnodiging/{token}</c>. Each mail is queued in the outbox in one transaction with its token (stored
-/// hashed) and an <c>invitation.created</c> audit event; the (round, user) record makes a second press send nothing.
-/// With <c>resend</c>, contacts that were invited already get a fresh link and their previous one is revoked.
-/// Callable from the API and from a page handler alike: it needs no request.
+/// The bureau mails a round's invitations: every active respondent of every participating institution (optionally of
+/// one type) gets a personal one-time link. Each mail is queued in the outbox in one transaction with its token
+/// (stored hashed) and an <c>invitation.created</c> audit event; the (round, user) record makes a second press send
+/// nothing. With <c>resend</c>, contacts that were invited already get a fresh link and their previous one is revoked.
+/// Only for an open round: in a draft round they would find nothing, after it nothing to do.
 /// </summary>
-public sealed class RoundInvitations(IRoundRepository rounds, IRoundMailRepository roundMail, IAuditEventRepository auditTrail, PublicLinks links, TimeProvider clock)
+public sealed class SendRoundInvitations(
+    IRoundRepository rounds, IRoundMailRepository roundMail, IAuditEventRepository auditTrail, IInvitationMails mails, TimeProvider clock)
 {
     /// <summary>How long after the deadline a link still works: late signers-in can still read their feedback.</summary>
     public static readonly TimeSpan LinkGrace = TimeSpan.FromDays(14);
 
-    public async Task<InvitationBatch> SendAsync(
-        string roundId, Actor actor, string? institutionType = null, bool resend = false, CancellationToken cancellationToken = default)
+    public async Task<Outcome<InvitationBatch>> ExecuteAsync(
+        Caller caller, string roundId, string? institutionType, bool resend, CancellationToken cancellationToken)
     {
-        InstitutionType? type = null;
-        if (institutionType is not null)
+        if (Permission.BureauOnly(caller) is { } refused)
         {
-            if (!InstitutionTypes.TryParse(institutionType, out var parsed))
-            {
-                return new(InvitationBatchOutcome.InvalidInstitutionType,
-                    Problem: $"'{institutionType}' is not an institution type; expected one of: {string.Join(", ", InstitutionTypes.WireNames)}.");
-            }
-            type = parsed;
+            return refused;
         }
-        if (await rounds.GetAsync(roundId, cancellationToken) is not { } record)
+        var errors = new Dictionary<string, string[]>();
+        var type = WireValues.InstitutionType(institutionType, "institutionType", errors, "an institution type");
+        if (errors.Count > 0)
         {
-            return new(InvitationBatchOutcome.RoundNotFound, Problem: $"Round '{roundId}' does not exist.");
+            return new Failure.Invalid(errors);
+        }
+        var found = await rounds.FindAsync(roundId, cancellationToken);
+        if (!found.TryGetValue(out var record, out var failure))
+        {
+            return failure;
         }
         var round = record.Round;
         if (round.Status != RoundStatus.Open)
         {
-            return new(InvitationBatchOutcome.RoundNotOpen,
-                Problem: $"Invitations are sent for an open round; this round is '{round.Status.ToWireName()}'.");
+            return new Failure.Conflict($"Invitations are sent for an open round; this round is '{round.Status.ToWireName()}'.");
         }
-        if (!links.IsConfigured)
+        if (mails.Unavailable is { } unavailable)
         {
-            return new(InvitationBatchOutcome.NoPublicBaseUrl, Problem: PublicLinks.NotConfigured);
+            return new Failure.Unavailable(unavailable);
         }
 
+        var actor = caller.ToActor();
         var existing = (await roundMail.InvitationsAsync(roundId, cancellationToken)).ToDictionary(i => i.UserId, StringComparer.Ordinal);
         int queued = 0, resent = 0, skipped = 0;
         var withoutContact = new List<string>();
@@ -109,11 +92,10 @@ public sealed class RoundInvitations(IRoundRepository rounds, IRoundMailReposito
             }
         }
 
-        var now = clock.GetUtcNow();
         var summary = $"{queued} queued, {resent} re-sent, {skipped} already invited, {withoutContact.Count} without contact" +
                       (type is { } t ? $", type {t.ToWireName()}" : "");
-        await auditTrail.RecordAsync(actor.Did("round.invitations-sent", "round", roundId, now, summary), cancellationToken);
-        return new(InvitationBatchOutcome.Done, queued, resent, skipped, withoutContact.Count, withoutContact);
+        await auditTrail.RecordAsync(actor.Did("round.invitations-sent", "round", roundId, clock.GetUtcNow(), summary), cancellationToken);
+        return new InvitationBatch(queued, resent, skipped, withoutContact.Count, withoutContact);
     }
 
     private InvitationWrite Write(Round round, ParticipationContacts participation, Contact contact, Actor actor, RoundInvitation? previous)
@@ -122,9 +104,7 @@ public sealed class RoundInvitations(IRoundRepository rounds, IRoundMailReposito
         var token = AccessTokens.NewToken();
         var expiresAt = (round.ClosesAt > now ? round.ClosesAt : now).Add(LinkGrace);
         var stored = StoredToken.For(contact.UserId, TokenKind.Invitation, token, now, expiresAt);
-        var text = RoundMailTexts.Invitation(
-            new RoundMailTexts.Context(contact.Name, participation.InstitutionName, round.Title, round.ClosesAt),
-            links.For(InvitationApi.PathFor(token)), expiresAt);
+        var text = mails.Invitation(round, participation, contact, token, expiresAt);
         var sends = (previous?.Sends ?? 0) + 1;
         var mail = new OutgoingMail(AccessTokens.NewId("m_"), DedupeKey(round.Id, contact.UserId, sends), contact.Email, text.Subject, text.Body);
         var audit = actor.Did("invitation.created", "token", stored.Id, now,

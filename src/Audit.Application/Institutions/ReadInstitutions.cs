@@ -1,0 +1,33 @@
+using Audit.Application.Access;
+using Audit.Application.Outcomes;
+using Audit.Application.Requests;
+using Audit.Core.Institutions;
+using Audit.Core.Paging;
+
+namespace Audit.Application.Institutions;
+
+/// <summary>
+/// The institution registry, ordered by id. It is public knowledge (the list of Dutch knowledge institutions), so
+/// every signed-in role reads it.
+/// </summary>
+public sealed class ReadInstitutions(IInstitutionRepository institutions)
+{
+    /// <summary>One page, optionally of one type (its wire name) and of active or inactive institutions only.</summary>
+    public async Task<Outcome<Page<Institution>>> ExecuteAsync(
+        Caller caller, string? type, bool? active, PageInput page, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var parsed = WireValues.InstitutionType(type, "type", errors);
+        page.Check(errors);
+        if (errors.Count > 0)
+        {
+            return new Failure.Invalid(errors);
+        }
+        return await institutions.ListAsync(new InstitutionQuery(parsed, active), page.ToRequest(PageRequest.MaxPageSize), cancellationToken);
+    }
+
+    public async Task<Outcome<Institution>> GetAsync(Caller caller, string id, CancellationToken cancellationToken) =>
+        await institutions.GetAsync(id, cancellationToken) is { } institution ? institution : NotFound(id);
+
+    internal static Failure.NotFound NotFound(string id) => new($"Institution '{id}' does not exist.");
+}
