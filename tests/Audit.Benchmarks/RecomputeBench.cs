@@ -6,7 +6,9 @@ using Audit.Core.Questionnaires;
 using Audit.Core.SectorViews;
 using Audit.Data.Bulk;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Questionnaires;
+using Audit.Data.Rounds;
+using Audit.Data.SectorViews;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 

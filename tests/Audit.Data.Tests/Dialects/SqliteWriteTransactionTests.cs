@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Audit.Core.Answers;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Answers;
 using Dapper;
 using static Audit.Data.Tests.Repositories.CollectionFixtures;
 using static Audit.Data.Tests.Repositories.Fixtures;

@@ -1,7 +1,7 @@
 using Audit.Core.Answers;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Answers;
 using static Audit.Data.Tests.Repositories.CollectionFixtures;
 using static Audit.Data.Tests.Repositories.Fixtures;
 

@@ -6,7 +6,9 @@ using Audit.Core.Institutions;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Answers;
+using Audit.Data.Reviews;
+using Audit.Data.Rounds;
 using Dapper;
 using static Audit.Data.Tests.Repositories.Fixtures;
 

@@ -1,6 +1,6 @@
 using Audit.Core.Reviews;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Reviews;
 using static Audit.Data.Tests.Repositories.CollectionFixtures;
 using static Audit.Data.Tests.Repositories.Fixtures;
 

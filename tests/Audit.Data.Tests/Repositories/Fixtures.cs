@@ -4,7 +4,10 @@ using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.AuditTrail;
+using Audit.Data.Institutions;
+using Audit.Data.Questionnaires;
+using Audit.Data.Rounds;
 
 namespace Audit.Data.Tests.Repositories;
 

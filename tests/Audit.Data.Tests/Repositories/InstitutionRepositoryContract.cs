@@ -1,7 +1,7 @@
 using Audit.Core.Institutions;
 using Audit.Core.Paging;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Institutions;
 using Audit.Data.Seeding;
 using Audit.TestSupport;
 using static Audit.Data.Tests.Repositories.Fixtures;

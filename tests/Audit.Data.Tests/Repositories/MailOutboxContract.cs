@@ -1,6 +1,6 @@
 using Audit.Core.Mail;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Mail;
 
 namespace Audit.Data.Tests.Repositories;
 

@@ -2,7 +2,8 @@ using Audit.Core.Institutions;
 using Audit.Core.Paging;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Institutions;
+using Audit.Data.Rounds;
 using Audit.Data.Seeding;
 using static Audit.Data.Tests.Repositories.Fixtures;
 

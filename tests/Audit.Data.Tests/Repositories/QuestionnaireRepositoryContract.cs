@@ -1,6 +1,6 @@
 using Audit.Core.Questionnaires;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Questionnaires;
 using static Audit.Data.Tests.Repositories.Fixtures;
 
 namespace Audit.Data.Tests.Repositories;

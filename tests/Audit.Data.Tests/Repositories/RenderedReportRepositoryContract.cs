@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Audit.Core.Reports;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Reports;
 
 namespace Audit.Data.Tests.Repositories;
 

@@ -4,7 +4,10 @@ using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Answers;
+using Audit.Data.Reviews;
+using Audit.Data.Rounds;
+using Audit.Data.SectorViews;
 using static Audit.Data.Tests.Repositories.CollectionFixtures;
 using static Audit.Data.Tests.Repositories.Fixtures;
 

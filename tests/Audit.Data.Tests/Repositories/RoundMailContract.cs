@@ -2,7 +2,9 @@ using Audit.Core.Access;
 using Audit.Core.Mail;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Access;
+using Audit.Data.Mail;
+using Audit.Data.Rounds;
 using static Audit.Data.Tests.Repositories.Fixtures;
 
 namespace Audit.Data.Tests.Repositories;

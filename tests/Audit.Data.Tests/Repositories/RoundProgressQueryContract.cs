@@ -1,7 +1,8 @@
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Answers;
+using Audit.Data.Rounds;
 using static Audit.Data.Tests.Repositories.CollectionFixtures;
 using static Audit.Data.Tests.Repositories.Fixtures;
 

@@ -1,7 +1,7 @@
 using Audit.Core.Paging;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Rounds;
 using Audit.TestSupport;
 using static Audit.Data.Tests.Repositories.Fixtures;
 

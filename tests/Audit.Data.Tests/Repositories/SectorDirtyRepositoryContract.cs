@@ -2,7 +2,8 @@ using Audit.Core.Institutions;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Reviews;
+using Audit.Data.SectorViews;
 using static Audit.Data.Tests.Repositories.CollectionFixtures;
 using static Audit.Data.Tests.Repositories.Fixtures;
 

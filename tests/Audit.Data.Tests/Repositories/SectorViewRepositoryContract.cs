@@ -1,6 +1,6 @@
 using Audit.Core.SectorViews;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.SectorViews;
 
 namespace Audit.Data.Tests.Repositories;
 

@@ -2,7 +2,8 @@ using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Paging;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Access;
+using Audit.Data.AuditTrail;
 
 namespace Audit.Data.Tests.Repositories;
 
