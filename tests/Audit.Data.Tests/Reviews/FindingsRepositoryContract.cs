@@ -1,10 +1,10 @@
 using Audit.Core.Reviews;
 using Audit.Data.Connections;
 using Audit.Data.Reviews;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Reviews;
 
 /// <summary>The bureau's findings: versioned like answers, but an unconditional write simply wins.</summary>
 public abstract class FindingsRepositoryContract : EngineTestBase

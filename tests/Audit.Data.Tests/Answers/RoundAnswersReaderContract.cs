@@ -1,11 +1,11 @@
 using Audit.Core.Answers;
 using Audit.Core.Institutions;
-using Audit.Data.Connections;
 using Audit.Data.Answers;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using Audit.Data.Connections;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Answers;
 
 public abstract class RoundAnswersReaderContract : EngineTestBase
 {

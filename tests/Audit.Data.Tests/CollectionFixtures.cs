@@ -5,14 +5,14 @@ using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
-using Audit.Data.Connections;
 using Audit.Data.Answers;
+using Audit.Data.Connections;
 using Audit.Data.Reviews;
 using Audit.Data.Rounds;
 using Dapper;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests;
 
 /// <summary>Builders for the collection and review contracts: open rounds, invited participations, submissions.</summary>
 internal static class CollectionFixtures

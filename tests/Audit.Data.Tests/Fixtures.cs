@@ -3,13 +3,13 @@ using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
-using Audit.Data.Connections;
 using Audit.Data.AuditTrail;
+using Audit.Data.Connections;
 using Audit.Data.Institutions;
 using Audit.Data.Questionnaires;
 using Audit.Data.Rounds;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests;
 
 /// <summary>
 /// Builders for the round and participation contracts. Every object gets a fresh random id, so tests sharing

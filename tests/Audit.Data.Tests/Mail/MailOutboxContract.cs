@@ -2,7 +2,7 @@ using Audit.Core.Mail;
 using Audit.Data.Connections;
 using Audit.Data.Mail;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Mail;
 
 /// <summary>The outbox never holds two mails for one reason, and never lets two workers send one mail.</summary>
 public abstract class MailOutboxContract : EngineTestBase

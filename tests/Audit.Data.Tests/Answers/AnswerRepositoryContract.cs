@@ -2,14 +2,14 @@ using Audit.Core.Answers;
 using Audit.Core.Institutions;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
-using Audit.Data.Connections;
 using Audit.Data.Answers;
+using Audit.Data.Connections;
 using Audit.Data.Reviews;
 using Audit.Data.Rounds;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Answers;
 
 /// <summary>Answers: versions as ETags, refusals that write nothing, history, batches and the editability rule.</summary>
 public abstract class AnswerRepositoryContract : EngineTestBase

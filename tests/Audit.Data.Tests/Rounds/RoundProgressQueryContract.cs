@@ -1,12 +1,12 @@
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
-using Audit.Data.Connections;
 using Audit.Data.Answers;
+using Audit.Data.Connections;
 using Audit.Data.Rounds;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Rounds;
 
 public abstract class RoundProgressQueryContract : EngineTestBase
 {

@@ -4,7 +4,7 @@ using Audit.Core.Reports;
 using Audit.Data.Connections;
 using Audit.Data.Reports;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Reports;
 
 /// <summary>Stored report files are kept per fingerprint, never replaced, and stored once under concurrency on every engine.</summary>
 public abstract class RenderedReportRepositoryContract : EngineTestBase

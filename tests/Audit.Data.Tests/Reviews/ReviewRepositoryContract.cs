@@ -3,15 +3,15 @@ using Audit.Core.Institutions;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
-using Audit.Data.Connections;
 using Audit.Data.Answers;
+using Audit.Data.Connections;
 using Audit.Data.Reviews;
 using Audit.Data.Rounds;
 using Audit.Data.SectorViews;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Reviews;
 
 /// <summary>Submission and review: frozen snapshots, compare-and-set decisions, and the dirty mark written with the accept.</summary>
 public abstract class ReviewRepositoryContract : EngineTestBase

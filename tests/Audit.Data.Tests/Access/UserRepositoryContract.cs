@@ -1,11 +1,11 @@
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Paging;
-using Audit.Data.Connections;
 using Audit.Data.Access;
 using Audit.Data.AuditTrail;
+using Audit.Data.Connections;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Access;
 
 /// <summary>Users and hashed tokens behave the same on every engine.</summary>
 public abstract class UserRepositoryContract : EngineTestBase

@@ -1,9 +1,9 @@
 using Audit.Core.Questionnaires;
 using Audit.Data.Connections;
 using Audit.Data.Questionnaires;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Questionnaires;
 
 /// <summary>Questionnaire versions are stored exactly and never change, on every engine.</summary>
 public abstract class QuestionnaireRepositoryContract : EngineTestBase

@@ -1,11 +1,11 @@
 using Audit.Core.Answers;
 using Audit.Core.Rounds;
-using Audit.Data.Connections;
 using Audit.Data.Answers;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using Audit.Data.Connections;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Answers;
 
 /// <summary>Writes and clears in one transaction, as a page saves a whole theme: all of it or none of it.</summary>
 public abstract class AnswerChangesContract : EngineTestBase

@@ -2,7 +2,7 @@ using Audit.Core.SectorViews;
 using Audit.Data.Connections;
 using Audit.Data.SectorViews;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.SectorViews;
 
 /// <summary>Publishing sector views is idempotent per fingerprint and atomic on every engine.</summary>
 public abstract class SectorViewRepositoryContract : EngineTestBase

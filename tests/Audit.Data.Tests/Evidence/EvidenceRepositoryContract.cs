@@ -3,10 +3,10 @@ using Audit.Core.Evidence;
 using Audit.Core.Rounds;
 using Audit.Data.Connections;
 using Audit.Data.Evidence;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Evidence;
 
 /// <summary>Evidence metadata: per question, scoped to its participation, editable under the same rule as answers.</summary>
 public abstract class EvidenceRepositoryContract : EngineTestBase

@@ -4,9 +4,9 @@ using Audit.Data.Connections;
 using Audit.Data.Institutions;
 using Audit.Data.Seeding;
 using Audit.TestSupport;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Institutions;
 
 /// <summary>The institution registry behaves the same on every engine.</summary>
 public abstract class InstitutionRepositoryContract : EngineTestBase

@@ -4,10 +4,10 @@ using Audit.Core.SectorViews;
 using Audit.Data.Connections;
 using Audit.Data.Reviews;
 using Audit.Data.SectorViews;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.SectorViews;
 
 /// <summary>Dirty marks: a job clears only the mark it computed for, never a newer one.</summary>
 public abstract class SectorDirtyRepositoryContract : EngineTestBase

@@ -1,13 +1,13 @@
 using Audit.Core.Access;
 using Audit.Core.Mail;
 using Audit.Core.Rounds;
-using Audit.Data.Connections;
 using Audit.Data.Access;
+using Audit.Data.Connections;
 using Audit.Data.Mail;
 using Audit.Data.Rounds;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Mail;
 
 /// <summary>
 /// Round mail is queued once, whatever the number of concurrent callers: the database's unique constraints and

@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using Audit.Core.Answers;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
-using Audit.Data.Connections;
 using Audit.Data.Answers;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using Audit.Data.Connections;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Answers;
 
 /// <summary>
 /// Many respondents autosaving one questionnaire at once: every write either succeeds and is in the history, or is

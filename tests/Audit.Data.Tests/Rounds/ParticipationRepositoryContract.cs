@@ -5,9 +5,9 @@ using Audit.Data.Connections;
 using Audit.Data.Institutions;
 using Audit.Data.Rounds;
 using Audit.Data.Seeding;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Rounds;
 
 /// <summary>
 /// Invitations and participation status changes behave the same on every engine. Institutions created here

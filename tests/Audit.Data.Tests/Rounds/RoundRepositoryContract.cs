@@ -3,9 +3,9 @@ using Audit.Core.Rounds;
 using Audit.Data.Connections;
 using Audit.Data.Rounds;
 using Audit.TestSupport;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.Fixtures;
 
-namespace Audit.Data.Tests.Repositories;
+namespace Audit.Data.Tests.Rounds;
 
 /// <summary>Rounds and their compare-and-set status changes behave the same on every engine.</summary>
 public abstract class RoundRepositoryContract : EngineTestBase
