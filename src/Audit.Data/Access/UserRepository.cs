@@ -37,12 +37,12 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
     }
 
     public Task<bool> InsertAsync(User user, AuditEvent audit, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(audit, async (c, t) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
             await c.ExecuteAsync(new CommandDefinition(_sql.Insert, UserParameters(user), t, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
     public Task<bool> InsertWithTokenAsync(User user, StoredToken token, AuditEvent audit, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(audit, async (c, t) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
         {
             if (await c.ExecuteAsync(new CommandDefinition(_sql.Insert, UserParameters(user), t, cancellationToken: cancellationToken)) != 1)
             {
@@ -53,59 +53,41 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
         }, cancellationToken);
 
     public Task<bool> UpdateAsync(User user, AuditEvent audit, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(audit, async (c, t) =>
-            await c.ExecuteAsync(new CommandDefinition(_sql.Update,
-                new { id = user.Id, name = user.Name, email = NormaliseEmail(user.Email), active = user.Active }, t,
-                cancellationToken: cancellationToken)) == 1,
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.Update, UserParameters(user), t, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
     public Task InsertTokenAsync(StoredToken token, AuditEvent audit, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(audit, async (c, t) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
             await c.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(token), t, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
     public Task<bool> RevokeTokenAsync(string userId, string tokenId, DateTimeOffset now, AuditEvent audit, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(audit, async (c, t) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
             await c.ExecuteAsync(new CommandDefinition(_sql.RevokeToken, new { userId, tokenId, now }, t, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
-    public async Task<User?> RedeemInvitationAsync(string invitationHash, StoredToken session, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(_sql.UseInvitation, new { tokenHash = invitationHash, now }, transaction,
-                cancellationToken: cancellationToken)) != 1)
+    public Task<User?> RedeemInvitationAsync(string invitationHash, StoredToken session, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        UnitOfWork.RunAsync<User?>(factory, async (c, t) =>
         {
-            return null;
-        }
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(_sql.InvitedUser,
-            new { tokenHash = invitationHash, active = true }, transaction, cancellationToken: cancellationToken));
-        if (row is null)
-        {
-            return null;
-        }
-        var user = row.ToUser();
-        await connection.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(session with { UserId = user.Id }), transaction,
-            cancellationToken: cancellationToken));
-        await AuditEventRepository.WriteAsync(connection, transaction,
-            new Actor(user.Id, user.Role.ToWireName()).Did("invitation.redeemed", "user", user.Id, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return user;
-    }
-
-    /// <summary>Runs a change and its audit event in one transaction; commits only when the change reports success.</summary>
-    private async Task<bool> InTransactionAsync(AuditEvent audit, Func<DbConnection, DbTransaction, Task<bool>> change, CancellationToken cancellationToken)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await change(connection, transaction))
-        {
-            return false;
-        }
-        await AuditEventRepository.WriteAsync(connection, transaction, audit, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+            if (await c.ExecuteAsync(new CommandDefinition(_sql.UseInvitation, new { tokenHash = invitationHash, now }, t,
+                    cancellationToken: cancellationToken)) != 1)
+            {
+                return (false, null);
+            }
+            var row = await c.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(_sql.InvitedUser,
+                new { tokenHash = invitationHash, active = true }, t, cancellationToken: cancellationToken));
+            if (row is null)
+            {
+                return (false, null);
+            }
+            var user = row.ToUser();
+            await c.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(session with { UserId = user.Id }), t,
+                cancellationToken: cancellationToken));
+            await AuditEventRepository.WriteAsync(c, t,
+                new Actor(user.Id, user.Role.ToWireName()).Did("invitation.redeemed", "user", user.Id, now), cancellationToken);
+            return (true, user);
+        }, cancellationToken);
 
     public async Task<TokenPrincipal?> FindByTokenHashAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -118,6 +100,7 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
     /// <summary>Emails compare case-insensitively everywhere, so they are stored lower-case.</summary>
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>The user as stored; the update's SQL takes only the columns that may change (not role, institution or creation).</summary>
     private static object UserParameters(User user) => new
     {
         id = user.Id,

@@ -22,7 +22,7 @@ public sealed partial class AnswerRepository
             var access = await EditGate.EnterAsync(c, t, _state, participationId, actor, now, cancellationToken);
             if (!access.Editable)
             {
-                var outcome = access.Outcome == EditGate.Outcome.NotFound ? AnswerBatchOutcome.NotFound : AnswerBatchOutcome.NotEditable;
+                var outcome = access.Refused(AnswerBatchOutcome.NotFound, AnswerBatchOutcome.NotEditable);
                 return (false, new AnswerBatchResult(outcome, keys.Select(k => Refused(access, k)).ToList(), access.Reason));
             }
             if (keys.Count == 0)

@@ -57,8 +57,7 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
             var access = await EditGate.EnterAsync(c, t, _state, participationId, actor, now, cancellationToken);
             if (!access.Editable)
             {
-                var outcome = access.Outcome == EditGate.Outcome.NotFound ? AnswerDeleteOutcome.NotFound : AnswerDeleteOutcome.NotEditable;
-                return (false, new AnswerDeleteResult(outcome, null, access.Reason));
+                return (false, new AnswerDeleteResult(access.Refused(AnswerDeleteOutcome.NotFound, AnswerDeleteOutcome.NotEditable), null, access.Reason));
             }
             var clear = new AnswerClear(questionKey, expectedVersion);
             var result = await ClearAsync(c, t, participationId, clear, actorId, now, cancellationToken);
@@ -90,8 +89,7 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
             var access = await EditGate.EnterAsync(c, t, _state, participationId, actor, now, cancellationToken);
             if (!access.Editable)
             {
-                var outcome = access.Outcome == EditGate.Outcome.NotFound ? PrefillOutcome.NotFound : PrefillOutcome.NotEditable;
-                return (false, new PrefillResult(outcome, [], access.Reason));
+                return (false, new PrefillResult(access.Refused(PrefillOutcome.NotFound, PrefillOutcome.NotEditable), [], access.Reason));
             }
             var target = await ParticipationState.ReadAsync(c, t, _state, participationId, cancellationToken);
             var baseline = await ParticipationState.ReadAsync(c, t, _state, baselineParticipationId, cancellationToken);
@@ -247,7 +245,7 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
             actor.Did("answer.saved", "participation", saved.ParticipationId, saved.UpdatedAt, $"{saved.QuestionKey} v{saved.Version}"), cancellationToken);
 
     private static AnswerSaveResult Refused(EditGate.Access access, string questionKey) =>
-        new(access.Outcome == EditGate.Outcome.NotFound ? AnswerSaveOutcome.NotFound : AnswerSaveOutcome.NotEditable, questionKey, null, access.Reason);
+        new(access.Refused(AnswerSaveOutcome.NotFound, AnswerSaveOutcome.NotEditable), questionKey, null, access.Reason);
 
     /// <summary>In ordinal key order, sorted here: engines collate text differently.</summary>
     private async Task<IReadOnlyList<AnswerRecord>> ListAsync(DbConnection c, DbTransaction? t, string participationId, CancellationToken cancellationToken) =>

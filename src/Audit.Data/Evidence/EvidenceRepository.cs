@@ -86,7 +86,7 @@ public sealed class EvidenceRepository(IDbConnectionFactory factory) : IEvidence
     }
 
     private static EvidenceChangeResult Refused(EditGate.Access access) =>
-        new(access.Outcome == EditGate.Outcome.NotFound ? EvidenceChangeOutcome.NotFound : EvidenceChangeOutcome.NotEditable, null, access.Reason);
+        new(access.Refused(EvidenceChangeOutcome.NotFound, EvidenceChangeOutcome.NotEditable), null, access.Reason);
 
     private async Task<EvidenceRecord?> GetAsync(DbConnection c, DbTransaction? t, string participationId, string evidenceId, CancellationToken cancellationToken) =>
         (await c.QuerySingleOrDefaultAsync<EvidenceRow>(new CommandDefinition(

@@ -42,16 +42,7 @@ public sealed class InstitutionRepository(IDbConnectionFactory factory) : IInsti
 
     public Task<bool> UpdateAsync(Institution institution, AuditEvent audit, CancellationToken cancellationToken = default) =>
         UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
-            await c.ExecuteAsync(new CommandDefinition(_sql.Update, new
-            {
-                id = institution.Id,
-                name = institution.Name,
-                type = institution.Type.ToWireName(),
-                city = institution.City,
-                brin = institution.Brin,
-                active = institution.Active,
-                updated_at = audit.OccurredAt,
-            }, t, cancellationToken: cancellationToken)) == 1,
+            await c.ExecuteAsync(new CommandDefinition(_sql.Update, Parameters(institution, audit.OccurredAt), t, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
     public Task<IReadOnlyList<string>> SeedAsync(
@@ -73,17 +64,20 @@ public sealed class InstitutionRepository(IDbConnectionFactory factory) : IInsti
 
     private async Task<bool> InsertAsync(DbConnection connection, DbTransaction transaction, Institution institution, DateTimeOffset now,
         CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, new
-        {
-            id = institution.Id,
-            name = institution.Name,
-            type = institution.Type.ToWireName(),
-            city = institution.City,
-            brin = institution.Brin,
-            active = institution.Active,
-            created_at = now,
-            updated_at = now,
-        }, transaction, cancellationToken: cancellationToken)) == 1;
+        await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, Parameters(institution, now), transaction, cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>The row as written at <paramref name="now"/>; the update's SQL leaves created_at out, so only an insert sets it.</summary>
+    private static object Parameters(Institution institution, DateTimeOffset now) => new
+    {
+        id = institution.Id,
+        name = institution.Name,
+        type = institution.Type.ToWireName(),
+        city = institution.City,
+        brin = institution.Brin,
+        active = institution.Active,
+        created_at = now,
+        updated_at = now,
+    };
 
     internal static InstitutionType ParseType(string type, string institutionId) =>
         InstitutionTypes.TryParse(type, out var parsed)

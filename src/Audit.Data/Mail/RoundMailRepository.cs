@@ -3,6 +3,7 @@ using Audit.Core.Mail;
 using Audit.Core.Rounds;
 using Audit.Data.Access;
 using Audit.Data.Institutions;
+using Audit.Data.Rounds;
 
 namespace Audit.Data.Mail;
 
@@ -23,8 +24,7 @@ public sealed class RoundMailRepository(IDbConnectionFactory factory) : IRoundMa
                 var first = g.First();
                 return new ParticipationContacts(first.ParticipationId, first.InstitutionId, first.InstitutionName,
                     InstitutionRepository.ParseType(first.InstitutionType, first.InstitutionId),
-                    ParticipationStatuses.TryParse(first.Status, out var status) ? status
-                        : throw new InvalidOperationException($"Unknown participation status '{first.Status}'."),
+                    StatusChanges.ParseParticipation(first.Status),
                     g.Where(r => r.UserId is not null).Select(r => new Contact(r.UserId!, r.UserName ?? "", r.Email ?? "")).ToList());
             })
             .ToList();

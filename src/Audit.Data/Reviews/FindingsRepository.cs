@@ -34,7 +34,12 @@ public sealed class FindingsRepository(IDbConnectionFactory factory) : IFindings
             {
                 return (false, new FindingsSaveResult(FindingsSaveOutcome.NotFound, null));
             }
-            if (!await WriteAsync(c, t, parameters, expectedVersion is null, cancellationToken))
+            // Without an expected version the findings are written whether or not there are any yet; with one, only
+            // over that version.
+            var written = expectedVersion is null
+                ? await UpdateOrInsert.WriteAsync(c, t, _sql.Update, _sql.Insert, parameters, cancellationToken)
+                : await c.ExecuteAsync(new CommandDefinition(_sql.Update, parameters, t, cancellationToken: cancellationToken)) == 1;
+            if (!written)
             {
                 return (false, new FindingsSaveResult(FindingsSaveOutcome.VersionMismatch, await GetAsync(c, t, participationId, cancellationToken)));
             }
@@ -43,23 +48,6 @@ public sealed class FindingsRepository(IDbConnectionFactory factory) : IFindings
                 actor.Did("findings.saved", "participation", participationId, now, $"v{saved!.Version}"), cancellationToken);
             return (true, new FindingsSaveResult(FindingsSaveOutcome.Saved, saved));
         }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Update; without an expected version, insert when there is nothing to update, and update again when a concurrent
-    /// writer inserted first (the insert then affects no row).
-    /// </summary>
-    private async Task<bool> WriteAsync(DbConnection c, DbTransaction t, object parameters, bool unconditional, CancellationToken cancellationToken)
-    {
-        var statements = unconditional ? new[] { _sql.Update, _sql.Insert, _sql.Update } : [_sql.Update];
-        foreach (var statement in statements)
-        {
-            if (await c.ExecuteAsync(new CommandDefinition(statement, parameters, t, cancellationToken: cancellationToken)) == 1)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private async Task<FindingsRecord?> GetAsync(DbConnection c, DbTransaction? t, string participationId, CancellationToken cancellationToken) =>

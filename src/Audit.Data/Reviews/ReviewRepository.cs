@@ -99,17 +99,15 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
 
     private async Task<ReviewResult> RefusedAsync(DbConnection c, DbTransaction t, string participationId, CancellationToken cancellationToken)
     {
-        var current = await _participations.GetAsync(c, t, participationId, cancellationToken);
-        if (current is null)
+        var refusal = await _participations.ExplainRefusalAsync(c, t, participationId, ParticipationStatus.Submitted, ParticipationRules.CanReview,
+            cancellationToken);
+        var outcome = refusal.Kind switch
         {
-            return new ReviewResult(ReviewSaveOutcome.NotFound, null, null);
-        }
-        if (current.Status != ParticipationStatus.Submitted)
-        {
-            return new ReviewResult(ReviewSaveOutcome.StatusMismatch, null, current);
-        }
-        var state = await ParticipationState.ReadAsync(c, t, _state, participationId, cancellationToken);
-        return new ReviewResult(ReviewSaveOutcome.NotAllowed, null, current, ParticipationRules.CanReview(state!.Round, current.Status).Reason);
+            RefusalKind.NotFound => ReviewSaveOutcome.NotFound,
+            RefusalKind.StatusMismatch => ReviewSaveOutcome.StatusMismatch,
+            _ => ReviewSaveOutcome.NotAllowed,
+        };
+        return new ReviewResult(outcome, null, refusal.Current, refusal.Reason);
     }
 
     private sealed class ReviewRow

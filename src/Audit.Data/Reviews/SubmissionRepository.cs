@@ -27,21 +27,6 @@ public sealed class SubmissionRepository(IDbConnectionFactory factory) : ISubmis
         var actorId = ParticipationState.ActorId(actor);
         return UnitOfWork.RunAsync(factory, async (c, t) =>
         {
-            async Task<SubmitResult> RefusedAsync()
-            {
-                var current = await _participations.GetAsync(c, t, participationId, cancellationToken);
-                if (current is null)
-                {
-                    return new SubmitResult(SubmitOutcome.NotFound, null, null);
-                }
-                if (current.Status != expectedStatus)
-                {
-                    return new SubmitResult(SubmitOutcome.StatusMismatch, null, current);
-                }
-                var state = await ParticipationState.ReadAsync(c, t, _state, participationId, cancellationToken);
-                return new SubmitResult(SubmitOutcome.NotAllowed, null, current, ParticipationRules.CanSubmit(state!.Round, current.Status).Reason);
-            }
-
             var before = await _participations.GetAsync(c, t, participationId, cancellationToken);
             if (before is null)
             {
@@ -52,7 +37,15 @@ public sealed class SubmissionRepository(IDbConnectionFactory factory) : ISubmis
             if (!await ParticipationState.ChangeAsync(c, t, _state, participationId, expectedStatus, ParticipationStatus.Submitted, OpenOnly,
                     actor, now, cancellationToken))
             {
-                return (false, await RefusedAsync());
+                var refusal = await _participations.ExplainRefusalAsync(c, t, participationId, expectedStatus, ParticipationRules.CanSubmit,
+                    cancellationToken);
+                var outcome = refusal.Kind switch
+                {
+                    RefusalKind.NotFound => SubmitOutcome.NotFound,
+                    RefusalKind.StatusMismatch => SubmitOutcome.StatusMismatch,
+                    _ => SubmitOutcome.NotAllowed,
+                };
+                return (false, new SubmitResult(outcome, null, refusal.Current, refusal.Reason));
             }
             var stored = (await c.QueryAsync<AnswerVersionRow>(new CommandDefinition(
                 _sql.AnswerVersions, new { participation_id = participationId }, t, cancellationToken: cancellationToken))).ToList();

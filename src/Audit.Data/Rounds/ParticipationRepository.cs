@@ -13,6 +13,7 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
 
     private readonly ParticipationSql _sql = new(factory.Dialect);
     private readonly InstitutionSql _institutions = new(factory.Dialect);
+    private readonly ParticipationStateSql _state = new(factory.Dialect);
 
     public Task<InviteResult> InviteAsync(
         string roundId, IReadOnlyCollection<string> institutionIds, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -57,46 +58,13 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
     public Task<StatusChangeResult<ParticipationRecord>> ChangeStatusAsync(
         string id, ParticipationStatus expected, ParticipationStatus to, AuditEvent audit, CancellationToken cancellationToken = default)
     {
-        var check = ParticipationTransitions.Check(expected, to);
-        if (!check.IsAllowed)
-        {
-            throw new InvalidOperationException(check.Error);
-        }
-        var now = audit.OccurredAt;
-        DateTimeOffset? StampWhen(ParticipationStatus status) => to == status ? now : null;
-        return UnitOfWork.RunAsync(factory, async (c, t) =>
-        {
-            var parameters = new
-            {
-                id,
-                expected = expected.ToWireName(),
-                to = to.ToWireName(),
-                now,
-                actorId = audit.ActorId,
-                submittedAt = StampWhen(ParticipationStatus.Submitted),
-                acceptedAt = StampWhen(ParticipationStatus.Accepted),
-                returnedAt = StampWhen(ParticipationStatus.Returned),
-            };
-            var changed = await c.ExecuteAsync(new CommandDefinition(_sql.ChangeStatus, parameters, t, cancellationToken: cancellationToken)) == 1;
-            if (changed)
-            {
-                await c.ExecuteAsync(new CommandDefinition(_sql.InsertStatusChange, parameters, t, cancellationToken: cancellationToken));
-                await AuditEventRepository.WriteAsync(c, t, audit, cancellationToken);
-            }
-            var current = await GetAsync(c, t, id, cancellationToken);
-            var outcome = changed ? StatusChangeOutcome.Changed
-                : current is null ? StatusChangeOutcome.NotFound
-                : StatusChangeOutcome.StatusMismatch;
-            return (changed, new StatusChangeResult<ParticipationRecord>(outcome, current));
-        }, cancellationToken);
+        var parameters = ParticipationState.ChangeParameters(id, expected, to, audit.OccurredAt, audit.ActorId);
+        return StatusChanges.ApplyAsync(factory, _sql.ChangeStatus, _sql.InsertStatusChange, parameters, audit,
+            (c, t) => GetAsync(c, t, id, cancellationToken), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StatusHistoryEntry<ParticipationStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StatusHistoryRow>(new CommandDefinition(_sql.StatusHistory, new { id }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToEntry(ParseStatus)).ToList();
-    }
+    public Task<IReadOnlyList<StatusHistoryEntry<ParticipationStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default) =>
+        StatusChanges.HistoryAsync(factory, _sql.StatusHistory, id, StatusChanges.ParseParticipation, cancellationToken);
 
     /// <summary>
     /// One transaction: check the round and the institutions, insert the missing participations, read back all
@@ -151,6 +119,27 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
             return (true, new InviteResult(InviteOutcome.Done, all, created, [], []));
         }, cancellationToken);
 
+    /// <summary>
+    /// Inside the caller's transaction, after a compare-and-set from <paramref name="expected"/> changed nothing: the
+    /// participation is gone, has moved on, or the round's status fails <paramref name="rule"/> (whose reason is kept).
+    /// </summary>
+    internal async Task<Refusal> ExplainRefusalAsync(
+        DbConnection connection, DbTransaction transaction, string id, ParticipationStatus expected,
+        Func<RoundStatus, ParticipationStatus, RuleCheck> rule, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(connection, transaction, id, cancellationToken);
+        if (current is null)
+        {
+            return new Refusal(RefusalKind.NotFound, null);
+        }
+        if (current.Status != expected)
+        {
+            return new Refusal(RefusalKind.StatusMismatch, current);
+        }
+        var state = await ParticipationState.ReadAsync(connection, transaction, _state, id, cancellationToken);
+        return new Refusal(RefusalKind.NotAllowed, current, rule(state!.Round, current.Status).Reason);
+    }
+
     private static InviteResult Refused(InviteOutcome outcome, IReadOnlyList<string> unknown, IReadOnlyList<string> inactive) =>
         new(outcome, [], [], unknown, inactive);
 
@@ -161,9 +150,6 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
             new CommandDefinition(_sql.Get, new { id }, transaction, cancellationToken: cancellationToken));
         return row?.ToRecord();
     }
-
-    private static ParticipationStatus ParseStatus(string status) =>
-        ParticipationStatuses.TryParse(status, out var parsed) ? parsed : throw new InvalidOperationException($"Unknown participation status '{status}'.");
 
     private sealed record InstitutionState(string Id, InstitutionType InstitutionType, bool Active);
 
@@ -193,6 +179,6 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
 
         public ParticipationRecord ToRecord() => new(
             Id, RoundId, InstitutionId, InstitutionName, InstitutionRepository.ParseType(InstitutionType, InstitutionId),
-            ParseStatus(Status), SubmittedAt, AcceptedAt, ReturnedAt, CreatedAt, UpdatedAt, RowVersion);
+            StatusChanges.ParseParticipation(Status), SubmittedAt, AcceptedAt, ReturnedAt, CreatedAt, UpdatedAt, RowVersion);
     }
 }

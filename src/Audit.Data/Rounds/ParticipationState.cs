@@ -21,10 +21,21 @@ internal static class ParticipationState
     /// Moves the participation from <paramref name="from"/> to <paramref name="to"/> if it is still there and the
     /// round is in one of <paramref name="roundStatuses"/>, appending the status history. False changes nothing.
     /// </summary>
-    public static async Task<bool> ChangeAsync(
+    public static Task<bool> ChangeAsync(
         DbConnection connection, DbTransaction transaction, ParticipationStateSql sql, string participationId,
         ParticipationStatus from, ParticipationStatus to, IReadOnlyList<RoundStatus> roundStatuses, Actor actor, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        StatusChanges.TryChangeAsync(connection, transaction, sql.ChangeStatus, sql.InsertStatusChange,
+            ChangeParameters(participationId, from, to, now, actor.Id, roundStatuses), cancellationToken);
+
+    /// <summary>
+    /// The parameters of a status change, for <see cref="ParticipationSql.ChangeStatus"/> (which ignores the round
+    /// statuses) and <see cref="ParticipationStateSql.ChangeStatus"/>. A timestamp is set only by the change to its own
+    /// status, so the latest submission, acceptance and return stay recorded. Throws on a transition the rules forbid.
+    /// </summary>
+    public static object ChangeParameters(
+        string participationId, ParticipationStatus from, ParticipationStatus to, DateTimeOffset now, string? actorId,
+        IReadOnlyList<RoundStatus>? roundStatuses = null)
     {
         var check = ParticipationTransitions.Check(from, to);
         if (!check.IsAllowed)
@@ -32,25 +43,19 @@ internal static class ParticipationState
             throw new InvalidOperationException(check.Error);
         }
         DateTimeOffset? StampWhen(ParticipationStatus status) => to == status ? now : null;
-        var parameters = new
+        return new
         {
             id = participationId,
             expected = from.ToWireName(),
             to = to.ToWireName(),
             now,
-            actorId = actor.Id,
+            actorId,
             submittedAt = StampWhen(ParticipationStatus.Submitted),
             acceptedAt = StampWhen(ParticipationStatus.Accepted),
             returnedAt = StampWhen(ParticipationStatus.Returned),
-            roundStatus1 = roundStatuses[0].ToWireName(),
-            roundStatus2 = roundStatuses[^1].ToWireName(),
+            roundStatus1 = roundStatuses?[0].ToWireName(),
+            roundStatus2 = roundStatuses?[^1].ToWireName(),
         };
-        if (await connection.ExecuteAsync(new CommandDefinition(sql.ChangeStatus, parameters, transaction, cancellationToken: cancellationToken)) != 1)
-        {
-            return false;
-        }
-        await connection.ExecuteAsync(new CommandDefinition(sql.InsertStatusChange, parameters, transaction, cancellationToken: cancellationToken));
-        return true;
     }
 
     /// <summary>The actor's id, which every stored change names.</summary>
@@ -65,11 +70,9 @@ internal static class ParticipationState
         public string InstitutionId { get; set; } = "";
         public string InstitutionType { get; set; } = "";
 
-        public ParticipationStatus ParticipationStatus =>
-            ParticipationStatuses.TryParse(Status, out var parsed) ? parsed : throw new InvalidOperationException($"Unknown participation status '{Status}'.");
+        public ParticipationStatus ParticipationStatus => StatusChanges.ParseParticipation(Status);
 
-        public RoundStatus Round =>
-            RoundStatuses.TryParse(RoundStatus, out var parsed) ? parsed : throw new InvalidOperationException($"Unknown round status '{RoundStatus}'.");
+        public RoundStatus Round => StatusChanges.ParseRound(RoundStatus);
 
         public InstitutionType Type => InstitutionRepository.ParseType(InstitutionType, InstitutionId);
     }

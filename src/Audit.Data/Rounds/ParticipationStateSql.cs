@@ -20,14 +20,11 @@ public sealed class ParticipationStateSql(ISqlDialect dialect)
         $"JOIN rounds r{dialect.ShareLockHint} ON r.id = p.round_id WHERE p.id = @id{dialect.ShareLockClause}";
 
     /// <summary>
-    /// Compare-and-set on the participation's status, and only while the round is in one of two statuses (pass the
-    /// same one twice for one). A timestamp parameter is null unless this change sets it.
+    /// <see cref="ParticipationSql.ChangeStatus"/> (a compare-and-set on the participation's status), and only while
+    /// the round is in one of two statuses (pass the same one twice for one).
     /// </summary>
-    public string ChangeStatus { get; } =
-        "UPDATE participations SET status = @to, updated_at = @now, row_version = row_version + 1, " +
-        "submitted_at = COALESCE(@submittedAt, submitted_at), accepted_at = COALESCE(@acceptedAt, accepted_at), " +
-        "returned_at = COALESCE(@returnedAt, returned_at) WHERE id = @id AND status = @expected AND EXISTS " +
-        "(SELECT 1 FROM rounds r WHERE r.id = participations.round_id AND r.status IN (@roundStatus1, @roundStatus2))";
+    public string ChangeStatus { get; } = new ParticipationSql(dialect).ChangeStatus +
+        " AND EXISTS (SELECT 1 FROM rounds r WHERE r.id = participations.round_id AND r.status IN (@roundStatus1, @roundStatus2))";
 
     public string InsertStatusChange { get; } = new ParticipationSql(dialect).InsertStatusChange;
 }

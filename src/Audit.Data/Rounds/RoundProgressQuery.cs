@@ -30,7 +30,7 @@ public sealed class RoundProgressQuery(IDbConnectionFactory factory) : IRoundPro
 
         public ParticipationProgress ToProgress() => new(
             ParticipationId, InstitutionId, InstitutionName, InstitutionRepository.ParseType(InstitutionType, InstitutionId),
-            ParticipationStatuses.TryParse(Status, out var status) ? status : throw new InvalidOperationException($"Unknown participation status '{Status}'."),
+            StatusChanges.ParseParticipation(Status),
             (int)AnsweredCount,
             LastAnswerAt > LastStatusAt || LastStatusAt is null ? LastAnswerAt : LastStatusAt);
     }

@@ -76,38 +76,19 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
         {
             throw new InvalidOperationException(check.Error);
         }
-        return UnitOfWork.RunAsync(factory, async (c, t) =>
-        {
-            var parameters = new { id, expected = expected.ToWireName(), to = to.ToWireName(), now = audit.OccurredAt, actorId = audit.ActorId };
-            var changed = await c.ExecuteAsync(new CommandDefinition(_sql.ChangeStatus, parameters, t, cancellationToken: cancellationToken)) == 1;
-            if (changed)
-            {
-                await c.ExecuteAsync(new CommandDefinition(_sql.InsertStatusChange, parameters, t, cancellationToken: cancellationToken));
-                await AuditEventRepository.WriteAsync(c, t, audit, cancellationToken);
-            }
-            var current = await GetAsync(c, t, id, cancellationToken);
-            var outcome = changed ? StatusChangeOutcome.Changed
-                : current is null ? StatusChangeOutcome.NotFound
-                : StatusChangeOutcome.StatusMismatch;
-            return (changed, new StatusChangeResult<RoundRecord>(outcome, current));
-        }, cancellationToken);
+        var parameters = new { id, expected = expected.ToWireName(), to = to.ToWireName(), now = audit.OccurredAt, actorId = audit.ActorId };
+        return StatusChanges.ApplyAsync(factory, _sql.ChangeStatus, _sql.InsertStatusChange, parameters, audit,
+            (c, t) => GetAsync(c, t, id, cancellationToken), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StatusHistoryEntry<RoundStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StatusHistoryRow>(new CommandDefinition(_sql.StatusHistory, new { id }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToEntry(ParseStatus)).ToList();
-    }
+    public Task<IReadOnlyList<StatusHistoryEntry<RoundStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default) =>
+        StatusChanges.HistoryAsync(factory, _sql.StatusHistory, id, StatusChanges.ParseRound, cancellationToken);
 
     private async Task<RoundRecord?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(_sql.Get, new { id }, transaction, cancellationToken: cancellationToken));
         return row?.ToRecord();
     }
-
-    private static RoundStatus ParseStatus(string status) =>
-        RoundStatuses.TryParse(status, out var parsed) ? parsed : throw new InvalidOperationException($"Unknown round status '{status}'.");
 
     private sealed class RoundRow
     {
@@ -130,7 +111,7 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
             new Round(
                 Id, Title, new QuestionnaireRef(QuestionnaireKey, QuestionnaireVersion), OpensAt, ClosesAt,
                 new DisclosureSettings(MinGroupSize, new DominanceRule(DominanceN, DominanceK)),
-                ParseStatus(Status), BaselineRoundId),
+                StatusChanges.ParseRound(Status), BaselineRoundId),
             RowVersion, CreatedAt, UpdatedAt);
     }
 }

@@ -6,9 +6,8 @@ namespace Audit.Data.SectorViews;
 internal static class SectorDirtyMarks
 {
     /// <summary>
-    /// Update first, insert when there is no mark, update again when a concurrent transaction inserted it first: the
-    /// insert affects no row then (insert-if-absent waits for the other's commit), and the second update sees its row.
-    /// This is race-free on all three engines without relying on an upsert that could only overwrite seq.
+    /// Adds a mark or bumps the existing one's seq (<see cref="UpdateOrInsert"/>): a bump computes the new seq from
+    /// the stored one, which an upsert could not do.
     /// </summary>
     public static async Task MarkAsync(
         DbConnection connection, DbTransaction transaction, SectorDirtySql sql, string roundId, InstitutionType type, DateTimeOffset now,
@@ -23,13 +22,9 @@ internal static class SectorDirtyMarks
             seq = DateTime.UtcNow.Ticks,
             marked_at = now,
         };
-        foreach (var statement in new[] { sql.Bump, sql.Insert, sql.Bump })
+        if (!await UpdateOrInsert.WriteAsync(connection, transaction, sql.Bump, sql.Insert, parameters, cancellationToken))
         {
-            if (await connection.ExecuteAsync(new CommandDefinition(statement, parameters, transaction, cancellationToken: cancellationToken)) == 1)
-            {
-                return;
-            }
+            throw new InvalidOperationException($"Could not mark sector {roundId}/{parameters.institution_type} dirty.");
         }
-        throw new InvalidOperationException($"Could not mark sector {roundId}/{parameters.institution_type} dirty.");
     }
 }

@@ -6,39 +6,37 @@ public sealed class SectorViewRepository(IDbConnectionFactory factory) : ISector
 {
     private readonly SectorViewSql _sql = new(factory.Dialect);
 
-    public async Task<PublishOutcome> PublishAsync(StoredSectorView view, AuditEvent audit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var key = new { round_id = view.RoundId, institution_type = view.InstitutionType, fingerprint = view.Fingerprint };
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.InsertIfAbsent, new
+    public Task<PublishOutcome> PublishAsync(StoredSectorView view, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.RunAsync(factory, async (connection, transaction) =>
         {
-            id = view.Id,
-            round_id = view.RoundId,
-            institution_type = view.InstitutionType,
-            fingerprint = view.Fingerprint,
-            computed_at = view.ComputedAt,
-            included = view.Included,
-            suppressed = view.Suppressed,
-            internal_json = view.InternalJson,
-            published_json = view.PublishedJson,
-        }, transaction, cancellationToken: cancellationToken)) == 1;
-        // Whoever inserted it, the version with this fingerprint is the one to point at.
-        var viewId = await connection.ExecuteScalarAsync<string>(new CommandDefinition(_sql.IdByFingerprint, key, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(_sql.PointCurrent, new
-        {
-            round_id = view.RoundId,
-            institution_type = view.InstitutionType,
-            view_id = viewId,
-            switched_at = audit.OccurredAt,
-        }, transaction, cancellationToken: cancellationToken));
-        if (inserted)
-        {
-            await AuditEventRepository.WriteAsync(connection, transaction, audit, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return inserted ? PublishOutcome.Published : PublishOutcome.Unchanged;
-    }
+            var key = new { round_id = view.RoundId, institution_type = view.InstitutionType, fingerprint = view.Fingerprint };
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(_sql.InsertIfAbsent, new
+            {
+                id = view.Id,
+                round_id = view.RoundId,
+                institution_type = view.InstitutionType,
+                fingerprint = view.Fingerprint,
+                computed_at = view.ComputedAt,
+                included = view.Included,
+                suppressed = view.Suppressed,
+                internal_json = view.InternalJson,
+                published_json = view.PublishedJson,
+            }, transaction, cancellationToken: cancellationToken)) == 1;
+            // Whoever inserted it, the version with this fingerprint is the one to point at.
+            var viewId = await connection.ExecuteScalarAsync<string>(new CommandDefinition(_sql.IdByFingerprint, key, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(_sql.PointCurrent, new
+            {
+                round_id = view.RoundId,
+                institution_type = view.InstitutionType,
+                view_id = viewId,
+                switched_at = audit.OccurredAt,
+            }, transaction, cancellationToken: cancellationToken));
+            if (inserted)
+            {
+                await AuditEventRepository.WriteAsync(connection, transaction, audit, cancellationToken);
+            }
+            return (true, inserted ? PublishOutcome.Published : PublishOutcome.Unchanged);
+        }, cancellationToken);
 
     public async Task<StoredSectorView?> GetCurrentAsync(string roundId, string institutionType, CancellationToken cancellationToken = default)
     {

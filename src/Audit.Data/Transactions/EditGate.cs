@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Audit.Core.Rounds;
 using Audit.Data.Rounds;
 
@@ -27,6 +28,9 @@ internal static class EditGate
     public sealed record Access(Outcome Outcome, string? Reason = null)
     {
         public bool Editable => Outcome == Outcome.Editable;
+
+        /// <summary>A refused write's outcome in the caller's own terms.</summary>
+        public T Refused<T>(T notFound, T notEditable) => Outcome == Outcome.NotFound ? notFound : notEditable;
     }
 
     private static readonly RoundStatus[] OpenOnly = [RoundStatus.Open];
@@ -43,14 +47,9 @@ internal static class EditGate
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var state = await ParticipationState.ReadAsync(connection, transaction, sql, participationId, cancellationToken);
-            if (state is null)
+            if (Refuses(state, out var refused))
             {
-                return new Access(Outcome.NotFound);
-            }
-            var check = ParticipationRules.CanEditAnswers(state.Round, state.ParticipationStatus);
-            if (!check.IsAllowed)
-            {
-                return new Access(Outcome.NotEditable, check.Reason);
+                return refused;
             }
             var after = ParticipationRules.AfterEdit(state.ParticipationStatus);
             if (after != state.ParticipationStatus)
@@ -64,14 +63,9 @@ internal static class EditGate
                     actor.Did("participation." + after.ToWireName(), "participation", participationId, now, "from " + state.Status), cancellationToken);
             }
             var locked = await ParticipationState.ReadLockedAsync(connection, transaction, sql, participationId, cancellationToken);
-            if (locked is null)
+            if (Refuses(locked, out refused))
             {
-                return new Access(Outcome.NotFound);
-            }
-            var lockedCheck = ParticipationRules.CanEditAnswers(locked.Round, locked.ParticipationStatus);
-            if (!lockedCheck.IsAllowed)
-            {
-                return new Access(Outcome.NotEditable, lockedCheck.Reason);
+                return refused;
             }
             if (locked.ParticipationStatus == ParticipationStatus.InProgress)
             {
@@ -79,5 +73,18 @@ internal static class EditGate
             }
         }
         throw new InvalidOperationException($"The status of participation {participationId} kept changing; try again.");
+    }
+
+    /// <summary>Whether the participation, as read, is missing or may not be edited; the same test before and under the lock.</summary>
+    private static bool Refuses([NotNullWhen(false)] ParticipationState.Row? state, [NotNullWhen(true)] out Access? refused)
+    {
+        if (state is null)
+        {
+            refused = new Access(Outcome.NotFound);
+            return true;
+        }
+        var check = ParticipationRules.CanEditAnswers(state.Round, state.ParticipationStatus);
+        refused = check.IsAllowed ? null : new Access(Outcome.NotEditable, check.Reason);
+        return refused is not null;
     }
 }
