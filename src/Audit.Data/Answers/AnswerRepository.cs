@@ -6,9 +6,6 @@ namespace Audit.Data.Answers;
 
 public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAnswerRepository
 {
-    /// <summary>SQL Server accepts at most 2100 parameters per command; lists are read in slices well below that.</summary>
-    private const int IdsPerQuery = 500;
-
     private readonly AnswerSql _sql = new(factory.Dialect);
     private readonly ParticipationStateSql _state = new(factory.Dialect);
 
@@ -133,15 +130,10 @@ public sealed partial class AnswerRepository(IDbConnectionFactory factory) : IAn
             return counts;
         }
         await using var connection = await factory.OpenAsync(cancellationToken);
-        foreach (var slice in counts.Keys.ToList().Chunk(IdsPerQuery))
+        foreach (var slice in IdLists.Slices(counts.Keys.ToList()))
         {
-            var parameters = new DynamicParameters();
-            for (var i = 0; i < slice.Length; i++)
-            {
-                parameters.Add("p" + i, slice[i]);
-            }
             var rows = await connection.QueryAsync<CountRow>(
-                new CommandDefinition(_sql.CountAnswered(slice.Length), parameters, cancellationToken: cancellationToken));
+                new CommandDefinition(_sql.CountAnswered(slice.Length), IdLists.Bind(slice), cancellationToken: cancellationToken));
             foreach (var row in rows)
             {
                 counts[row.ParticipationId] = (int)row.Answered;

@@ -40,7 +40,7 @@ public sealed class AnswerSql(ISqlDialect dialect)
     /// <summary>Answers per participation for <paramref name="count"/> ids, named <c>@p0</c>, <c>@p1</c>, ….</summary>
     public string CountAnswered(int count) =>
         "SELECT participation_id AS ParticipationId, COUNT(*) AS Answered FROM answers WHERE participation_id IN (" +
-        string.Join(", ", Enumerable.Range(0, count).Select(i => "@p" + i)) + ") GROUP BY participation_id";
+        IdLists.Placeholders(count) + ") GROUP BY participation_id";
 
     public string CountAnsweredSample => CountAnswered(3);
 }

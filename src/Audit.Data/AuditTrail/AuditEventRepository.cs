@@ -1,4 +1,5 @@
 using Audit.Core.Paging;
+using Audit.Data.Paging;
 
 namespace Audit.Data.AuditTrail;
 
@@ -16,27 +17,16 @@ public sealed class AuditEventRepository(IDbConnectionFactory factory) : IAuditE
         await connection.ExecuteAsync(new CommandDefinition(_sql.Insert, auditEvent, cancellationToken: cancellationToken));
     }
 
-    public async Task<Page<AuditEvent>> QueryAsync(AuditEventQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<Page<AuditEvent>> QueryAsync(AuditEventQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var conditions = new List<string>();
-        var parameters = new DynamicParameters();
-        void Add(string condition, string name, object value)
-        {
-            conditions.Add(condition);
-            parameters.Add(name, value);
-        }
-        if (query.ObjectType is not null) Add("object_type = @objectType", "objectType", query.ObjectType);
-        if (query.ObjectId is not null) Add("object_id = @objectId", "objectId", query.ObjectId);
-        if (query.ActorId is not null) Add("actor_id = @actorId", "actorId", query.ActorId);
-        if (query.From is { } from) Add("occurred_at >= @from", "from", from);
-        if (query.To is { } to) Add("occurred_at < @to", "to", to);
-        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_sql.Count + where, parameters, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<AuditEventRow>(
-            new CommandDefinition(_sql.Select + where + _sql.Page(page.Offset, page.Limit), parameters, cancellationToken: cancellationToken));
-        return new Page<AuditEvent>(rows.Select(r => r.ToEvent()).ToList(), Math.Max(1, page.Page), page.Limit, total);
+        var filter = new SqlFilter();
+        if (query.ObjectType is not null) filter.Add("object_type = @objectType", "objectType", query.ObjectType);
+        if (query.ObjectId is not null) filter.Add("object_id = @objectId", "objectId", query.ObjectId);
+        if (query.ActorId is not null) filter.Add("actor_id = @actorId", "actorId", query.ActorId);
+        if (query.From is { } from) filter.Add("occurred_at >= @from", "from", from);
+        if (query.To is { } to) filter.Add("occurred_at < @to", "to", to);
+        return PagedQuery.ReadAsync<AuditEventRow, AuditEvent>(factory, _sql.Count + filter.Where, _sql.Select + filter.Where + _sql.Page(page.Offset, page.Limit),
+            filter.Parameters, page, r => r.ToEvent(), cancellationToken);
     }
 
     private sealed class AuditEventRow

@@ -1,5 +1,6 @@
 using Audit.Core.Institutions;
 using Audit.Core.Paging;
+using Audit.Data.Paging;
 
 namespace Audit.Data.Institutions;
 
@@ -7,27 +8,19 @@ public sealed class InstitutionRepository(IDbConnectionFactory factory) : IInsti
 {
     private readonly InstitutionSql _sql = new(factory.Dialect);
 
-    public async Task<Page<Institution>> ListAsync(InstitutionQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<Page<Institution>> ListAsync(InstitutionQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var conditions = new List<string>();
-        var parameters = new DynamicParameters();
+        var filter = new SqlFilter();
         if (query.Type is { } type)
         {
-            conditions.Add("type = @type");
-            parameters.Add("type", type.ToWireName());
+            filter.Add("type = @type", "type", type.ToWireName());
         }
         if (query.Active is { } active)
         {
-            conditions.Add("active = @active");
-            parameters.Add("active", active);
+            filter.Add("active = @active", "active", active);
         }
-        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_sql.Count + where, parameters, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<InstitutionRow>(
-            new CommandDefinition(_sql.Select + where + _sql.Page(page.Offset, page.Limit), parameters, cancellationToken: cancellationToken));
-        return new Page<Institution>(rows.Select(r => r.ToInstitution()).ToList(), Math.Max(1, page.Page), page.Limit, total);
+        return PagedQuery.ReadAsync<InstitutionRow, Institution>(factory, _sql.Count + filter.Where, _sql.Select + filter.Where + _sql.Page(page.Offset, page.Limit),
+            filter.Parameters, page, r => r.ToInstitution(), cancellationToken);
     }
 
     public async Task<Institution?> GetAsync(string id, CancellationToken cancellationToken = default)

@@ -12,8 +12,7 @@ public sealed class InstitutionSql(ISqlDialect dialect)
     public string Count { get; } = "SELECT COUNT(*) FROM institutions";
 
     /// <summary>Every filter at once: the shape <see cref="InstitutionRepository"/> narrows down.</summary>
-    public string SelectFiltered { get; } =
-        $"SELECT {Columns} FROM institutions WHERE type = @type AND active = @active ORDER BY id " + dialect.Paging(0, 50);
+    public string SelectFiltered => Select + " WHERE type = @type AND active = @active" + Page(0, 50);
 
     /// <summary>Id, type and active of the whole registry: small (a few hundred rows at most), read for invitations.</summary>
     public string States { get; } = "SELECT id, type, active FROM institutions";

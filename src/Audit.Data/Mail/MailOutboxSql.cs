@@ -13,9 +13,7 @@ public sealed class MailOutboxSql(ISqlDialect dialect)
         "ORDER BY created_at, id " + dialect.Paging(0, limit);
 
     /// <summary>The paged pending query at a fixed size, so the T-SQL parse test covers its shape.</summary>
-    public string PendingFirstPage { get; } =
-        $"SELECT {Columns} FROM mail_outbox WHERE sent_at IS NULL AND (locked_until IS NULL OR locked_until < @now) " +
-        "ORDER BY created_at, id " + dialect.Paging(0, 50);
+    public string PendingFirstPage => Pending(50);
 
     public string Claim { get; } =
         "UPDATE mail_outbox SET locked_until = @until, attempts = attempts + 1 " +

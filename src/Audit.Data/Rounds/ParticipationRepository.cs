@@ -3,6 +3,7 @@ using Audit.Core.Institutions;
 using Audit.Core.Paging;
 using Audit.Core.Rounds;
 using Audit.Data.Institutions;
+using Audit.Data.Paging;
 
 namespace Audit.Data.Rounds;
 
@@ -25,14 +26,9 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
             registry => registry.Values.Where(i => i.Active && types.Contains(i.InstitutionType)).Select(i => i.Id).ToList(),
             actor, now, cancellationToken);
 
-    public async Task<Page<ParticipationRecord>> ListByRoundAsync(string roundId, PageRequest page, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_sql.CountOfRound, new { roundId }, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<ParticipationRow>(
-            new CommandDefinition(_sql.PageOfRound(page.Offset, page.Limit), new { roundId }, cancellationToken: cancellationToken));
-        return new Page<ParticipationRecord>(rows.Select(r => r.ToRecord()).ToList(), Math.Max(1, page.Page), page.Limit, total);
-    }
+    public Task<Page<ParticipationRecord>> ListByRoundAsync(string roundId, PageRequest page, CancellationToken cancellationToken = default) =>
+        PagedQuery.ReadAsync<ParticipationRow, ParticipationRecord>(factory, _sql.CountOfRound, _sql.PageOfRound(page.Offset, page.Limit), new { roundId },
+            page, r => r.ToRecord(), cancellationToken);
 
     public async Task<IReadOnlyList<InstitutionType>> InstitutionTypesAsync(string roundId, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Audit.Core.Paging;
 using Audit.Core.Rounds;
+using Audit.Data.Paging;
 
 namespace Audit.Data.Rounds;
 
@@ -7,20 +8,15 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
 {
     private readonly RoundSql _sql = new(factory.Dialect);
 
-    public async Task<Page<RoundRecord>> ListAsync(RoundQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<Page<RoundRecord>> ListAsync(RoundQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var where = "";
-        var parameters = new DynamicParameters();
+        var filter = new SqlFilter();
         if (query.Status is { } status)
         {
-            where = " WHERE status = @status";
-            parameters.Add("status", status.ToWireName());
+            filter.Add("status = @status", "status", status.ToWireName());
         }
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_sql.Count + where, parameters, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<RoundRow>(
-            new CommandDefinition(_sql.Select + where + _sql.Page(page.Offset, page.Limit), parameters, cancellationToken: cancellationToken));
-        return new Page<RoundRecord>(rows.Select(r => r.ToRecord()).ToList(), Math.Max(1, page.Page), page.Limit, total);
+        return PagedQuery.ReadAsync<RoundRow, RoundRecord>(factory, _sql.Count + filter.Where, _sql.Select + filter.Where + _sql.Page(page.Offset, page.Limit),
+            filter.Parameters, page, r => r.ToRecord(), cancellationToken);
     }
 
     public async Task<RoundRecord?> GetAsync(string id, CancellationToken cancellationToken = default)

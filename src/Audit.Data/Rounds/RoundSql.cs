@@ -16,7 +16,7 @@ public sealed class RoundSql(ISqlDialect dialect)
     public string Count { get; } = "SELECT COUNT(*) FROM rounds";
 
     /// <summary>Every filter at once: the shape <see cref="RoundRepository"/> narrows down.</summary>
-    public string SelectFiltered { get; } = $"SELECT {Columns} FROM rounds WHERE status = @status ORDER BY opens_at DESC, id " + dialect.Paging(0, 50);
+    public string SelectFiltered => Select + " WHERE status = @status" + Page(0, 50);
 
     public string Exists { get; } = "SELECT COUNT(*) FROM rounds WHERE id = @id";
 

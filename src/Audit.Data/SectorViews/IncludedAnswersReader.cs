@@ -12,9 +12,6 @@ namespace Audit.Data.SectorViews;
 /// </summary>
 public sealed class IncludedAnswersReader(IDbConnectionFactory factory) : IIncludedAnswersReader
 {
-    /// <summary>Ids per IN list: far below SQL Server's 2,100 parameters.</summary>
-    private const int IdsPerQuery = 500;
-
     private readonly IncludedAnswersSql _sql = new(factory.Dialect);
 
     public IAsyncEnumerable<IncludedParticipation> StreamAsync(string roundId, InstitutionType type, CancellationToken cancellationToken = default) =>
@@ -22,15 +19,8 @@ public sealed class IncludedAnswersReader(IDbConnectionFactory factory) : IInclu
 
     public IAsyncEnumerable<IncludedParticipation> StreamSomeAsync(
         string roundId, InstitutionType type, IReadOnlyCollection<string> participationIds, CancellationToken cancellationToken = default) =>
-        ReadAsync(participationIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(IdsPerQuery).Select(ids =>
-        {
-            var parameters = Parameters(roundId, type);
-            for (var i = 0; i < ids.Length; i++)
-            {
-                parameters.Add("p" + i, ids[i]);
-            }
-            return (_sql.StreamSome(ids.Length), parameters);
-        }), cancellationToken);
+        ReadAsync(IdLists.Slices(participationIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            .Select(ids => (_sql.StreamSome(ids.Length), IdLists.Bind(ids, Parameters(roundId, type)))), cancellationToken);
 
     public async Task<IReadOnlyList<IncludedRevision>> ListIncludedAsync(string roundId, InstitutionType type, CancellationToken cancellationToken = default)
     {

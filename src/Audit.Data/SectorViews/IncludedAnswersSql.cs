@@ -5,27 +5,27 @@ namespace Audit.Data.SectorViews;
 public sealed class IncludedAnswersSql(ISqlDialect dialect)
 #pragma warning restore CS9113
 {
-    private const string Included =
-        "FROM participations p JOIN institutions i ON i.id = p.institution_id " +
-        "WHERE p.round_id = @roundId AND i.type = @type AND p.status = @accepted";
+    private const string Participations = "FROM participations p JOIN institutions i ON i.id = p.institution_id";
+
+    /// <summary>The sector: the round's participations of one institution type.</summary>
+    private const string OfSector = " WHERE p.round_id = @roundId AND i.type = @type";
+
+    /// <summary>What a sector view includes: the sector's accepted participations.</summary>
+    private const string Included = OfSector + " AND p.status = @accepted";
 
     private const string Columns =
-        "SELECT p.id, p.institution_id, p.row_version, a.question_key, a.value_json " +
-        "FROM participations p JOIN institutions i ON i.id = p.institution_id " +
-        "LEFT JOIN answers a ON a.participation_id = p.id " +
-        "WHERE p.round_id = @roundId AND i.type = @type AND p.status = @accepted";
+        "SELECT p.id, p.institution_id, p.row_version, a.question_key, a.value_json " + Participations +
+        " LEFT JOIN answers a ON a.participation_id = p.id" + Included;
 
     /// <summary>Ordered by participation, so consecutive rows form one participation's answers.</summary>
     public string Stream { get; } = Columns + " ORDER BY p.id, a.question_key";
 
     /// <summary>The same rows for <paramref name="count"/> participations only, named @p0, @p1, ...</summary>
     public string StreamSome(int count) =>
-        Columns + " AND p.id IN (" + string.Join(", ", Enumerable.Range(0, count).Select(i => "@p" + i)) + ") ORDER BY p.id, a.question_key";
+        Columns + " AND p.id IN (" + IdLists.Placeholders(count) + ") ORDER BY p.id, a.question_key";
 
     /// <summary>Which participations are included, and at which row version: no answers are read.</summary>
-    public string ListIncluded { get; } = "SELECT p.id, p.row_version " + Included;
+    public string ListIncluded { get; } = "SELECT p.id, p.row_version " + Participations + Included;
 
-    public string CountByStatus { get; } =
-        "SELECT p.status AS Status, COUNT(*) AS Count FROM participations p JOIN institutions i ON i.id = p.institution_id " +
-        "WHERE p.round_id = @roundId AND i.type = @type GROUP BY p.status";
+    public string CountByStatus { get; } = "SELECT p.status AS Status, COUNT(*) AS Count " + Participations + OfSector + " GROUP BY p.status";
 }
