@@ -7,6 +7,8 @@ public sealed class InstitutionSql(ISqlDialect dialect)
 
     public string Get { get; } = $"SELECT {Columns} FROM institutions WHERE id = @id";
 
+    public string Exists { get; } = "SELECT COUNT(*) FROM institutions WHERE id = @id";
+
     public string Select { get; } = $"SELECT {Columns} FROM institutions";
 
     public string Count { get; } = "SELECT COUNT(*) FROM institutions";

@@ -14,6 +14,7 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
 
     private readonly ParticipationSql _sql = new(factory.Dialect);
     private readonly InstitutionSql _institutions = new(factory.Dialect);
+    private readonly RoundSql _rounds = new(factory.Dialect);
     private readonly ParticipationStateSql _state = new(factory.Dialect);
 
     public Task<InviteResult> InviteAsync(
@@ -71,7 +72,7 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
         Actor actor, DateTimeOffset now, CancellationToken cancellationToken) =>
         UnitOfWork.RunAsync(factory, async (c, t) =>
         {
-            if (await c.ExecuteScalarAsync<long>(new CommandDefinition(_sql.RoundExists, new { roundId }, t, cancellationToken: cancellationToken)) == 0)
+            if (await c.ExecuteScalarAsync<long>(new CommandDefinition(_rounds.Exists, new { id = roundId }, t, cancellationToken: cancellationToken)) == 0)
             {
                 return (false, Refused(InviteOutcome.RoundNotFound, [], []));
             }

@@ -26,8 +26,6 @@ public sealed class ParticipationSql(ISqlDialect dialect)
 
     public string CountOfRound { get; } = "SELECT COUNT(*) FROM participations WHERE round_id = @roundId";
 
-    public string RoundExists { get; } = "SELECT COUNT(*) FROM rounds WHERE id = @roundId";
-
     /// <summary>Idempotent on (round_id, institution_id): an existing participation is left as it is.</summary>
     public string Invite { get; } = dialect.InsertIfAbsent(
         "participations", ["round_id", "institution_id"], ["id", "status", "created_at", "updated_at"]);

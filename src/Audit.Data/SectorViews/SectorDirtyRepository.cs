@@ -1,12 +1,14 @@
 using Audit.Core.Institutions;
 using Audit.Core.SectorViews;
 using Audit.Data.Institutions;
+using Audit.Data.Rounds;
 
 namespace Audit.Data.SectorViews;
 
 public sealed class SectorDirtyRepository(IDbConnectionFactory factory) : ISectorDirtyRepository
 {
     private readonly SectorDirtySql _sql = new(factory.Dialect);
+    private readonly RoundSql _rounds = new(factory.Dialect);
 
     public async Task<IReadOnlyList<SectorDirtyMark>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -19,7 +21,7 @@ public sealed class SectorDirtyRepository(IDbConnectionFactory factory) : ISecto
         string roundId, IReadOnlyCollection<InstitutionType> types, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         UnitOfWork.RunAsync<IReadOnlyList<SectorDirtyMark>>(factory, async (c, t) =>
         {
-            if (await c.ExecuteScalarAsync<long>(new CommandDefinition(_sql.RoundExists, new { round_id = roundId }, t, cancellationToken: cancellationToken)) == 0)
+            if (await c.ExecuteScalarAsync<long>(new CommandDefinition(_rounds.Exists, new { id = roundId }, t, cancellationToken: cancellationToken)) == 0)
             {
                 throw new ArgumentException($"Round '{roundId}' does not exist.", nameof(roundId));
             }

@@ -22,6 +22,4 @@ public sealed class SectorDirtySql(ISqlDialect dialect)
 
     public string ClearIfUnchanged { get; } =
         "DELETE FROM sector_dirty WHERE round_id = @round_id AND institution_type = @institution_type AND seq = @seq";
-
-    public string RoundExists { get; } = "SELECT COUNT(*) FROM rounds WHERE id = @round_id";
 }
