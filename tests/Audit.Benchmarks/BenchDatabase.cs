@@ -2,7 +2,7 @@ using Audit.Core.AuditTrail;
 using Audit.Core.Questionnaires;
 using Audit.Data.Connections;
 using Audit.Data.Migrations;
-using Audit.Data.Repositories;
+using Audit.Data.Questionnaires;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
-using Audit.Data.Repositories;
+using Audit.Data.SectorViews;
 using Dapper;
 
 namespace Audit.Benchmarks;

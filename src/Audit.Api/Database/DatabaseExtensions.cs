@@ -12,7 +12,16 @@ using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 using Audit.Data.Connections;
 using Audit.Data.Migrations;
-using Audit.Data.Repositories;
+using Audit.Data.Access;
+using Audit.Data.Answers;
+using Audit.Data.AuditTrail;
+using Audit.Data.Evidence;
+using Audit.Data.Institutions;
+using Audit.Data.Questionnaires;
+using Audit.Data.Reports;
+using Audit.Data.Reviews;
+using Audit.Data.Rounds;
+using Audit.Data.SectorViews;
 using Microsoft.Extensions.Options;
 
 namespace Audit.Api.Database;

@@ -2,7 +2,7 @@ using Audit.Api.Hosting;
 using Audit.Api.Invitations;
 using Audit.Application.Invitations;
 using Audit.Core.Mail;
-using Audit.Data.Repositories;
+using Audit.Data.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Audit.Api.Mail;

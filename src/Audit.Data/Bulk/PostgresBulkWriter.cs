@@ -1,4 +1,3 @@
-using Audit.Data.Connections;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,4 @@
 using System.Data;
-using Audit.Data.Connections;
 using Microsoft.Data.SqlClient;
 
 namespace Audit.Data.Bulk;

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text;
-using Audit.Data.Connections;
 using Microsoft.Data.Sqlite;
 
 namespace Audit.Data.Bulk;

@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
 using Audit.Core.Synthetic;
-using Audit.Data.Connections;
-using Audit.Data.Repositories;
-using Dapper;
+using Audit.Data.Rounds;
+using Audit.Data.SectorViews;
 
 namespace Audit.Data.Bulk;
 

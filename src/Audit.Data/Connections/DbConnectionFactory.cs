@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Audit.Data.Dialects;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;

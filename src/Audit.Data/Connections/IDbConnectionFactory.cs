@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Audit.Data.Dialects;
-
 namespace Audit.Data.Connections;
 
 /// <summary>

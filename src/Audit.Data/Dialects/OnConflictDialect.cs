@@ -1,5 +1,3 @@
-using Audit.Data.Connections;
-
 namespace Audit.Data.Dialects;
 
 /// <summary>SQLite and PostgreSQL share INSERT … ON CONFLICT and LIMIT/OFFSET.</summary>

@@ -1,5 +1,3 @@
-using Audit.Data.Connections;
-
 namespace Audit.Data.Dialects;
 
 public sealed class SqlServerDialect : ISqlDialect

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Audit.Data.Connections;
 using EvolveDb;
 using EvolveDb.Dialect;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,3 @@
-using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 
 namespace Audit.Data.Seeding;

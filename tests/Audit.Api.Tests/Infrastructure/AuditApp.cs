@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -4,7 +4,9 @@ using Audit.Core.Questionnaires;
 using Audit.Core.SectorViews;
 using Audit.Data.Bulk;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Questionnaires;
+using Audit.Data.Rounds;
+using Audit.Data.SectorViews;
 using Dapper;
 
 namespace Audit.Data.Tests.Bulk;
@@ -23,8 +25,8 @@ public abstract class SyntheticRoundGeneratorContract : EngineTestBase
 
     private async Task<GenerationResult> GenerateAsync(int seed, string roundId, int institutions = Institutions)
     {
-        await new QuestionnaireRepository(Factory).InsertIfAbsentAsync(QuestionnaireJson.ToStored(Shipped.Value, Repositories.Fixtures.Now),
-            Repositories.Fixtures.Change("questionnaire.seeded", "questionnaire", "kennisveiligheid/2023"));
+        await new QuestionnaireRepository(Factory).InsertIfAbsentAsync(QuestionnaireJson.ToStored(Shipped.Value, Fixtures.Now),
+            Fixtures.Change("questionnaire.seeded", "questionnaire", "kennisveiligheid/2023"));
         var watch = Stopwatch.StartNew();
         var result = await new SyntheticRoundGenerator(Factory).GenerateAsync(new GenerationRequest(institutions, seed, roundId), Shipped.Value);
         TestContext.WriteLine($"{Provider}: {result.Answers} answers in {watch.ElapsedMilliseconds} ms");
@@ -43,7 +45,7 @@ public abstract class SyntheticRoundGeneratorContract : EngineTestBase
     [TestMethod]
     public async Task Every_institution_is_accepted_with_a_full_set_of_answers_spread_over_every_type()
     {
-        var roundId = Repositories.Fixtures.NewId("gen-");
+        var roundId = Fixtures.NewId("gen-");
         var result = await GenerateAsync(7, roundId);
 
         var questions = Shipped.Value.AllQuestions.Count();
@@ -66,9 +68,9 @@ public abstract class SyntheticRoundGeneratorContract : EngineTestBase
     [TestMethod]
     public async Task The_same_seed_gives_the_same_answers_and_another_seed_does_not()
     {
-        var first = Repositories.Fixtures.NewId("gen-");
-        var second = Repositories.Fixtures.NewId("gen-");
-        var other = Repositories.Fixtures.NewId("gen-");
+        var first = Fixtures.NewId("gen-");
+        var second = Fixtures.NewId("gen-");
+        var other = Fixtures.NewId("gen-");
         var a = await GenerateAsync(11, first);
         var b = await GenerateAsync(11, second);
         await GenerateAsync(12, other);
@@ -87,7 +89,7 @@ public abstract class SyntheticRoundGeneratorContract : EngineTestBase
     [TestMethod]
     public async Task The_reader_gives_each_participations_stored_answers_and_their_submission_hash()
     {
-        var roundId = Repositories.Fixtures.NewId("gen-");
+        var roundId = Fixtures.NewId("gen-");
         await GenerateAsync(5, roundId, 14);
         var stored = (await AnswersAsync(roundId)).ToLookup(a => a.Institution, a => (a.Key, a.Value));
         var reader = new IncludedAnswersReader(Factory);
@@ -112,7 +114,7 @@ public abstract class SyntheticRoundGeneratorContract : EngineTestBase
     [TestMethod]
     public async Task The_reader_lists_revisions_and_streams_only_the_named_participations()
     {
-        var roundId = Repositories.Fixtures.NewId("gen-");
+        var roundId = Fixtures.NewId("gen-");
         await GenerateAsync(6, roundId, 21);
         var reader = new IncludedAnswersReader(Factory);
         var all = new Dictionary<string, string>();
@@ -138,14 +140,14 @@ public abstract class SyntheticRoundGeneratorContract : EngineTestBase
     [TestMethod]
     public async Task Sector_views_are_computable_from_the_generated_round()
     {
-        var roundId = Repositories.Fixtures.NewId("gen-");
+        var roundId = Fixtures.NewId("gen-");
         var result = await GenerateAsync(3, roundId);
         var reader = new IncludedAnswersReader(Factory);
         var round = (await new RoundRepository(Factory).GetAsync(roundId))!.Round;
 
         foreach (var (type, count) in result.PerType)
         {
-            var scope = new SectorViewScope(roundId, type.ToWireName(), await reader.CountResponsesAsync(roundId, type), Repositories.Fixtures.Now);
+            var scope = new SectorViewScope(roundId, type.ToWireName(), await reader.CountResponsesAsync(roundId, type), Fixtures.Now);
             var builder = new SectorViewBuilder(Shipped.Value, round.Disclosure, scope);
             await foreach (var participation in reader.StreamAsync(roundId, type))
             {

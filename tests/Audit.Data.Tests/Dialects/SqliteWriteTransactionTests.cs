@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Audit.Core.Answers;
+using Audit.Data.Answers;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
 using Dapper;
-using static Audit.Data.Tests.Repositories.CollectionFixtures;
-using static Audit.Data.Tests.Repositories.Fixtures;
+using static Audit.Data.Tests.CollectionFixtures;
+using static Audit.Data.Tests.Fixtures;
 
 namespace Audit.Data.Tests.Dialects;
 

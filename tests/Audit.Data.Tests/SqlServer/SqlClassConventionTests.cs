@@ -37,6 +37,11 @@ public sealed class SqlClassConventionTests
     [DataRow("SectorDirtySql")]
     [DataRow("RoundMailSql")]
     [DataRow("RenderedReportSql")]
+    [DataRow("AuditEventSql")]
+    [DataRow("UserSql")]
+    [DataRow("MailOutboxSql")]
+    [DataRow("SectorViewSql")]
+    [DataRow("IncludedAnswersSql")]
     public void The_parse_check_covers_the_repository(string sqlClass)
     {
         var statements = TSqlCheck.RepositoryStatements(SqlServerDialect.Instance)

@@ -71,7 +71,7 @@ public sealed class AggregationCrashDrill : IDrill
         {
             if (attempt > 1)
             {
-                await new Audit.Data.Repositories.SectorDirtyRepository(database.Factory).MarkAsync(
+                await new Audit.Data.SectorViews.SectorDirtyRepository(database.Factory).MarkAsync(
                     RoundId, [.. Types.Select(t => InstitutionTypes.TryParse(t, out var x) ? x : throw new DrillFailure(t))],
                     new Audit.Core.AuditTrail.Actor("drill", "admin"), DateTimeOffset.UtcNow);
             }

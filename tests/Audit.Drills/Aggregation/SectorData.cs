@@ -9,7 +9,11 @@ using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 using Audit.Core.Synthetic;
 using Audit.Data.Connections;
-using Audit.Data.Repositories;
+using Audit.Data.Answers;
+using Audit.Data.Questionnaires;
+using Audit.Data.Reviews;
+using Audit.Data.Rounds;
+using Audit.Data.SectorViews;
 
 namespace Audit.Drills.Aggregation;
 

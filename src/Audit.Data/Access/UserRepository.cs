@@ -1,0 +1,154 @@
+using Audit.Core.Access;
+
+namespace Audit.Data.Access;
+
+public sealed class UserRepository(IDbConnectionFactory factory) : IUserRepository
+{
+    private readonly UserSql _sql = new(factory.Dialect);
+
+    public async Task<User?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(_sql.Get, new { id }, cancellationToken: cancellationToken));
+        return row?.ToUser();
+    }
+
+    public async Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
+            new CommandDefinition(_sql.FindByEmail, new { email = NormaliseEmail(email) }, cancellationToken: cancellationToken));
+        return row?.ToUser();
+    }
+
+    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(_sql.List, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToUser()).ToList();
+    }
+
+    public async Task<bool> AnyWithRoleAsync(Role role, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var count = await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(_sql.AnyWithRole, new { role = role.ToWireName() }, cancellationToken: cancellationToken));
+        return count > 0;
+    }
+
+    public Task<bool> InsertAsync(User user, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.Insert, UserParameters(user), t, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
+    public Task<bool> InsertWithTokenAsync(User user, StoredToken token, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
+        {
+            if (await c.ExecuteAsync(new CommandDefinition(_sql.Insert, UserParameters(user), t, cancellationToken: cancellationToken)) != 1)
+            {
+                return false;
+            }
+            await c.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(token), t, cancellationToken: cancellationToken));
+            return true;
+        }, cancellationToken);
+
+    public Task<bool> UpdateAsync(User user, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.Update, UserParameters(user), t, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
+    public Task InsertTokenAsync(StoredToken token, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(token), t, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
+    public Task<bool> RevokeTokenAsync(string userId, string tokenId, DateTimeOffset now, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.RevokeToken, new { userId, tokenId, now }, t, cancellationToken: cancellationToken)) == 1,
+            cancellationToken);
+
+    public Task<User?> RedeemInvitationAsync(string invitationHash, StoredToken session, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        UnitOfWork.RunAsync<User?>(factory, async (c, t) =>
+        {
+            if (await c.ExecuteAsync(new CommandDefinition(_sql.UseInvitation, new { tokenHash = invitationHash, now }, t,
+                    cancellationToken: cancellationToken)) != 1)
+            {
+                return (false, null);
+            }
+            var row = await c.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(_sql.InvitedUser,
+                new { tokenHash = invitationHash, active = true }, t, cancellationToken: cancellationToken));
+            if (row is null)
+            {
+                return (false, null);
+            }
+            var user = row.ToUser();
+            await c.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(session with { UserId = user.Id }), t,
+                cancellationToken: cancellationToken));
+            await AuditEventRepository.WriteAsync(c, t,
+                new Actor(user.Id, user.Role.ToWireName()).Did("invitation.redeemed", "user", user.Id, now), cancellationToken);
+            return (true, user);
+        }, cancellationToken);
+
+    public async Task<TokenPrincipal?> FindByTokenHashAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserTokenRow>(
+            new CommandDefinition(_sql.FindByTokenHash, new { tokenHash, now, active = true }, cancellationToken: cancellationToken));
+        return row is null ? null : new TokenPrincipal(row.ToUser(), row.TokenId, ParseKind(row.TokenKind));
+    }
+
+    /// <summary>Emails compare case-insensitively everywhere, so they are stored lower-case.</summary>
+    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>The user as stored; the update's SQL takes only the columns that may change (not role, institution or creation).</summary>
+    private static object UserParameters(User user) => new
+    {
+        id = user.Id,
+        name = user.Name,
+        email = NormaliseEmail(user.Email),
+        role = user.Role.ToWireName(),
+        institution_id = user.InstitutionId,
+        active = user.Active,
+        created_at = user.CreatedAt,
+    };
+
+    internal static object TokenParameters(StoredToken token) => new
+    {
+        id = token.Id,
+        userId = token.UserId,
+        kind = token.Kind.ToWireName(),
+        tokenHash = token.TokenHash,
+        createdAt = token.CreatedAt,
+        expiresAt = token.ExpiresAt,
+    };
+
+    private static TokenKind ParseKind(string kind) => kind switch
+    {
+        "pat" => TokenKind.PersonalAccessToken,
+        "invitation" => TokenKind.Invitation,
+        "session" => TokenKind.Session,
+        _ => throw new InvalidOperationException($"Unknown token kind '{kind}'."),
+    };
+
+    private class UserRow
+    {
+        public string Id { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Email { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string? InstitutionId { get; set; }
+        public bool Active { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public User ToUser() => new(
+            Id, Name, Email,
+            Roles.TryParse(Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{Role}' for user {Id}."),
+            InstitutionId, Active, CreatedAt);
+    }
+
+    private sealed class UserTokenRow : UserRow
+    {
+        public string TokenId { get; set; } = "";
+        public string TokenKind { get; set; } = "";
+    }
+}

@@ -1,0 +1,147 @@
+using Audit.Core.Access;
+using Audit.Core.AuditTrail;
+using Audit.Core.Paging;
+using Audit.Data.Access;
+using Audit.Data.AuditTrail;
+using Audit.Data.Connections;
+
+namespace Audit.Data.Tests.Access;
+
+/// <summary>Users and hashed tokens behave the same on every engine.</summary>
+public abstract class UserRepositoryContract : EngineTestBase
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private UserRepository Users => new(Factory);
+
+    private static User NewUser(Role role = Role.Analyst, string? email = null)
+    {
+        var id = AccessTokens.NewId("u_");
+        return new User(id, "Test " + id, email ?? id + "@Example.NL", role, null, true, Now);
+    }
+
+    private static StoredToken TokenFor(User user, string token, DateTimeOffset? expiresAt = null) =>
+        new(AccessTokens.NewId("t_"), user.Id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), Now, expiresAt);
+
+    private static AuditEvent Audit(string objectId) => new Actor("tester", "admin").Did("test.change", "user", objectId, Now);
+
+    private AuditEventRepository Trail => new(Factory);
+
+    private async Task<long> EventsFor(string objectId) =>
+        (await Trail.QueryAsync(new AuditEventQuery(ObjectId: objectId), new PageRequest())).Total;
+
+    [TestMethod]
+    public async Task A_refused_change_writes_no_audit_event_and_a_done_one_writes_one()
+    {
+        var first = NewUser();
+        Assert.IsTrue(await Users.InsertAsync(first, Audit(first.Id)));
+        var clash = NewUser(email: first.Email);
+
+        Assert.IsFalse(await Users.InsertAsync(clash, Audit(clash.Id)));
+
+        Assert.AreEqual(1, await EventsFor(first.Id));
+        Assert.AreEqual(0, await EventsFor(clash.Id));
+    }
+
+    [TestMethod]
+    public async Task An_invitation_works_once_and_opens_a_session()
+    {
+        var user = NewUser(Role.Respondent);
+        var invitation = AccessTokens.NewToken();
+        var stored = TokenFor(user, invitation, Now.AddDays(7)) with { Kind = TokenKind.Invitation };
+        Assert.IsTrue(await Users.InsertWithTokenAsync(user, stored, Audit(user.Id)));
+        var session = AccessTokens.NewToken();
+        StoredToken SessionToken() => new(AccessTokens.NewId("t_"), "", TokenKind.Session, AccessTokens.Hash(session), Now, Now.AddHours(8));
+
+        Assert.IsNull(await Users.FindByTokenHashAsync(AccessTokens.Hash(session), Now));
+        Assert.AreEqual(user.Id, (await Users.RedeemInvitationAsync(AccessTokens.Hash(invitation), SessionToken(), Now))?.Id);
+        Assert.IsNull(await Users.RedeemInvitationAsync(AccessTokens.Hash(invitation), SessionToken(), Now), "single use");
+        var principal = await Users.FindByTokenHashAsync(AccessTokens.Hash(session), Now.AddHours(1));
+        Assert.AreEqual(TokenKind.Session, principal?.Kind);
+    }
+
+    [TestMethod]
+    public async Task An_expired_invitation_does_not_sign_in()
+    {
+        var user = NewUser(Role.Respondent);
+        var invitation = AccessTokens.NewToken();
+        var stored = TokenFor(user, invitation, Now.AddDays(7)) with { Kind = TokenKind.Invitation };
+        Assert.IsTrue(await Users.InsertWithTokenAsync(user, stored, Audit(user.Id)));
+
+        var session = new StoredToken(AccessTokens.NewId("t_"), "", TokenKind.Session, AccessTokens.Hash(AccessTokens.NewToken()), Now, Now.AddHours(8));
+
+        Assert.IsNull(await Users.RedeemInvitationAsync(AccessTokens.Hash(invitation), session, Now.AddDays(8)));
+    }
+
+    [TestMethod]
+    public async Task A_user_round_trips_with_a_lower_case_email()
+    {
+        var user = NewUser(Role.Ministry);
+        Assert.IsTrue(await Users.InsertAsync(user, Audit(user.Id)));
+
+        var stored = await Users.GetAsync(user.Id);
+
+        Assert.IsNotNull(stored);
+        Assert.AreEqual(Role.Ministry, stored.Role);
+        Assert.AreEqual(user.Email.ToLowerInvariant(), stored.Email);
+        Assert.AreEqual(Now, stored.CreatedAt);
+        Assert.AreEqual(user.Id, (await Users.FindByEmailAsync(user.Email.ToUpperInvariant()))?.Id);
+    }
+
+    [TestMethod]
+    public async Task A_second_user_with_the_same_email_is_refused()
+    {
+        var first = NewUser();
+        Assert.IsTrue(await Users.InsertAsync(first, Audit(first.Id)));
+
+        var second = NewUser(email: first.Email.ToUpperInvariant());
+
+        Assert.IsFalse(await Users.InsertWithTokenAsync(second, TokenFor(second, AccessTokens.NewToken()), Audit(second.Id)));
+        Assert.IsNull(await Users.GetAsync(second.Id));
+    }
+
+    [TestMethod]
+    public async Task A_token_finds_its_user_until_it_expires_or_is_revoked()
+    {
+        var user = NewUser();
+        var token = AccessTokens.NewToken();
+        var stored = TokenFor(user, token, Now.AddHours(1));
+        Assert.IsTrue(await Users.InsertWithTokenAsync(user, stored, Audit(user.Id)));
+
+        Assert.AreEqual(user.Id, (await Users.FindByTokenHashAsync(AccessTokens.Hash(token), Now))?.User.Id);
+        Assert.IsNull(await Users.FindByTokenHashAsync(AccessTokens.Hash(token), Now.AddHours(2)), "expired");
+        Assert.IsNull(await Users.FindByTokenHashAsync(AccessTokens.Hash(AccessTokens.NewToken()), Now), "unknown");
+
+        Assert.IsTrue(await Users.RevokeTokenAsync(user.Id, stored.Id, Now, Audit(stored.Id)));
+        Assert.IsFalse(await Users.RevokeTokenAsync(user.Id, stored.Id, Now, Audit(stored.Id)), "revoking twice is a no-op");
+        Assert.IsNull(await Users.FindByTokenHashAsync(AccessTokens.Hash(token), Now), "revoked");
+    }
+
+    [TestMethod]
+    public async Task AnyWithRole_sees_only_that_role()
+    {
+        var admin = NewUser(Role.Admin);
+        Assert.IsTrue(await Users.InsertAsync(admin, Audit(admin.Id)));
+
+        Assert.IsTrue(await Users.AnyWithRoleAsync(Role.Admin));
+        Assert.Contains(admin.Id, (await Users.ListAsync()).Select(u => u.Id));
+    }
+}
+
+[TestClass]
+public sealed class SqliteUserRepositoryTests : UserRepositoryContract
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+[TestClass]
+public sealed class PostgresUserRepositoryTests : UserRepositoryContract
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+[TestClass]
+public sealed class SqlServerUserRepositoryTests : UserRepositoryContract
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+}
