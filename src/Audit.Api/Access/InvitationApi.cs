@@ -1,3 +1,4 @@
+using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages;
 using Audit.Api.Problems;
 using Audit.Core.Access;

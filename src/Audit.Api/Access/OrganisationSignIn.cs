@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Audit.Api.Pages.Infrastructure;
+using Audit.Api.Pages.Site;
 using Audit.Api.Pages;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authentication;

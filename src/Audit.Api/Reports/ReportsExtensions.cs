@@ -1,3 +1,4 @@
+using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages;
 using Audit.Application.Reports;
 using Audit.Reports.Pdf;

@@ -1,3 +1,4 @@
+using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Problems;
 using Audit.Application.Outcomes;
 using Microsoft.AspNetCore.Antiforgery;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Audit.Api.Access;
+using Audit.Api.Pages.Infrastructure;
 using Audit.Application.Reviews;
 using Audit.Core.Reviews;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Audit.Api.Access;
-using Audit.Api.Pages.Sectors;
+using Audit.Api.Pages.Infrastructure;
+using Audit.Api.Pages.Shared;
 using Audit.Api.Problems;
 using Audit.Application.SectorViews;
 using Audit.Core.Institutions;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Audit.Api.Pages.Infrastructure;
 using Audit.Application.Participations;
 using Audit.Core.Rounds;
 using Audit.Reports.Localization;

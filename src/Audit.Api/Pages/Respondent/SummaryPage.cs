@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Audit.Api.Access;
+using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Problems;
 using Audit.Application.Outcomes;
 using Audit.Application.Participations;

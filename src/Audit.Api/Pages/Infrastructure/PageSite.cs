@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Audit.Api.Access;
+using Audit.Api.Pages.Site;
 using Audit.Core.Access;
 using Audit.Reports.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Infrastructure;
 
 /// <summary>
 /// The chrome of every page, built per request and read by <c>pages/_layout</c> as <c>site</c>: who is signed in,

@@ -1,4 +1,4 @@
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Infrastructure;
 
 /// <summary>Return addresses after sign-in: only paths on this site, so a crafted link cannot send someone elsewhere.</summary>
 public static class LocalUrl

@@ -1,6 +1,7 @@
+using Audit.Api.Pages.Site;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Infrastructure;
 
 /// <summary>
 /// The friendly page a browser gets for an error outside <c>/api</c>: registered as the first problem-details

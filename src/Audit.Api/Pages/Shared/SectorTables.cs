@@ -2,7 +2,7 @@ using Audit.Api.Pages.Bureau;
 using Audit.Core.Questionnaires;
 using Audit.Core.SectorViews;
 
-namespace Audit.Api.Pages.Sectors;
+namespace Audit.Api.Pages.Shared;
 
 /// <summary>
 /// One figure of a sector view. <see cref="Withheld"/>: the disclosure rules keep it out of the published view. In a

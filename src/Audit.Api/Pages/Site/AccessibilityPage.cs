@@ -1,4 +1,6 @@
-namespace Audit.Api.Pages;
+using Audit.Api.Pages.Infrastructure;
+
+namespace Audit.Api.Pages.Site;
 
 /// <summary><c>/toegankelijkheid</c>: the accessibility statement every Dutch government website must publish.</summary>
 public static class AccessibilityPage

@@ -1,4 +1,4 @@
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Infrastructure;
 
 /// <summary>Configuration section <c>Audit:Pages</c>: the server-rendered web pages.</summary>
 public sealed class PagesOptions

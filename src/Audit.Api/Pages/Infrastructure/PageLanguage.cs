@@ -2,7 +2,7 @@ using Audit.Reports.Localization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Infrastructure;
 
 /// <summary>
 /// The language of a page: Dutch unless the visitor chose English. <c>?lang=en</c> on any page chooses it and

@@ -1,6 +1,7 @@
 using System.Security.Claims;
+using Audit.Api.Pages.Infrastructure;
 
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Site;
 
 /// <summary><c>/</c>: a welcome and the ways to sign in for visitors; the links of their role for signed-in users.</summary>
 public static class StartPage

@@ -1,4 +1,4 @@
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Infrastructure;
 
 /// <summary>
 /// Tells a person's browser from an API client. A browser asks for <c>text/html</c>; outside <c>/api</c> and

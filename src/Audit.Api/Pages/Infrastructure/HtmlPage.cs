@@ -1,7 +1,7 @@
 using Audit.Reports.Localization;
 using Audit.Reports.Pages;
 
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Infrastructure;
 
 /// <summary>
 /// A page as an endpoint result: renders <c>templates/pages/{Name}</c> in the visitor's language with the chrome of

@@ -1,9 +1,10 @@
 using Audit.Api.Access;
+using Audit.Api.Pages.Infrastructure;
 using Audit.Core.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
-namespace Audit.Api.Pages;
+namespace Audit.Api.Pages.Site;
 
 /// <summary>
 /// <c>/aanmelden</c>: explains invitation links and, where <see cref="PagesOptions.TokenSignIn"/> is on, offers a
