@@ -32,7 +32,7 @@ public sealed class PageRendererTests
     {
         Assert.AreEqual(TemplateCatalog.PagesFolder, Pages.Folder);
         Assert.AreEqual("pages/_layout.scriban-html", Pages.Layout);
-        Assert.Contains("pages/start.scriban-html", Pages.TemplateKeys);
+        Assert.Contains("pages/site/start.scriban-html", Pages.TemplateKeys);
         Assert.DoesNotContain(ReportRenderer.FeedbackTemplate, Pages.TemplateKeys);
     }
 
@@ -41,7 +41,7 @@ public sealed class PageRendererTests
     {
         var renderer = new PageRenderer(Pages);
 
-        var html = renderer.Render("start", ReportLanguage.Nl, SiteFor(new User("u_1", "<b>Anna</b> & \"Co\"", "ministry")), new StartModel([]));
+        var html = renderer.Render("site/start", ReportLanguage.Nl, SiteFor(new User("u_1", "<b>Anna</b> & \"Co\"", "ministry")), new StartModel([]));
 
         Assert.Contains("Aangemeld als &lt;b&gt;Anna&lt;/b&gt; &amp; &quot;Co&quot;", html);
         Assert.Contains("value=\"a&quot;b&lt;c\"", html);
@@ -54,8 +54,8 @@ public sealed class PageRendererTests
     {
         var renderer = new PageRenderer(Pages);
 
-        var dutch = renderer.Render("accessibility", ReportLanguage.Nl, SiteFor(null));
-        var english = renderer.Render("accessibility", ReportLanguage.En, SiteFor(null));
+        var dutch = renderer.Render("site/accessibility", ReportLanguage.Nl, SiteFor(null));
+        var english = renderer.Render("site/accessibility", ReportLanguage.En, SiteFor(null));
 
         Assert.Contains("<html lang=\"nl\">", dutch);
         Assert.Contains("<title>Toegankelijkheidsverklaring | Audit kennisveiligheid</title>", dutch);

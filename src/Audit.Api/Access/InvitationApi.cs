@@ -15,7 +15,7 @@ namespace Audit.Api.Access;
 public static class InvitationApi
 {
     public const string Path = "/uitnodiging";
-    public const string PageName = "invitation";
+    public const string PageName = "site/invitation";
 
     public static string PathFor(string token) => $"{Path}/{Uri.EscapeDataString(token)}";
 

@@ -19,7 +19,7 @@ namespace Audit.Api.Pages.Bureau;
 /// </summary>
 public static class FindingsPage
 {
-    public const string Name = "bureau-findings";
+    public const string Name = "bureau/findings";
     public const string FindingPrefix = "bevinding:";
     public const string RecommendationPrefix = "aanbeveling:";
     public const string SummaryField = "samenvatting";

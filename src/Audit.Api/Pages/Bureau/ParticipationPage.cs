@@ -14,7 +14,7 @@ namespace Audit.Api.Pages.Bureau;
 /// </summary>
 public static class ParticipationPage
 {
-    public const string Name = "bureau-participation";
+    public const string Name = "bureau/participation";
     public const string MessageQuery = "melding";
 
     /// <summary>Status messages after a redirect from the review or findings form.</summary>

@@ -19,7 +19,7 @@ namespace Audit.Api.Pages.Bureau;
 /// </summary>
 public static class ReviewPage
 {
-    public const string Name = "bureau-review";
+    public const string Name = "bureau/review";
     public const string DecisionField = "besluit";
     public const string SummaryField = "samenvatting";
     public const string RemarkPrefix = "opmerking:";

@@ -18,7 +18,7 @@ namespace Audit.Api.Pages.Bureau;
 /// </summary>
 public static class RoundDashboardPage
 {
-    public const string Name = "bureau-round";
+    public const string Name = "bureau/round";
     public const string TypeQuery = "type";
     public const string StatusQuery = "status";
 

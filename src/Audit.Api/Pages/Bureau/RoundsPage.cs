@@ -11,7 +11,7 @@ namespace Audit.Api.Pages.Bureau;
 /// <summary><c>/bureau/rondes</c>: every round, newest first, with its status, period and links to its dashboard and sector views.</summary>
 public static class RoundsPage
 {
-    public const string Name = "bureau-rounds";
+    public const string Name = "bureau/rounds";
 
     public sealed record RoundRow(string Id, string Title, string Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string Href, string SectorsHref);
 

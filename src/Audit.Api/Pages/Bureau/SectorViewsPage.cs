@@ -18,8 +18,8 @@ namespace Audit.Api.Pages.Bureau;
 /// </summary>
 public static class SectorViewsPage
 {
-    public const string ListName = "bureau-sectors";
-    public const string ViewName = "bureau-sector";
+    public const string ListName = "bureau/sectors";
+    public const string ViewName = "bureau/sector";
     public const string ViewQuery = "weergave";
     public const string InternalValue = "intern";
     public const string PublishedValue = "gepubliceerd";

@@ -22,7 +22,7 @@ public sealed class HtmlProblemWriter : IProblemDetailsWriter
 
 public static class ProblemPage
 {
-    public const string Name = "problem";
+    public const string Name = "site/problem";
 
     /// <summary><see cref="Kind"/> names the texts under <c>t.problem</c>; <see cref="SignInUrl"/> is set when signing in would help.</summary>
     public sealed record Model(int Status, string Kind, string TraceId, string? SignInUrl);

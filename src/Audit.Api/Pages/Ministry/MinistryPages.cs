@@ -18,8 +18,8 @@ namespace Audit.Api.Pages.Ministry;
 public static class MinistryPages
 {
     public const string RoundsPath = "/ministerie/rondes";
-    public const string RoundsName = "ministry-rounds";
-    public const string SectorName = "ministry-sector";
+    public const string RoundsName = "ministry/rounds";
+    public const string SectorName = "ministry/sector";
 
     public static readonly IReadOnlyList<string> PageNames = [RoundsName, SectorName];
 

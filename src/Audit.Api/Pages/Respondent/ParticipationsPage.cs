@@ -13,7 +13,7 @@ namespace Audit.Api.Pages.Respondent;
 /// </summary>
 public static class ParticipationsPage
 {
-    public const string Name = "participations";
+    public const string Name = "respondent/participations";
 
     public sealed record Row(
         string Id, string RoundTitle, string RoundStatus, string Status, int Required, int RequiredAnswered, DateTimeOffset ClosesAt, int? DaysLeft,

@@ -18,8 +18,8 @@ namespace Audit.Api.Pages.Respondent;
 /// </summary>
 public static class SummaryPage
 {
-    public const string Name = "summary";
-    public const string ConfirmName = "submit-confirm";
+    public const string Name = "respondent/summary";
+    public const string ConfirmName = "respondent/submit-confirm";
 
     private static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "saved", "submitted" };
 

@@ -20,7 +20,7 @@ namespace Audit.Api.Pages.Respondent;
 /// </summary>
 public static class ThemePage
 {
-    public const string Name = "theme";
+    public const string Name = "respondent/theme";
 
     /// <summary>Messages a redirect may ask for (<c>?status=</c>), under <c>t.theme.statuses</c>; anything else is ignored.</summary>
     public static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal)

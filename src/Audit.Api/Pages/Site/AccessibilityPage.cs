@@ -6,7 +6,7 @@ namespace Audit.Api.Pages.Site;
 public static class AccessibilityPage
 {
     public const string Path = "/toegankelijkheid";
-    public const string Name = "accessibility";
+    public const string Name = "site/accessibility";
 
     public static HtmlPage Show() => new(Name);
 }

@@ -9,7 +9,7 @@ namespace Audit.Api.Pages.Site;
 public static class AccountPage
 {
     public const string Path = "/mijn-gegevens";
-    public const string Name = "account";
+    public const string Name = "site/account";
 
     public sealed record Model(string Name, string Email, string Role, string? Institution);
 

@@ -15,7 +15,7 @@ namespace Audit.Api.Pages.Site;
 public static class SignInPage
 {
     public const string Path = "/aanmelden";
-    public const string Name = "sign-in";
+    public const string Name = "site/sign-in";
     /// <summary>Where to go after signing in; the query parameter and the hidden form field.</summary>
     public const string ReturnField = "terug";
     public const string TokenField = "token";

@@ -7,7 +7,7 @@ namespace Audit.Api.Pages.Site;
 public static class StartPage
 {
     public const string Path = "/";
-    public const string Name = "start";
+    public const string Name = "site/start";
 
     public sealed record Model(IReadOnlyList<NavLink> Links);
 
