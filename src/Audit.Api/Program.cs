@@ -1,4 +1,3 @@
-using Audit.Api.Access;
 using Audit.Api.Answers;
 using Audit.Api.AuditTrail;
 using Audit.Api.Cli;
@@ -14,7 +13,6 @@ using Audit.Api.Mail;
 using Audit.Api.OpenApi;
 using Audit.Api.Pages;
 using Audit.Api.Participations;
-using Audit.Api.Problems;
 using Audit.Api.Questionnaires;
 using Audit.Api.Reports;
 using Audit.Api.Reviews;

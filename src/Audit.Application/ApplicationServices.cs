@@ -1,5 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Participations;
 using Audit.Application.Questionnaires;
 using Audit.Application.Reports;
 using Microsoft.Extensions.DependencyInjection;

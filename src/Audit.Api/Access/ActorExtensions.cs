@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Audit.Application.Access;
 using Audit.Core.AuditTrail;
 

@@ -1,4 +1,3 @@
-using Audit.Api.Problems;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 

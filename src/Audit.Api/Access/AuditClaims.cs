@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Audit.Core.Access;
-
 namespace Audit.Api.Access;
 
 /// <summary>The claims Audit puts on a signed-in principal, and typed reads of them.</summary>

@@ -1,9 +1,5 @@
-using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages;
-using Audit.Api.Problems;
-using Audit.Core.Access;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Access;
 

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Audit.Core.Access;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Audit.Api.Access;
 
 /// <summary><c>GET /api/v1/me</c>: who the presented credentials belong to.</summary>

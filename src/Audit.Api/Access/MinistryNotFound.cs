@@ -1,4 +1,3 @@
-using Audit.Core.Access;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Authorization;
 

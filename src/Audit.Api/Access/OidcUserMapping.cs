@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Audit.Core.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Audit.Api.Access;

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages.Site;
 using Audit.Api.Pages;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;

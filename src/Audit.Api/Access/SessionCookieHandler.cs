@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
-using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages.Site;
 using Audit.Api.Pages;
-using Audit.Core.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Audit.Core.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

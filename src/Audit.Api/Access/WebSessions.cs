@@ -1,4 +1,3 @@
-using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 
 namespace Audit.Api.Access;

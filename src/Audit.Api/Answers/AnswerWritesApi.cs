@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Answers;
-using Audit.Application.Outcomes;
 using Audit.Core.Answers;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Answers;
 

@@ -1,11 +1,6 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Answers;
-using Audit.Core.Access;
 using Audit.Core.Answers;
 using Audit.Core.Rounds;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Answers;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 
-using Audit.Application.Outcomes;
 
 namespace Audit.Api.Answers;
 

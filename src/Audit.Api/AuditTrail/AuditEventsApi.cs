@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.AuditTrail;
 using Audit.Application.Requests;
 using Audit.Core.AuditTrail;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.AuditTrail;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Audit.Api.Database;
-using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 
 namespace Audit.Api.Cli;

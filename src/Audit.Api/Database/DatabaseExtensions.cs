@@ -1,6 +1,5 @@
 using Audit.Api.Questionnaires;
 using Audit.Application.Participations;
-using Audit.Core.Access;
 using Audit.Core.Answers;
 using Audit.Core.AuditTrail;
 using Audit.Core.Evidence;

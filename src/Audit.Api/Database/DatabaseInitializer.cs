@@ -1,7 +1,6 @@
 using Audit.Api.Hosting;
 using Audit.Api.Questionnaires;
 using Audit.Application.Questionnaires;
-using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
 using Audit.Data.Migrations;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Audit.Api.Questionnaires;
 using Audit.Api.SectorViews;
 using Audit.Application.Questionnaires;
-using Audit.Core.Access;
 using Audit.Core.Answers;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;

@@ -1,12 +1,6 @@
-using System.Security.Claims;
-using Audit.Api.Access;
 using Audit.Api.Answers;
-using Audit.Api.Problems;
 using Audit.Application.Evidence;
-using Audit.Application.Outcomes;
-using Audit.Core.Access;
 using Audit.Core.Evidence;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Evidence;
 

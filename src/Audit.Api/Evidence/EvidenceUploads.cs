@@ -1,5 +1,4 @@
 using Audit.Application.Evidence;
-using Audit.Application.Outcomes;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Audit.Api.Evidence;

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using Audit.Api.Problems;
 using Audit.Data.Connections;
 using Audit.Data.Migrations;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Health;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Audit.Core.Access;
 
 namespace Audit.Api.Hosting;
 

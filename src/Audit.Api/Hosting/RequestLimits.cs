@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Audit.Api.Access;
 
 namespace Audit.Api.Hosting;
 

@@ -1,6 +1,3 @@
-using Audit.Api.Access;
-using Audit.Api.Problems;
-
 namespace Audit.Api.Hosting;
 
 /// <summary>

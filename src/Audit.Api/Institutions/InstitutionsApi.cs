@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Institutions;
 using Audit.Application.Requests;
 using Audit.Core.Institutions;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Institutions;
 

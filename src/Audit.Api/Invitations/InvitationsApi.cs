@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Invitations;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Audit.Api.Invitations;

@@ -1,5 +1,4 @@
 using Audit.Api.Mail;
-using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Mail;
 using Audit.Core.Paging;

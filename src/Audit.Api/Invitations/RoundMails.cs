@@ -1,4 +1,3 @@
-using Audit.Api.Access;
 using Audit.Api.Hosting;
 using Audit.Application.Invitations;
 using Audit.Core.Mail;

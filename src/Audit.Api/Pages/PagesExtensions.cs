@@ -1,6 +1,4 @@
-using Audit.Api.Access;
 using Audit.Api.Pages.Bureau;
-using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages.Ministry;
 using Audit.Api.Pages.Respondent;
 using Audit.Api.Pages.Site;

@@ -1,12 +1,7 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Participations;
 using Audit.Application.Requests;
-using Audit.Core.Access;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Participations;
 

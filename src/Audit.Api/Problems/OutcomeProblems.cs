@@ -1,6 +1,3 @@
-using Audit.Application.Outcomes;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Audit.Api.Problems;
 
 /// <summary>

@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Questionnaires;
 using Audit.Core.Questionnaires;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Questionnaires;
 

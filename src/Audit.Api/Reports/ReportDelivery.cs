@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Audit.Api.Problems;
-using Audit.Application.Outcomes;
 using Audit.Core.Reports;
 using Audit.Reports.Localization;
 using Audit.Reports.Pdf;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Reports;
 

@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Reports;
 using Audit.Core.Institutions;
 using Audit.Reports.Exports;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Reports;
 

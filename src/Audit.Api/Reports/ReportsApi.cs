@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Reports;
-using Audit.Core.Access;
 using Audit.Reports.Localization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Reports;
 

@@ -1,4 +1,3 @@
-using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages;
 using Audit.Application.Reports;
 using Audit.Reports.Pdf;

@@ -1,11 +1,6 @@
-using System.Security.Claims;
-using Audit.Api.Access;
 using Audit.Api.Answers;
-using Audit.Api.Problems;
 using Audit.Application.Findings;
-using Audit.Core.Access;
 using Audit.Core.Reviews;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Reviews;
 

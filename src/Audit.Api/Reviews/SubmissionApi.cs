@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Submissions;
-using Audit.Core.Access;
 using Audit.Core.Rounds;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Reviews;
 

@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Requests;
 using Audit.Application.Rounds;
 using Audit.Core.Rounds;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Rounds;
 

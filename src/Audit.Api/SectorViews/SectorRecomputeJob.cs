@@ -1,7 +1,6 @@
 using System.Text;
 using Audit.Api.Questionnaires;
 using Audit.Application.Questionnaires;
-using Audit.Core.Access;
 using Audit.Core.AuditTrail;
 using Audit.Core.Disclosure;
 using Audit.Core.Institutions;

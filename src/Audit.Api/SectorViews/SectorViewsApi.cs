@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.SectorViews;
 using Audit.Core.Institutions;
 using Audit.Core.SectorViews;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.SectorViews;
 

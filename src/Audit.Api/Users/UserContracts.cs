@@ -1,5 +1,3 @@
-using Audit.Core.Access;
-
 namespace Audit.Api.Users;
 
 public sealed record CreateUserRequest(string? Name, string? Email, string? Role, string? InstitutionId);

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Users;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Audit.Api.Users;
 

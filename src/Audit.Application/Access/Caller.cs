@@ -1,6 +1,4 @@
-using Audit.Core.Access;
 using Audit.Core.AuditTrail;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Access;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Audit.Application.Outcomes;
-using Audit.Core.Answers;
 
 namespace Audit.Application.Answers;
 

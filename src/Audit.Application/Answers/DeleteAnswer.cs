@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
-using Audit.Core.Answers;
-
 namespace Audit.Application.Answers;
 
 /// <summary>Clears one answer, only at the version the respondent saw; its history keeps a version with no value.</summary>

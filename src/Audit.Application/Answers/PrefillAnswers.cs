@@ -1,10 +1,5 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
 using Audit.Application.Questionnaires;
-using Audit.Core.Answers;
 using Audit.Core.Questionnaires;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Answers;
 

@@ -1,7 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
-using Audit.Core.Answers;
 using Audit.Core.Evidence;
 using Audit.Core.Reviews;
 

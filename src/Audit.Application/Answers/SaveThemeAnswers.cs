@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
-using Audit.Core.Answers;
-
 namespace Audit.Application.Answers;
 
 /// <summary>What a whole form would change, read against the answers as they are when it is saved.</summary>

@@ -1,4 +1,3 @@
-using Audit.Application.Outcomes;
 using Audit.Core.Evidence;
 
 namespace Audit.Application.Evidence;

@@ -1,6 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
 using Audit.Core.Evidence;
 
 namespace Audit.Application.Evidence;

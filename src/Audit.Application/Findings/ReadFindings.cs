@@ -1,11 +1,5 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
 using Audit.Application.Reviews;
-using Audit.Core.Access;
-using Audit.Core.Answers;
 using Audit.Core.Reviews;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Findings;
 

@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
-using Audit.Core.Institutions;
-
 namespace Audit.Application.Institutions;
 
 /// <summary>An admin adds an institution to the registry: every invalid field at once (Core's rules), and an id that is free.</summary>

@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
-using Audit.Core.Institutions;
-
 namespace Audit.Application.Institutions;
 
 /// <summary>The fields an admin changes; a null field keeps its value. The id never changes.</summary>

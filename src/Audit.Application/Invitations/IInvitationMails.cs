@@ -1,5 +1,4 @@
 using Audit.Core.Mail;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Invitations;
 

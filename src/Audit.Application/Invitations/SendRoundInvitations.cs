@@ -1,12 +1,6 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
 using Audit.Application.Rounds;
-using Audit.Core.Access;
 using Audit.Core.AuditTrail;
-using Audit.Core.Institutions;
 using Audit.Core.Mail;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Invitations;
 

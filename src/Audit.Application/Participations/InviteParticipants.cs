@@ -1,9 +1,4 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
 using Audit.Application.Rounds;
-using Audit.Core.Institutions;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Participations;
 

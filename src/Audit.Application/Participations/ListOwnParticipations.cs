@@ -1,10 +1,6 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
 using Audit.Application.Questionnaires;
-using Audit.Core.Answers;
 using Audit.Core.Paging;
 using Audit.Core.Questionnaires;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Participations;
 

@@ -1,9 +1,5 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Core.Answers;
 using Audit.Core.Evidence;
 using Audit.Core.Reviews;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Participations;
 

@@ -1,7 +1,5 @@
 using Audit.Application.Questionnaires;
-using Audit.Core.Answers;
 using Audit.Core.Questionnaires;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Participations;
 

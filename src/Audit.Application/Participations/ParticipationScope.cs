@@ -1,5 +1,4 @@
 using Audit.Core.Questionnaires;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Participations;
 

@@ -1,7 +1,4 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
 using Audit.Application.Questionnaires;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Participations;
 

@@ -1,10 +1,5 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
 using Audit.Application.Rounds;
-using Audit.Core.Access;
 using Audit.Core.Paging;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Participations;
 

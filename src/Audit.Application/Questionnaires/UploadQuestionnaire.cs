@@ -1,6 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
 using Audit.Core.Questionnaires;
 
 namespace Audit.Application.Questionnaires;

@@ -1,10 +1,6 @@
 using System.Text.Json;
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Core.Answers;
 using Audit.Core.AuditTrail;
 using Audit.Core.Questionnaires;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Reports;
 

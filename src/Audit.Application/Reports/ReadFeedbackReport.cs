@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
-using Audit.Core.Institutions;
-
 namespace Audit.Application.Reports;
 
 /// <summary>

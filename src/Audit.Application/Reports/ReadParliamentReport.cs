@@ -1,7 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Core.Rounds;
-
 namespace Audit.Application.Reports;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
 using Audit.Core.AuditTrail;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Reports;
 

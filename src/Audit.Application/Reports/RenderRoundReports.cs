@@ -1,8 +1,5 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
 using Audit.Core.AuditTrail;
 using Audit.Core.Reports;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Reports;
 

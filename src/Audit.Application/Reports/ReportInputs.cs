@@ -1,11 +1,7 @@
 using System.Text.Json;
-using Audit.Application.Participations;
 using Audit.Application.Questionnaires;
-using Audit.Core.Answers;
-using Audit.Core.Institutions;
 using Audit.Core.Questionnaires;
 using Audit.Core.Reviews;
-using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 
 namespace Audit.Application.Reports;

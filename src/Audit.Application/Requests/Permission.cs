@@ -1,6 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-
 namespace Audit.Application.Requests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Audit.Core.Institutions;
-using Audit.Core.Rounds;
-
 namespace Audit.Application.Requests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
-
 namespace Audit.Application.Reviews;
 
 /// <summary>The bureau's side of a participation: reviewing it, writing findings, reading its whole file.</summary>

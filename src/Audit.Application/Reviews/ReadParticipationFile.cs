@@ -1,13 +1,7 @@
 using System.Text.Json;
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
-using Audit.Core.Access;
-using Audit.Core.Answers;
 using Audit.Core.Evidence;
 using Audit.Core.Questionnaires;
 using Audit.Core.Reviews;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Reviews;
 

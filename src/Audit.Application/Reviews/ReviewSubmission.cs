@@ -1,9 +1,5 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
 using Audit.Application.SectorViews;
 using Audit.Core.Reviews;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Reviews;
 

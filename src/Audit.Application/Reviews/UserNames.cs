@@ -1,5 +1,3 @@
-using Audit.Core.Access;
-
 namespace Audit.Application.Reviews;
 
 /// <summary>Who did something, as the bureau's pages name them.</summary>

@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
-using Audit.Core.Rounds;
-
 namespace Audit.Application.Rounds;
 
 /// <summary>

@@ -1,11 +1,5 @@
 using System.Text.Json;
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
 using Audit.Application.Questionnaires;
-using Audit.Application.Requests;
-using Audit.Core.Answers;
-using Audit.Core.Institutions;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Rounds;
 

@@ -1,8 +1,4 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
 using Audit.Core.Paging;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Rounds;
 

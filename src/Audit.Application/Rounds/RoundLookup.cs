@@ -1,6 +1,3 @@
-using Audit.Application.Outcomes;
-using Audit.Core.Rounds;
-
 namespace Audit.Application.Rounds;
 
 /// <summary>Finding a round for a use case: an unknown round is "not found", worded once for every operation on rounds.</summary>

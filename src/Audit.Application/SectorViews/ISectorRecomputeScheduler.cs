@@ -1,5 +1,3 @@
-using Audit.Core.Institutions;
-
 namespace Audit.Application.SectorViews;
 
 /// <summary>

@@ -1,12 +1,7 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
 using Audit.Application.Reports;
-using Audit.Core.Access;
 using Audit.Core.AuditTrail;
-using Audit.Core.Institutions;
 using Audit.Core.Paging;
 using Audit.Core.Questionnaires;
-using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 
 namespace Audit.Application.SectorViews;

@@ -1,8 +1,4 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
 using Audit.Application.Reports;
-using Audit.Core.Institutions;
-using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 
 namespace Audit.Application.SectorViews;

@@ -1,9 +1,4 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Participations;
-using Audit.Core.Answers;
 using Audit.Core.Reviews;
-using Audit.Core.Rounds;
 
 namespace Audit.Application.Submissions;
 

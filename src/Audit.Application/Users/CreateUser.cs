@@ -1,9 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
-using Audit.Core.Access;
-using Audit.Core.Institutions;
-
 namespace Audit.Application.Users;
 
 /// <summary>

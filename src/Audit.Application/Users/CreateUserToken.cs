@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
-using Audit.Core.Access;
-
 namespace Audit.Application.Users;
 
 /// <summary>A token just made: <see cref="Token"/> is its plain value, which leaves the service this once.</summary>

@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
-using Audit.Core.Access;
-
 namespace Audit.Application.Users;
 
 /// <summary>The users, for admins.</summary>

@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
-using Audit.Core.Access;
-
 namespace Audit.Application.Users;
 
 /// <summary>An admin revokes a live token of a user.</summary>

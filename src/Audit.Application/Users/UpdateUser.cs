@@ -1,8 +1,3 @@
-using Audit.Application.Access;
-using Audit.Application.Outcomes;
-using Audit.Application.Requests;
-using Audit.Core.Access;
-
 namespace Audit.Application.Users;
 
 /// <summary>An admin renames a user, changes their email address (still one user's) or (de)activates them.</summary>

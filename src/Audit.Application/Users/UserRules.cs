@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using Audit.Core.Access;
 
 namespace Audit.Application.Users;
 

@@ -1,6 +1,3 @@
-using Audit.Api.Pages.Infrastructure;
-using Audit.Api.Problems;
-using Audit.Application.Outcomes;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Audit.Api.Pages.Bureau;

@@ -1,5 +1,3 @@
-using Audit.Api.Access;
-
 namespace Audit.Api.Pages.Bureau;
 
 /// <summary>

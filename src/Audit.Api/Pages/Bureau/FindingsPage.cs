@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Pages.Infrastructure;
-using Audit.Api.Problems;
 using Audit.Application.Findings;
-using Audit.Application.Outcomes;
 using Audit.Core.Reviews;
 using Microsoft.AspNetCore.Antiforgery;
 

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Pages.Infrastructure;
 using Audit.Application.Reviews;
 using Audit.Core.Reviews;
 

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Pages.Infrastructure;
-using Audit.Api.Problems;
-using Audit.Application.Outcomes;
 using Audit.Application.Reviews;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Problems;
 using Audit.Application.Invitations;
-using Audit.Application.Outcomes;
 using Audit.Application.Reports;
 using Microsoft.AspNetCore.Antiforgery;
 

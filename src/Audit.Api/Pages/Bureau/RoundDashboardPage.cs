@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Pages.Infrastructure;
-using Audit.Api.Problems;
 using Audit.Application.Rounds;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;

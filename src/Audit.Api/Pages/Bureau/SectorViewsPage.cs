@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages.Shared;
-using Audit.Api.Problems;
 using Audit.Application.SectorViews;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;

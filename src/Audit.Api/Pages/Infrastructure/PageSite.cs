@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using Audit.Api.Access;
 using Audit.Api.Pages.Site;
-using Audit.Core.Access;
 using Audit.Reports.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Audit.Api.Access;
 using Audit.Api.Pages.Bureau;
-using Audit.Api.Pages.Infrastructure;
 using Audit.Api.Pages.Shared;
-using Audit.Api.Problems;
 using Audit.Application.SectorViews;
 
 namespace Audit.Api.Pages.Ministry;

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Audit.Api.Access;
 using Audit.Api.Evidence;
-using Audit.Api.Problems;
 using Audit.Application.Evidence;
-using Audit.Application.Outcomes;
 using Audit.Application.Participations;
 using Microsoft.AspNetCore.Antiforgery;
 

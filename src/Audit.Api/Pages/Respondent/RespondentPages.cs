@@ -1,7 +1,3 @@
-using Audit.Api.Access;
-using Audit.Api.Problems;
-using Audit.Application.Outcomes;
-
 namespace Audit.Api.Pages.Respondent;
 
 /// <summary>

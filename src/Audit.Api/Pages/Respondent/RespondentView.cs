@@ -1,7 +1,4 @@
-using System.Security.Claims;
 using System.Text.Json;
-using Audit.Api.Access;
-using Audit.Application.Outcomes;
 using Audit.Application.Participations;
 using Audit.Core.Answers;
 using Audit.Core.Evidence;

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Pages.Infrastructure;
 using Audit.Application.Answers;
 using Audit.Application.Evidence;
-using Audit.Application.Outcomes;
 using Audit.Application.Participations;
 using Audit.Core.Questionnaires;
 using Audit.Reports.Localization;

@@ -1,5 +1,3 @@
-using Audit.Api.Pages.Infrastructure;
-
 namespace Audit.Api.Pages.Site;
 
 /// <summary><c>/toegankelijkheid</c>: the accessibility statement every Dutch government website must publish.</summary>

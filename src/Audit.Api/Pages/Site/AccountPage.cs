@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Audit.Api.Access;
-using Audit.Api.Pages.Infrastructure;
-using Audit.Core.Access;
-
 namespace Audit.Api.Pages.Site;
 
 /// <summary><c>/mijn-gegevens</c>: the signed-in user's own details. Signed-out visitors are sent to the sign-in page.</summary>

@@ -1,6 +1,3 @@
-using Audit.Api.Access;
-using Audit.Api.Pages.Infrastructure;
-using Audit.Core.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Audit.Api.Pages.Infrastructure;
-
 namespace Audit.Api.Pages.Site;
 
 /// <summary><c>/</c>: a welcome and the ways to sign in for visitors; the links of their role for signed-in users.</summary>
