@@ -1,2 +1,3 @@
-// Each class starts its own service and every test gets a fresh browser context, so tests may run side by side.
-[assembly: Parallelize(Scope = ExecutionScope.MethodLevel, Workers = 0)]
+// Each class starts its own service and browser and shares nothing with the others, so classes run side by side.
+// A class's methods run one after another: the read-only tests of a class share its signed-in pages.
+[assembly: Parallelize(Scope = ExecutionScope.ClassLevel, Workers = 0)]

@@ -16,7 +16,9 @@ namespace Audit.Web.Tests;
 public sealed class BureauFlowTests
 {
     private const string RemarkedQuestion = "governance.bestuurder";
+    private static readonly SectorViewSignals SectorViews = new();
     private static WebApp app = null!;
+    private static Chromium chromium = null!;
     private static BureauWorld world = null!;
 
     public TestContext TestContext { get; set; } = null!;
@@ -24,38 +26,49 @@ public sealed class BureauFlowTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        app = WebApp.Start();
+        chromium = await Chromium.LaunchAsync();
+        app = WebApp.Start(SectorViews.Register);
         world = await BureauWorld.CreateAsync(app);
     }
 
     [ClassCleanup]
-    public static async Task StopAsync() => await app.DisposeAsync();
+    public static async Task StopAsync()
+    {
+        if (chromium is not null)
+        {
+            await chromium.DisposeAsync();
+        }
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
 
     [TestMethod]
     public async Task An_analyst_returns_with_a_remark_the_respondent_fixes_and_resubmits_the_analyst_accepts_and_the_sector_view_appears()
     {
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
         await PageActions.SignInWithTokenAsync(page, world.AnalystToken);
 
         // Rounds → dashboard, filtered to what waits for review.
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Rondes" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = $"Ronde {BureauWorld.OpenRound}", Exact = true }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Rondes" }));
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = $"Ronde {BureauWorld.OpenRound}", Exact = true }));
         Assert.AreEqual($"Voortgang: Ronde {BureauWorld.OpenRound}", await PageActions.HeadingAsync(page));
         Assert.Contains("14 van 14 deelnames getoond.", await page.Locator("main").InnerTextAsync());
         await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("submitted");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }));
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("status=submitted"));
         Assert.Contains("1 van 14 deelnames getoond.", await page.Locator("main").InnerTextAsync());
         await Screenshots.TakeAsync(page, TestContext, "bureau-dashboard-filtered.nl");
 
         // The participation, then the review form: a remark on one question, and return.
-        await page.GetByRole(AriaRole.Link, new() { Name = BureauWorld.OwnName, Exact = true }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = BureauWorld.OwnName, Exact = true }));
         Assert.AreEqual($"Deelname van {BureauWorld.OwnName}", await PageActions.HeadingAsync(page));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Deze vragenlijst beoordelen" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Deze vragenlijst beoordelen" }));
         await page.GetByLabel("Opmerking bij vraag 1.1 (niet verplicht)").FillAsync("Noem de bestuurder bij naam en functie.");
         await Screenshots.TakeAsync(page, TestContext, "bureau-review-filled.nl");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("teruggestuurd");
         Assert.AreEqual("returned", await world.StatusOfAsync(world.OwnParticipation));
         var set = await world.Respondent.GetFromJsonAsync<JsonElement>($"/api/v1/participations/{world.OwnParticipation}/answers");
@@ -64,7 +77,7 @@ public sealed class BureauFlowTests
         Assert.AreEqual("Noem de bestuurder bij naam en functie.", remark.GetProperty("text").GetString());
 
         // The institution sees the remark at its question, answers again and resubmits, in its own browser.
-        await using (var respondentContext = await Chromium.NewContextAsync(app))
+        await using (var respondentContext = await chromium.NewContextAsync(app))
         {
             var respondent = await respondentContext.NewPageAsync();
             await PageActions.SignInWithTokenAsync(respondent, world.RespondentToken);
@@ -75,34 +88,28 @@ public sealed class BureauFlowTests
             await Assertions.Expect(question).ToContainTextAsync("Noem de bestuurder bij naam en functie.");
             await Screenshots.TakeAsync(respondent, TestContext, "respondent-returned-remark.nl");
             await question.GetByLabel("Ja", new() { Exact = true }).CheckAsync();
-            await respondent.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+            await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }));
             await Assertions.Expect(respondent.Locator("[role=status]").First).ToContainTextAsync("Uw antwoorden zijn opgeslagen.");
             await respondent.GotoAsync($"/deelnames/{world.OwnParticipation}/overzicht");
-            await respondent.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }).ClickAsync();
-            await respondent.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }).ClickAsync();
+            await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }));
+            await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }));
             await Assertions.Expect(respondent.Locator("[role=status]").First).ToContainTextAsync("De vragenlijst is ingediend.");
         }
         Assert.AreEqual("submitted", await world.StatusOfAsync(world.OwnParticipation));
 
         // The analyst accepts the resubmission.
         await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/beoordeling");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accepteren" }).ClickAsync();
+        var recomputed = SectorViews.NextPublishAsync(BureauWorld.OpenRound, "universiteit");
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Accepteren" }));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("geaccepteerd");
         Assert.AreEqual("accepted", await world.StatusOfAsync(world.OwnParticipation));
 
-        // The accept enqueued the recompute; the in-memory job server runs it in the background.
-        var sectors = $"/bureau/rondes/{BureauWorld.OpenRound}/sectoren";
-        var internalLink = page.GetByRole(AriaRole.Link, new() { Name = "Intern beeld van Universiteiten" });
-        for (var attempt = 0; attempt < 60 && await internalLink.CountAsync() == 0; attempt++)
-        {
-            await page.GotoAsync(sectors);
-            if (await internalLink.CountAsync() == 0)
-            {
-                await Task.Delay(500);
-            }
-        }
+        // The accept enqueued the recompute; the in-memory job server runs it in the background. Once it has
+        // published the view, the sector page links to it.
+        await recomputed.WaitAsync(Timeouts.Default);
+        await page.GotoAsync($"/bureau/rondes/{BureauWorld.OpenRound}/sectoren");
         await Screenshots.TakeAsync(page, TestContext, "bureau-sectors-after-accept.nl");
-        await internalLink.ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Intern beeld van Universiteiten" }));
         Assert.AreEqual($"Sectorbeeld Universiteiten: Ronde {BureauWorld.OpenRound}", await PageActions.HeadingAsync(page));
         Assert.Contains("Instellingen in de berekening\n1", await page.Locator("main dl").First.InnerTextAsync());
     }
@@ -110,14 +117,14 @@ public sealed class BureauFlowTests
     [TestMethod]
     public async Task The_ministry_reads_the_published_sector_view_and_no_participation_exists_for_it()
     {
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
         await PageActions.SignInWithTokenAsync(page, world.MinistryToken);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Gepubliceerde rondes" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Gepubliceerde rondes" }));
         Assert.AreEqual("Gepubliceerde rondes", await PageActions.HeadingAsync(page));
         Assert.DoesNotContain(BureauWorld.OpenRound, await page.Locator("main").InnerTextAsync(), "only published rounds");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sectorbeeld Universiteiten" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Sectorbeeld Universiteiten" }));
         Assert.AreEqual($"Sectorbeeld Universiteiten: Ronde {BureauWorld.PublishedRound}", await PageActions.HeadingAsync(page));
         var report = page.GetByRole(AriaRole.Link, new() { Name = "Sectorrapport (HTML)" });
         Assert.AreEqual($"/api/v1/rounds/{BureauWorld.PublishedRound}/sector-views/universiteit/report?lang=nl", await report.GetAttributeAsync("href"));

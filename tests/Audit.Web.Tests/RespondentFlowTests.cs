@@ -16,6 +16,7 @@ namespace Audit.Web.Tests;
 public sealed class RespondentFlowTests
 {
     private static WebApp app = null!;
+    private static Chromium chromium = null!;
     private static QuestionnaireWorld world = null!;
 
     public TestContext TestContext { get; set; } = null!;
@@ -23,6 +24,7 @@ public sealed class RespondentFlowTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
+        chromium = await Chromium.LaunchAsync();
         app = WebApp.Start();
         world = await QuestionnaireWorld.CreateAsync(app);
     }
@@ -30,20 +32,27 @@ public sealed class RespondentFlowTests
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        world.Dispose();
-        await app.DisposeAsync();
+        if (chromium is not null)
+        {
+            await chromium.DisposeAsync();
+        }
+        world?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
     }
 
     [TestMethod]
     public async Task A_respondent_fills_in_every_question_type_with_autosave_is_refused_while_incomplete_and_submits()
     {
         var id = await world.OpenRoundAsync("web-flow", "Ronde 2025 (flow)");
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
         await SignInByInvitationAsync(page, app, "Renate Respondent");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Mijn deelnames" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst invullen voor Ronde 2025 (flow)" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Mijn deelnames" }));
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst invullen voor Ronde 2025 (flow)" }));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Alle soorten vragen");
         await Assertions.Expect(page.Locator("[data-autosave-note]")).ToBeVisibleAsync();
 
@@ -56,10 +65,16 @@ public sealed class RespondentFlowTests
         await Question(page, "alles.volwassenheid").GetByLabel("3 – Gedefinieerd").CheckAsync();
         await Question(page, "alles.aantal").GetByRole(AriaRole.Textbox).FillAsync("12");
         await Question(page, "alles.methode").GetByLabel("Systematisch").CheckAsync();
-        await Question(page, "alles.criteria").GetByLabel("Land van de partner").CheckAsync();
-        await Question(page, "alles.criteria").GetByLabel("Financiering").CheckAsync();
-        await ById(page, "v-alles.uitkomsten-r0-c0").FillAsync("3");
-        await ById(page, "v-alles.uitkomsten-r1-c1").FillAsync("1");
+        await AutosavedAsync(page, "alles.criteria", """["land","geld"]""", async () =>
+        {
+            await Question(page, "alles.criteria").GetByLabel("Land van de partner").CheckAsync();
+            await Question(page, "alles.criteria").GetByLabel("Financiering").CheckAsync();
+        });
+        await AutosavedAsync(page, "alles.uitkomsten", """{"cn":{"door":3},"other":{"gestopt":1}}""", async () =>
+        {
+            await ById(page, "v-alles.uitkomsten-r0-c0").FillAsync("3");
+            await ById(page, "v-alles.uitkomsten-r1-c1").FillAsync("1");
+        });
         await Question(page, "alles.opmerking").GetByRole(AriaRole.Textbox).FillAsync("Geen verdere opmerkingen.");
         foreach (var key in new[] { "alles.toelichting", "alles.volwassenheid", "alles.aantal", "alles.methode", "alles.criteria", "alles.uitkomsten", "alles.opmerking" })
         {
@@ -76,22 +91,22 @@ public sealed class RespondentFlowTests
         Assert.AreEqual("{\"cn\":{\"door\":3},\"other\":{\"gestopt\":1}}", answers["alles.uitkomsten"].GetRawText());
         Assert.AreEqual("Het beleid wordt dit jaar vastgesteld.", answers["alles.toelichting"].GetString());
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Naar het overzicht" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Naar het overzicht" }));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Nog niet beantwoord");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }));
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }));
         var refusal = page.Locator("[role=alert]");
         await Assertions.Expect(refusal).ToContainTextAsync("De vragenlijst is niet ingediend");
         Assert.AreEqual("in_progress", await world.StatusAsync(id));
         await Screenshots.TakeAsync(page, TestContext, "summary-refused.nl");
 
-        await refusal.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("met het bestuur besproken") }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(refusal.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("met het bestuur besproken") }));
         await Question(page, "slot.akkoord").GetByLabel("Ja").CheckAsync();
         await Assertions.Expect(Status(page, "slot.akkoord")).ToHaveTextAsync(Saved);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Naar het overzicht" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Naar het overzicht" }));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Alle verplichte vragen zijn beantwoord");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }));
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }));
 
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("De vragenlijst is ingediend.");
         Assert.AreEqual("submitted", await world.StatusAsync(id));
@@ -105,7 +120,7 @@ public sealed class RespondentFlowTests
         using var colleague = app.ApiClient(await app.UserWithTokenAsync("Collega", Role.Respondent, QuestionnaireWorld.Institution));
         var url = new Uri($"/api/v1/participations/{id}/answers/alles.aantal", UriKind.Relative);
         Assert.IsTrue((await colleague.PutAsJsonAsync(url, new { value = 10 })).IsSuccessStatusCode);
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
         await SignInByInvitationAsync(page, app, "Renate Respondent");
         await page.GotoAsync(ThemePath(id, "alles"));

@@ -12,6 +12,7 @@ namespace Audit.Web.Tests;
 public sealed class RespondentKeyboardAndNoScriptTests
 {
     private static WebApp app = null!;
+    private static Chromium chromium = null!;
     private static QuestionnaireWorld world = null!;
 
     public TestContext TestContext { get; set; } = null!;
@@ -19,6 +20,7 @@ public sealed class RespondentKeyboardAndNoScriptTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
+        chromium = await Chromium.LaunchAsync();
         app = WebApp.Start();
         world = await QuestionnaireWorld.CreateAsync(app);
     }
@@ -26,15 +28,22 @@ public sealed class RespondentKeyboardAndNoScriptTests
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        world.Dispose();
-        await app.DisposeAsync();
+        if (chromium is not null)
+        {
+            await chromium.DisposeAsync();
+        }
+        world?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
     }
 
     [TestMethod]
     public async Task A_keyboard_user_completes_a_theme_without_a_mouse()
     {
         var id = await world.OpenRoundAsync("web-keyboard", "Ronde 2025 (toetsenbord)");
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
         await SignInByInvitationAsync(page, app, "Karel Toetsenbord");
         await page.GotoAsync(ThemePath(id, "alles"));
@@ -63,7 +72,7 @@ public sealed class RespondentKeyboardAndNoScriptTests
         await keys.PressAsync("Tab");
         await keys.TypeAsync("1");
         await TabToButtonAsync(page, "Opslaan en verder");
-        await keys.PressAsync("Enter");
+        await PageActions.NavigateByAsync(page, () => keys.PressAsync("Enter"));
 
         await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("Uw antwoorden zijn opgeslagen.");
         Assert.EndsWith("/thema/slot?status=saved", page.Url);
@@ -83,7 +92,7 @@ public sealed class RespondentKeyboardAndNoScriptTests
     public async Task Without_javascript_a_theme_is_checked_kept_as_typed_and_saved_whole()
     {
         var id = await world.OpenRoundAsync("web-no-script", "Ronde 2025 (zonder script)");
-        await using var context = await Chromium.NewContextAsync(app, javaScript: false);
+        await using var context = await chromium.NewContextAsync(app, javaScript: false);
         var page = await context.NewPageAsync();
         await SignInByInvitationAsync(page, app, "Nora Zonderscript");
         await page.GotoAsync(ThemePath(id, "alles"));
@@ -95,7 +104,7 @@ public sealed class RespondentKeyboardAndNoScriptTests
         await Question(page, "alles.aantal").GetByRole(AriaRole.Textbox).FillAsync("veel");
         await Question(page, "alles.methode").GetByLabel("Per geval").CheckAsync();
         await Question(page, "alles.criteria").GetByLabel("Onderzoeksgebied").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }));
 
         var summary = page.Locator(".audit-error-summary");
         await Assertions.Expect(summary).ToContainTextAsync("Er is niets opgeslagen");
@@ -109,10 +118,10 @@ public sealed class RespondentKeyboardAndNoScriptTests
         await Assertions.Expect(Question(page, "alles.toelichting")).ToBeVisibleAsync(); // brought up by the "Nee" entered
 
         await summary.GetByRole(AriaRole.Link).First.ClickAsync();
-        Assert.AreEqual("v-alles.aantal", await FocusedIdAsync(page), "the summary's link leads to the field");
+        await Assertions.Expect(ById(page, "v-alles.aantal"), "the summary's link leads to the field").ToBeFocusedAsync();
         await field.FillAsync("15");
         await Question(page, "alles.toelichting").GetByRole(AriaRole.Textbox).FillAsync("Nog in voorbereiding.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }));
 
         await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("Uw antwoorden zijn opgeslagen.");
         Assert.EndsWith("/thema/slot?status=saved", page.Url);
@@ -124,15 +133,15 @@ public sealed class RespondentKeyboardAndNoScriptTests
         // An answer that brings up a question the page did not show: the save stays on the theme to show it.
         await page.GotoAsync(ThemePath(id, "alles"));
         await Question(page, "alles.beleid").GetByLabel("Ja").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }));
         await Assertions.Expect(Question(page, "alles.toelichting")).ToBeHiddenAsync();
         await Question(page, "alles.beleid").GetByLabel("Nee").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }));
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("zijn er vragen bijgekomen");
         await Assertions.Expect(Question(page, "alles.toelichting").GetByRole(AriaRole.Textbox)).ToHaveValueAsync("Nog in voorbereiding.");
 
         await Question(page, "alles.aantal").GetByRole(AriaRole.Textbox).FillAsync("");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }));
         await Assertions.Expect(page.Locator("[role=status]")).ToHaveTextAsync("Uw antwoorden zijn opgeslagen.");
         Assert.DoesNotContain("alles.aantal", (await world.AnswersAsync(id)).Keys, "an emptied field clears its answer");
     }

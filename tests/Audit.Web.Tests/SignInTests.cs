@@ -9,6 +9,7 @@ namespace Audit.Web.Tests;
 public sealed class SignInTests
 {
     private static WebApp app = null!;
+    private static Chromium chromium = null!;
     private static string token = "";
 
     public TestContext TestContext { get; set; } = null!;
@@ -16,17 +17,28 @@ public sealed class SignInTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
+        chromium = await Chromium.LaunchAsync();
         app = WebApp.Start();
         token = await app.UserWithTokenAsync("Anna de Vries");
     }
 
     [ClassCleanup]
-    public static async Task StopAsync() => await app.DisposeAsync();
+    public static async Task StopAsync()
+    {
+        if (chromium is not null)
+        {
+            await chromium.DisposeAsync();
+        }
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
 
     [TestMethod]
     public async Task The_token_form_signs_in_and_shows_the_users_name()
     {
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
 
         await PageActions.SignInWithTokenAsync(page, token);
@@ -42,7 +54,7 @@ public sealed class SignInTests
     [TestMethod]
     public async Task A_protected_page_sends_a_signed_out_visitor_to_sign_in_and_back()
     {
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/mijn-gegevens");
@@ -58,15 +70,14 @@ public sealed class SignInTests
     [TestMethod]
     public async Task Without_javascript_the_forms_sign_in_and_out()
     {
-        await using var context = await Chromium.NewContextAsync(app, javaScript: false);
+        await using var context = await chromium.NewContextAsync(app, javaScript: false);
         var page = await context.NewPageAsync();
 
         await PageActions.SignInWithTokenAsync(page, token);
         Assert.AreEqual("Welkom, Anna de Vries", await PageActions.HeadingAsync(page));
         await Screenshots.TakeAsync(page, TestContext, "signed-in-no-js.nl");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }));
 
         Assert.AreEqual("Welkom bij de audit kennisveiligheid", await PageActions.HeadingAsync(page));
         Assert.DoesNotContain("audit_session", (await context.CookiesAsync()).Select(c => c.Name), "signing out removes the session cookie");
@@ -78,14 +89,14 @@ public sealed class SignInTests
     public async Task An_invitation_link_signs_in_once()
     {
         var invitation = await app.InvitationForAsync("Ineke Uitgenodigd", Role.Ministry);
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(invitation);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Welkom, Ineke Uitgenodigd");
-        await using var other = await Chromium.NewContextAsync(app);
+        await using var other = await chromium.NewContextAsync(app);
         var second = await other.NewPageAsync();
         await second.GotoAsync(invitation);
         await second.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
@@ -95,10 +106,10 @@ public sealed class SignInTests
     [TestMethod]
     public async Task A_wrong_token_is_reported_at_the_field()
     {
-        await using var context = await Chromium.NewContextAsync(app);
+        await using var context = await chromium.NewContextAsync(app);
         var page = await context.NewPageAsync();
 
-        await PageActions.SignInWithTokenAsync(page, "aud_not-a-real-token");
+        await PageActions.SubmitTokenAsync(page, "aud_not-a-real-token");
 
         var field = page.GetByLabel("Persoonlijk toegangstoken");
         Assert.AreEqual("true", await field.GetAttributeAsync("aria-invalid"));

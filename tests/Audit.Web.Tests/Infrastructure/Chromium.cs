@@ -3,21 +3,23 @@ using Microsoft.Playwright;
 namespace Audit.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One headless Chromium for the whole test run: Debian's <c>/usr/bin/chromium</c>, never a downloaded browser.
-/// Without it the browser tests are skipped (inconclusive), unless <c>AUDIT_REQUIRE_BROWSER=1</c> (as in
-/// <c>.ci/run</c>), where a missing browser fails them.
+/// A headless Chromium for one test class: Debian's <c>/usr/bin/chromium</c>, never a downloaded browser. A class
+/// launches it in <c>[ClassInitialize]</c> and disposes it in <c>[ClassCleanup]</c>, so classes running side by side
+/// share nothing. Without the browser the tests are skipped (inconclusive), unless <c>AUDIT_REQUIRE_BROWSER=1</c>
+/// (as in <c>.ci/run</c>), where a missing browser fails them.
 /// </summary>
-public static class Chromium
+public sealed class Chromium : IAsyncDisposable
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static IPlaywright? playwright;
-    private static IBrowser? browser;
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private Chromium(IPlaywright playwright, IBrowser browser) => (this.playwright, this.browser) = (playwright, browser);
 
     public static bool Required => Environment.GetEnvironmentVariable("AUDIT_REQUIRE_BROWSER") == "1";
 
-    public static async Task<IBrowser> GetAsync()
+    public static async Task<Chromium> LaunchAsync()
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -28,14 +30,14 @@ public static class Chromium
             }
             Assert.Inconclusive(message + " Browser tests skipped.");
         }
-        await Gate.WaitAsync();
+        var playwright = await Playwright.CreateAsync();
         try
         {
-            playwright ??= await Playwright.CreateAsync();
-            browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = ExecutablePath,
                 Headless = true,
+                Timeout = Timeouts.DefaultMilliseconds,
                 // No sandbox inside containers; nothing that would reach out to the network on its own.
                 Args =
                 [
@@ -43,23 +45,23 @@ public static class Chromium
                     "--disable-component-update", "--disable-sync",
                 ],
             });
-            return browser;
+            return new Chromium(playwright, browser);
         }
-        finally
+        catch
         {
-            Gate.Release();
+            playwright.Dispose();
+            throw;
         }
     }
 
-    /// <summary>A fresh context (cookies, storage) per test, Dutch-speaking like the service's users.</summary>
+    /// <summary>A fresh context (cookies, storage), Dutch-speaking like the service's users.</summary>
     /// <remarks>
     /// <paramref name="bypassCsp"/> is for the reports only: they are served sandboxed with no script allowed, so axe
     /// could not run in them otherwise. The policy itself is asserted by the Api tests.
     /// </remarks>
-    public static async Task<IBrowserContext> NewContextAsync(WebApp app, bool javaScript = true, bool bypassCsp = false)
+    public async Task<IBrowserContext> NewContextAsync(WebApp app, bool javaScript = true, bool bypassCsp = false)
     {
-        var chromium = await GetAsync();
-        return await chromium.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseUrl.ToString(),
             // The test server's certificate is self-signed for this run only.
@@ -69,16 +71,21 @@ public static class Chromium
             Locale = "nl-NL",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        context.SetDefaultTimeout(Timeouts.DefaultMilliseconds);
+        context.SetDefaultNavigationTimeout(Timeouts.DefaultMilliseconds);
+        return context;
     }
 
-    public static async Task CloseAsync()
+    /// <summary>A page in a fresh context of its own, which closes with <see cref="DisposeAsync"/>.</summary>
+    public async Task<IPage> NewPageAsync(WebApp app, bool javaScript = true, bool bypassCsp = false)
     {
-        if (browser is not null)
-        {
-            await browser.CloseAsync();
-            browser = null;
-        }
-        playwright?.Dispose();
-        playwright = null;
+        var context = await NewContextAsync(app, javaScript, bypassCsp);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.CloseAsync();
+        playwright.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Audit.Core.Access;
 using Microsoft.Playwright;
@@ -11,7 +12,7 @@ public static class RespondentActions
     public static async Task SignInByInvitationAsync(IPage page, WebApp app, string name)
     {
         await page.GotoAsync(await app.InvitationForAsync(name, Role.Respondent, QuestionnaireWorld.Institution));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Welkom, {name}");
     }
 
@@ -56,4 +57,19 @@ public static class RespondentActions
     }
 
     public static Regex Saved { get; } = new("^Opgeslagen$");
+
+    /// <summary>
+    /// Runs the <paramref name="steps"/> that answer a question and waits for the autosave response to the request that
+    /// stored their whole answer (<paramref name="valueJson"/>). For answers given in more than one step (two boxes,
+    /// two grid cells): autosave is debounced per step, so on a slow machine the first step can be saved on its own
+    /// and its "Opgeslagen" shown while the second step's save has not even started.
+    /// </summary>
+    public static async Task AutosavedAsync(IPage page, string key, string valueJson, Func<Task> steps)
+    {
+        var expected = JsonNode.Parse(valueJson);
+        var path = "/answers/" + Uri.EscapeDataString(key);
+        await page.RunAndWaitForResponseAsync(steps, response =>
+            response.Request.Method == "PUT" && new Uri(response.Url).AbsolutePath.EndsWith(path, StringComparison.Ordinal)
+            && response.Request.PostData is { } body && JsonNode.DeepEquals(JsonNode.Parse(body)?["value"], expected));
+    }
 }

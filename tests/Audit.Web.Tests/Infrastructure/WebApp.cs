@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,18 +23,21 @@ namespace Audit.Web.Tests.Infrastructure;
 public sealed class WebApp : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "audit-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly Action<IServiceCollection>? testServices;
 
-    private WebApp()
+    private WebApp(Action<IServiceCollection>? testServices)
     {
+        this.testServices = testServices;
         Directory.CreateDirectory(folder);
     }
 
     /// <summary>Where the browser goes, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    public static WebApp Start()
+    /// <summary>Starts the service; <paramref name="testServices"/> may add to or wrap its services (as <see cref="SectorViewSignals"/> does).</summary>
+    public static WebApp Start(Action<IServiceCollection>? testServices = null)
     {
-        var app = new WebApp();
+        var app = new WebApp(testServices);
         var certificate = SelfSignedCertificate();
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         app.StartServer();
@@ -81,6 +85,10 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Audit:DataProtectionKeysPath", Path.Combine(folder, "keys"));
         builder.UseSetting("Audit:Pages:TokenSignIn", "true");
         builder.UseSetting("Evidence:Folder", Path.Combine(folder, "evidence"));
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
     }
 
     /// <summary>A user with a personal access token, as an admin would create them; returns the plain token.</summary>
