@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Audit.Core.Questionnaires;
-
 namespace Audit.Core.Answers;
 
 /// <summary>Checks and stores answer values the same way for a single write and a batch.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Audit.Core.Questionnaires;
-
 namespace Audit.Core.Answers;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Audit.Core.Answers;
-using Audit.Core.Questionnaires;
 
 namespace Audit.Core.Reviews;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using Audit.Core.Questionnaires;
 
 namespace Audit.Core.SectorViews;
 

@@ -1,4 +1,3 @@
-using Audit.Core.Questionnaires;
 using Audit.Core.Statistics;
 
 namespace Audit.Core.SectorViews;

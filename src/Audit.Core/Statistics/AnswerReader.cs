@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using Audit.Core.Questionnaires;
 
 namespace Audit.Core.Statistics;
 

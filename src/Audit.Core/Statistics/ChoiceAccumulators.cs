@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Audit.Core.Questionnaires;
 using Audit.Core.SectorViews;
 
 namespace Audit.Core.Statistics;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Audit.Core.Disclosure;
-using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Audit.Core.Questionnaires;
 
 namespace Audit.Reports.Exports;
 

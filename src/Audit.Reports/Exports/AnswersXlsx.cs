@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using Audit.Core.Institutions;
-using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
 
 namespace Audit.Reports.Exports;

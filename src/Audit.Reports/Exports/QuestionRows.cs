@@ -1,7 +1,4 @@
-using System.Globalization;
 using Audit.Core.Disclosure;
-using Audit.Core.Questionnaires;
-using Audit.Core.SectorViews;
 using Audit.Reports.Mapping;
 using static Audit.Reports.Exports.SectorStatistics;
 

@@ -1,5 +1,3 @@
-using Audit.Core.Questionnaires;
-using Audit.Core.SectorViews;
 using CsvHelper;
 
 namespace Audit.Reports.Exports;

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Audit.Core.Institutions;
-using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
-using Audit.Core.SectorViews;
 
 namespace Audit.Reports.Mapping;
 

@@ -1,5 +1,4 @@
 using Audit.Core.Institutions;
-using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
 using Audit.Core.Statistics;
 using Audit.Reports.Models;

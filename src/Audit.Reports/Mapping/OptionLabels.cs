@@ -1,6 +1,3 @@
-using System.Globalization;
-using Audit.Core.Questionnaires;
-
 namespace Audit.Reports.Mapping;
 
 /// <summary>

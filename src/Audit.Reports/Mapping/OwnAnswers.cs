@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Audit.Core.Questionnaires;
 using Audit.Reports.Models;
 
 namespace Audit.Reports.Mapping;

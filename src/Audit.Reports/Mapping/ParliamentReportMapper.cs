@@ -1,7 +1,5 @@
 using Audit.Core.Institutions;
-using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
-using Audit.Core.SectorViews;
 using Audit.Reports.Models;
 
 namespace Audit.Reports.Mapping;

@@ -1,6 +1,4 @@
-using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
-using Audit.Core.SectorViews;
 using Audit.Reports.Models;
 
 namespace Audit.Reports.Mapping;
