@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Audit.Api.Access;
 using Audit.Api.Tests.Infrastructure;
 using Audit.Api.Tests.Pages;
 using Audit.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace Audit.Api.Tests.Access;
 
@@ -128,5 +130,12 @@ public sealed class SessionTests
         var signOut = await Browser.PostFormAsync(browser, "/afmelden", ("__RequestVerificationToken", await Browser.AntiforgeryAsync(browser, "/mijn-gegevens")));
         var deleted = signOut.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(HostCookie + "=;", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("secure", deleted, "a __Host- cookie is only replaced by one that is Secure too");
+    }
+
+    [TestMethod]
+    public void Only_development_on_plain_http_keeps_the_plain_cookie_name()
+    {
+        Assert.AreEqual("audit_session", SessionCookieHandler.NameFor(new HostingEnvironment { EnvironmentName = "Development" }));
+        Assert.AreEqual(HostCookie, SessionCookieHandler.NameFor(new HostingEnvironment { EnvironmentName = "Production" }));
     }
 }
