@@ -8,6 +8,7 @@ using Audit.Data.Connections;
 namespace Audit.Data.Tests.Access;
 
 /// <summary>Links between users and provider accounts behave the same on every engine.</summary>
+/// <remarks>The tests of a class share one database, so each uses subjects of its own.</remarks>
 public abstract class UserIdentityRepositoryContract : EngineTestBase
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
@@ -34,16 +35,17 @@ public abstract class UserIdentityRepositoryContract : EngineTestBase
     public async Task A_linked_account_finds_its_user_and_nothing_else_does()
     {
         var user = await NewUserAsync();
-        Assert.IsNull(await Identities.FindUserAsync(Issuer, "sub-1"));
+        var sub = "sub-" + user.Id;
+        Assert.IsNull(await Identities.FindUserAsync(Issuer, sub));
         Assert.IsNull(await Identities.GetAsync(user.Id));
 
-        Assert.IsTrue(await Identities.LinkAsync(new UserIdentity(user.Id, Issuer, "sub-1", Now), Audit(user.Id)));
+        Assert.IsTrue(await Identities.LinkAsync(new UserIdentity(user.Id, Issuer, sub, Now), Audit(user.Id)));
 
-        Assert.AreEqual(user.Id, (await Identities.FindUserAsync(Issuer, "sub-1"))?.Id);
-        Assert.IsNull(await Identities.FindUserAsync(Issuer, "SUB-1"), "subjects compare exactly");
-        Assert.IsNull(await Identities.FindUserAsync("https://other.example", "sub-1"), "the same subject at another issuer is another account");
+        Assert.AreEqual(user.Id, (await Identities.FindUserAsync(Issuer, sub))?.Id);
+        Assert.IsNull(await Identities.FindUserAsync(Issuer, sub.ToUpperInvariant()), "subjects compare exactly");
+        Assert.IsNull(await Identities.FindUserAsync("https://other.example", sub), "the same subject at another issuer is another account");
         var identity = await Identities.GetAsync(user.Id);
-        Assert.AreEqual(new UserIdentity(user.Id, Issuer, "sub-1", Now), identity);
+        Assert.AreEqual(new UserIdentity(user.Id, Issuer, sub, Now), identity);
         Assert.AreEqual(1, await LinkEventsFor(user.Id));
     }
 
@@ -51,11 +53,12 @@ public abstract class UserIdentityRepositoryContract : EngineTestBase
     public async Task A_user_is_linked_once_and_an_account_to_one_user_and_a_refusal_leaves_no_trace()
     {
         var user = await NewUserAsync();
+        var sub = "sub-" + user.Id;
         var other = await NewUserAsync();
-        Assert.IsTrue(await Identities.LinkAsync(new UserIdentity(user.Id, Issuer, "sub-1", Now), Audit(user.Id)));
+        Assert.IsTrue(await Identities.LinkAsync(new UserIdentity(user.Id, Issuer, sub, Now), Audit(user.Id)));
 
-        Assert.IsFalse(await Identities.LinkAsync(new UserIdentity(user.Id, "https://other.example", "sub-2", Now), Audit(user.Id)), "one account per user");
-        Assert.IsFalse(await Identities.LinkAsync(new UserIdentity(other.Id, Issuer, "sub-1", Now), Audit(other.Id)), "one user per account");
+        Assert.IsFalse(await Identities.LinkAsync(new UserIdentity(user.Id, "https://other.example", sub + "-2", Now), Audit(user.Id)), "one account per user");
+        Assert.IsFalse(await Identities.LinkAsync(new UserIdentity(other.Id, Issuer, sub, Now), Audit(other.Id)), "one user per account");
 
         Assert.AreEqual(Issuer, (await Identities.GetAsync(user.Id))?.Issuer);
         Assert.IsNull(await Identities.GetAsync(other.Id));
@@ -67,10 +70,11 @@ public abstract class UserIdentityRepositoryContract : EngineTestBase
     public async Task A_deactivated_user_is_still_found_so_the_caller_can_refuse_it()
     {
         var user = await NewUserAsync();
-        Assert.IsTrue(await Identities.LinkAsync(new UserIdentity(user.Id, Issuer, "sub-1", Now), Audit(user.Id)));
+        var sub = "sub-" + user.Id;
+        Assert.IsTrue(await Identities.LinkAsync(new UserIdentity(user.Id, Issuer, sub, Now), Audit(user.Id)));
         Assert.IsTrue(await Users.UpdateAsync(user with { Active = false }, Audit(user.Id)));
 
-        Assert.IsFalse((await Identities.FindUserAsync(Issuer, "sub-1"))?.Active);
+        Assert.IsFalse((await Identities.FindUserAsync(Issuer, sub))?.Active);
     }
 }
 
