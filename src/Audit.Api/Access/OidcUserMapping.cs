@@ -50,7 +50,12 @@ internal static class OidcUserMapping
         }
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var audit = new Actor(user.Id, user.Role.ToWireName()).Did("identity.linked", "user", user.Id, now, $"organisation account {subject} at {issuer}");
-        return await identities.LinkAsync(new UserIdentity(user.Id, issuer, subject, now), audit, context.RequestAborted) ? user : null;
+        if (await identities.LinkAsync(new UserIdentity(user.Id, issuer, subject, now), audit, context.RequestAborted))
+        {
+            return user;
+        }
+        // Two first requests at once (a client firing in parallel): the other one linked this very account.
+        return await identities.FindUserAsync(issuer, subject, context.RequestAborted) is { Active: true } raced && raced.Id == user.Id ? raced : null;
     }
 
     /// <summary>The active user with the e-mail the provider vouches for: verified, unless the provider sends no such claim.</summary>
