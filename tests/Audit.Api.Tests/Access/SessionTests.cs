@@ -93,6 +93,26 @@ public sealed class SessionTests
     }
 
     [TestMethod]
+    public async Task Redeeming_an_invitation_ends_the_browsers_earlier_session()
+    {
+        await using var app = AppWithTokenSignIn();
+        using var admin = await app.ClientForAsync(Role.Admin);
+        var (userId, _, token) = await UserWithTokenAsync(admin, "sam@bureau.nl");
+        using var browser = Browser.For(app);
+        var first = SessionCookie(await SignInAsync(browser, token));
+        var invitation = await (await admin.PostAsync($"/api/v1/users/{userId}/invitations", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var path = new Uri(invitation.GetProperty("url").GetString()!).AbsolutePath;
+
+        var redeemed = await Browser.PostFormAsync(browser, path, ("__RequestVerificationToken", await Browser.AntiforgeryAsync(browser, path)));
+
+        Assert.AreEqual(HttpStatusCode.Redirect, redeemed.StatusCode, await redeemed.Content.ReadAsStringAsync());
+        using var earlier = WithCookie(app, first);
+        using var later = WithCookie(app, SessionCookie(redeemed));
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await earlier.GetAsync("/api/v1/me")).StatusCode, "the earlier session was revoked");
+        Assert.AreEqual(HttpStatusCode.OK, (await later.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [TestMethod]
     public async Task A_session_unused_for_the_idle_time_is_refused_and_use_keeps_it_alive()
     {
         var clock = new ManualClock();
