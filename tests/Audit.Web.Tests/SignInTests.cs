@@ -1,3 +1,4 @@
+using Audit.Api.Access;
 using Audit.Core.Access;
 using Audit.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -46,7 +47,7 @@ public sealed class SignInTests
         Assert.AreEqual(app.Url("/").ToString(), page.Url);
         Assert.AreEqual("Welkom, Anna de Vries", await PageActions.HeadingAsync(page));
         Assert.AreEqual("Aangemeld als Anna de Vries", await page.Locator("header .audit-tools p").InnerTextAsync());
-        var session = (await context.CookiesAsync()).Single(c => c.Name == "audit_session");
+        var session = (await context.CookiesAsync()).Single(c => c.Name == SessionCookieHandler.CookieName);
         Assert.IsTrue(session.HttpOnly && session.Secure, "the session cookie is HttpOnly and Secure");
         await Screenshots.TakeAsync(page, TestContext, "signed-in-start.nl");
     }
@@ -80,7 +81,7 @@ public sealed class SignInTests
         await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }));
 
         Assert.AreEqual("Welkom bij de audit kennisveiligheid", await PageActions.HeadingAsync(page));
-        Assert.DoesNotContain("audit_session", (await context.CookiesAsync()).Select(c => c.Name), "signing out removes the session cookie");
+        Assert.DoesNotContain(SessionCookieHandler.CookieName, (await context.CookiesAsync()).Select(c => c.Name), "signing out removes the session cookie");
         await page.GotoAsync("/mijn-gegevens");
         Assert.StartsWith(app.Url("/aanmelden").ToString(), page.Url);
     }

@@ -44,7 +44,8 @@ public static class AccessExtensions
                 jwt.Audience = oidc.Audience;
                 jwt.MapInboundClaims = false;
                 jwt.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = context => OidcUserMapping.MapToUserAsync(context, oidc.EmailClaim) };
+                jwt.TokenValidationParameters.ValidIssuers = oidc.ValidIssuers;
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = context => OidcUserMapping.MapToUserAsync(context, oidc) };
             });
         }
         if (oidc.BrowserSignInEnabled)

@@ -40,9 +40,7 @@ public static class InvitationApi
             return Refuse(StatusCodes.Status400BadRequest, "expired", "The form has expired. Open the invitation link again.");
         }
         var now = clock.GetUtcNow();
-        var session = AccessTokens.NewToken();
-        var expires = now.Add(SessionCookieHandler.Lifetime);
-        var stored = StoredToken.For("", TokenKind.Session, session, now, expires);
+        var (session, stored) = WebSessions.NewSession("", now);
         var user = await users.RedeemInvitationAsync(AccessTokens.Hash(token), stored, now, context.RequestAborted);
         if (user is null)
         {
@@ -53,7 +51,8 @@ public static class InvitationApi
             }
             return Refuse(StatusCodes.Status404NotFound, "unknown", "This invitation link is unknown, expired or already used. Ask the bureau for a new one.");
         }
-        context.Response.Cookies.Append(SessionCookieHandler.CookieName, session, SessionCookieHandler.CookieOptions(context, expires));
+        await WebSessions.EndPresentedAsync(context, now);
+        WebSessions.SetCookie(context, session, stored.ExpiresAt!.Value);
         return TypedResults.Redirect("/");
     }
 
@@ -74,7 +73,7 @@ public static class InvitationApi
             var now = clock.GetUtcNow();
             await users.RevokeTokenAsync(user.GetUserId()!, tokenId, now, user.ToActor().Did("session.ended", "token", tokenId, now), context.RequestAborted);
         }
-        context.Response.Cookies.Delete(SessionCookieHandler.CookieName);
+        SessionCookieHandler.Delete(context);
         return TypedResults.Redirect("/");
     }
 }

@@ -10,7 +10,7 @@ namespace Audit.Api.Access;
 /// <summary>
 /// "Aanmelden met uw organisatieaccount": the OpenID Connect authorization code flow with PKCE against
 /// <c>Authentication:Oidc</c>. ASP.NET Core's handler does the protocol (state, nonce, code exchange, id_token
-/// validation); at its end the verified email is matched to an active Audit user and the same revocable session
+/// validation); at its end the provider account is matched to an active Audit user (<see cref="OidcUserMapping"/>) and the same revocable session
 /// starts as after an invitation link (<see cref="WebSessions"/>). The handler's own sign-in is never used, so no
 /// identity-provider ticket lives on in a cookie: the session token is the only credential.
 /// </summary>
@@ -47,6 +47,9 @@ public static class OrganisationSignIn
             options.Scope.Add("email");
             options.Scope.Add("profile");
             options.MapInboundClaims = false;
+            // The issuer is half of the identity a user is linked to; the handler drops the claim by default.
+            options.ClaimActions.Remove("iss");
+            options.TokenValidationParameters.ValidIssuers = oidc.ValidIssuers;
             options.SaveTokens = false;
             options.DisableTelemetry = true;
             var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -57,7 +60,7 @@ public static class OrganisationSignIn
             options.Events = new OpenIdConnectEvents
             {
                 // Not OnTokenValidated: the handler checks the token response (the nonce among it) only after that event.
-                OnTicketReceived = context => StartSessionAsync(context, oidc.EmailClaim),
+                OnTicketReceived = context => StartSessionAsync(context, oidc),
                 OnRemoteFailure = RefuseAsync,
             };
         });
@@ -80,14 +83,14 @@ public static class OrganisationSignIn
     }
 
     /// <summary>
-    /// The handler has validated everything (state, code, id_token, nonce): an active user with the verified email gets a
+    /// The handler has validated everything (state, code, id_token, nonce): the active user linked to the account gets a
     /// session; anyone else a clear refusal. Handling the response here skips the handler's own cookie sign-in.
     /// </summary>
-    private static async Task StartSessionAsync(TicketReceivedContext context, string emailClaim)
+    private static async Task StartSessionAsync(TicketReceivedContext context, OidcOptions oidc)
     {
         var http = context.HttpContext;
         context.HandleResponse();
-        var user = await OidcUserMapping.FindActiveUserAsync(http, context.Principal, emailClaim);
+        var user = await OidcUserMapping.FindActiveUserAsync(http, context.Principal, oidc);
         if (user is null)
         {
             http.RequestServices.GetRequiredService<SignInThrottle>().RecordFailure(http, null);

@@ -17,6 +17,10 @@ public abstract class StoredTokenHandler(
     SignInThrottle throttle,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    protected IUserRepository Users => users;
+
+    protected DateTimeOffset UtcNow => clock.GetUtcNow();
+
     protected abstract TokenKind Kind { get; }
 
     /// <summary>What to call the credential in a failure ("token", "session").</summary>
@@ -35,6 +39,11 @@ public abstract class StoredTokenHandler(
         return AuthenticateResult.Fail(reason);
     }
 
+    /// <summary>
+    /// A further check on a token that is live in the database (a session's idle timeout); it may also record the use.
+    /// </summary>
+    protected virtual Task<bool> IsStillValidAsync(TokenPrincipal principal) => Task.FromResult(true);
+
     /// <summary>True when this request presented a credential of this kind that failed, from a throttled address.</summary>
     protected bool FailedFromThrottledAddress => ReadToken() is not null && throttle.IsAddressThrottled(Context);
 
@@ -49,7 +58,7 @@ public abstract class StoredTokenHandler(
             return Refuse(token, $"Empty {Noun}.");
         }
         var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), clock.GetUtcNow(), Context.RequestAborted);
-        if (principal is null || principal.Kind != Kind)
+        if (principal is null || principal.Kind != Kind || !await IsStillValidAsync(principal))
         {
             return Refuse(token, $"Unknown, expired or revoked {Noun}.");
         }

@@ -46,6 +46,7 @@ public static class DatabaseExtensions
                 string.IsNullOrWhiteSpace(options.MigrationsPath) ? null : options.MigrationsPath);
         });
         builder.Services.AddSingleton<IUserRepository, UserRepository>();
+        builder.Services.AddSingleton<IUserIdentityRepository, UserIdentityRepository>();
         builder.Services.AddSingleton<IAuditEventRepository, AuditEventRepository>();
         builder.Services.AddSingleton<IInstitutionLookup, InstitutionLookup>();
         builder.Services.AddSingleton<IInstitutionRepository, InstitutionRepository>();

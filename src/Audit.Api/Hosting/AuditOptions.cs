@@ -37,6 +37,13 @@ public sealed class AuditOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
 
+    /// <summary>
+    /// Minutes a web session may go unused before it is refused (default 60). Sessions also end eight hours after
+    /// sign-in whatever their use.
+    /// </summary>
+    [Range(1, 24 * 60)]
+    public int SessionIdleMinutes { get; set; } = 60;
+
     /// <summary>Where the keys protecting antiforgery tokens live; share it between web nodes.</summary>
     public string DataProtectionKeysPath { get; set; } = "data/keys";
 

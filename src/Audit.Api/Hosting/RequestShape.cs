@@ -29,7 +29,7 @@ public static class RequestShape
                 return;
             }
             if (!development && !request.IsHttps && !request.Path.StartsWithSegments("/health")
-                && (!api || request.Cookies.ContainsKey(SessionCookieHandler.CookieName)))
+                && (!api || request.Cookies.ContainsKey(SessionCookieHandler.NameFor(context))))
             {
                 await Refuse(context, StatusCodes.Status400BadRequest,
                     "This service must be reached over HTTPS. Behind a TLS-terminating proxy, the proxy must send X-Forwarded-Proto " +

@@ -18,10 +18,7 @@ public static class TokenEndpoints
         (await revoke.ExecuteAsync(principal.ToCaller(), id, tokenId, cancellationToken)).ToResult(_ => TypedResults.NoContent());
 
     public static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> InviteAsync(
-        string id, HttpContext context, ClaimsPrincipal principal, InviteUser invite, CancellationToken cancellationToken) =>
-        (await invite.ExecuteAsync(principal.ToCaller(), id, cancellationToken)).ToResult(issued =>
-        {
-            var url = $"{context.Request.Scheme}://{context.Request.Host}{InvitationApi.PathFor(issued.Token)}";
-            return TypedResults.Created(url, new InvitationResponse(issued.Stored.Id, url, issued.ExpiresAt));
-        });
+        string id, ClaimsPrincipal principal, InviteUser invite, CancellationToken cancellationToken) =>
+        (await invite.ExecuteAsync(principal.ToCaller(), id, cancellationToken)).ToResult(invitation =>
+            TypedResults.Created(invitation.Url, new InvitationResponse(invitation.Issued.Stored.Id, invitation.Url, invitation.Issued.ExpiresAt)));
 }

@@ -17,7 +17,8 @@ public static class UsersApi
         group.MapPatch("/users/{id}", UpdateAsync).WithName("UpdateUser");
         group.MapPost("/users/{id}/tokens", TokenEndpoints.CreateAsync).WithName("CreateUserToken");
         group.MapDelete("/users/{id}/tokens/{tokenId}", TokenEndpoints.RevokeAsync).WithName("RevokeUserToken");
-        group.MapPost("/users/{id}/invitations", TokenEndpoints.InviteAsync).WithName("CreateUserInvitation");
+        group.MapPost("/users/{id}/invitations", TokenEndpoints.InviteAsync).WithName("CreateUserInvitation")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 

@@ -1,11 +1,14 @@
 namespace Audit.Application.Users;
 
-/// <summary>An admin makes a one-time sign-in link for an active user, valid for two weeks.</summary>
-public sealed class InviteUser(IUserRepository users, TimeProvider clock)
+/// <summary>
+/// An admin makes a one-time sign-in link for an active user, valid for two weeks. Without a configured public address
+/// no link can be written, and then no token is made either: a failed request changes nothing.
+/// </summary>
+public sealed class InviteUser(IUserRepository users, IInvitationLinks links, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
-    public async Task<Outcome<IssuedToken>> ExecuteAsync(Caller caller, string userId, CancellationToken cancellationToken)
+    public async Task<Outcome<IssuedInvitation>> ExecuteAsync(Caller caller, string userId, CancellationToken cancellationToken)
     {
         if (Permission.AdminOnly(caller) is { } refused)
         {
@@ -15,11 +18,15 @@ public sealed class InviteUser(IUserRepository users, TimeProvider clock)
         {
             return new Failure.NotFound($"User '{userId}' does not exist or is not active.");
         }
+        if (links.Unavailable is { } unavailable)
+        {
+            return new Failure.Unavailable(unavailable);
+        }
         var now = clock.GetUtcNow();
         var token = AccessTokens.NewToken();
         var expiresAt = now.Add(Lifetime);
         var stored = StoredToken.For(user.Id, TokenKind.Invitation, token, now, expiresAt);
         await users.InsertTokenAsync(stored, caller.ToActor().Did("invitation.created", "token", stored.Id, now, $"for user {user.Id}"), cancellationToken);
-        return new IssuedToken(stored, token, expiresAt);
+        return new IssuedInvitation(new IssuedToken(stored, token, expiresAt), links.For(token));
     }
 }

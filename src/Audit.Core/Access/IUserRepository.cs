@@ -33,6 +33,15 @@ public interface IUserRepository
     /// </summary>
     Task<User?> RedeemInvitationAsync(string invitationHash, StoredToken session, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>The active user behind a token hash, if the token is neither revoked nor expired at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// The active user behind a token hash, if the token is neither revoked nor expired at <paramref name="now"/>, and
+    /// neither is the token it was obtained with (<see cref="StoredToken.ParentTokenId"/>).
+    /// </summary>
     Task<TokenPrincipal?> FindByTokenHashAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that the token was used at <paramref name="now"/>, unless that was already recorded after
+    /// <paramref name="notBefore"/>: a conditional write, so a busy session costs at most one write per interval.
+    /// </summary>
+    Task TouchTokenAsync(string tokenId, DateTimeOffset now, DateTimeOffset notBefore, CancellationToken cancellationToken = default);
 }

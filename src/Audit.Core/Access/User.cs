@@ -38,6 +38,12 @@ public sealed record StoredToken(
     DateTimeOffset? ExpiresAt)
 {
     /// <summary>
+    /// The token this one was obtained with (a web session started from a personal access token): when that token is
+    /// revoked or expires, this one stops working too.
+    /// </summary>
+    public string? ParentTokenId { get; init; }
+
+    /// <summary>
     /// The row for a token handed out in plain text: a fresh id and only the hash of <paramref name="plainToken"/>.
     /// Every place that issues a token goes through here, so none can store the plain value by mistake.
     /// </summary>
@@ -45,5 +51,8 @@ public sealed record StoredToken(
         new(AccessTokens.NewId("t_"), userId, kind, AccessTokens.Hash(plainToken), now, expiresAt);
 }
 
-/// <summary>The user behind a presented token, when the token is valid.</summary>
-public sealed record TokenPrincipal(User User, string TokenId, TokenKind Kind);
+/// <summary>
+/// The user behind a presented token, when the token is valid. <paramref name="LastUsedAt"/> is when it was last
+/// recorded as used (its creation when never), for the idle timeout of web sessions.
+/// </summary>
+public sealed record TokenPrincipal(User User, string TokenId, TokenKind Kind, DateTimeOffset LastUsedAt = default);

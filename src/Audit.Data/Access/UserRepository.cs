@@ -94,7 +94,13 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
         await using var connection = await factory.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UserTokenRow>(
             new CommandDefinition(_sql.FindByTokenHash, new { tokenHash, now, active = true }, cancellationToken: cancellationToken));
-        return row is null ? null : new TokenPrincipal(row.ToUser(), row.TokenId, ParseKind(row.TokenKind));
+        return row is null ? null : new TokenPrincipal(row.ToUser(), row.TokenId, ParseKind(row.TokenKind), row.TokenLastUsedAt ?? row.TokenCreatedAt);
+    }
+
+    public async Task TouchTokenAsync(string tokenId, DateTimeOffset now, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(_sql.TouchToken, new { tokenId, now, notBefore }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Emails compare case-insensitively everywhere, so they are stored lower-case.</summary>
@@ -120,6 +126,7 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
         tokenHash = token.TokenHash,
         createdAt = token.CreatedAt,
         expiresAt = token.ExpiresAt,
+        parentTokenId = token.ParentTokenId,
     };
 
     private static TokenKind ParseKind(string kind) => kind switch
@@ -150,5 +157,7 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
     {
         public string TokenId { get; set; } = "";
         public string TokenKind { get; set; } = "";
+        public DateTimeOffset TokenCreatedAt { get; set; }
+        public DateTimeOffset? TokenLastUsedAt { get; set; }
     }
 }

@@ -21,16 +21,23 @@ public sealed class UserSql(ISqlDialect dialect)
         "AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email = @email AND o.id <> @id)";
 
     public string InsertToken { get; } =
-        "INSERT INTO access_tokens (id, user_id, kind, token_hash, created_at, expires_at) " +
-        "VALUES (@id, @userId, @kind, @tokenHash, @createdAt, @expiresAt)";
+        "INSERT INTO access_tokens (id, user_id, kind, token_hash, created_at, expires_at, parent_token_id) " +
+        "VALUES (@id, @userId, @kind, @tokenHash, @createdAt, @expiresAt, @parentTokenId)";
 
     public string RevokeToken { get; } =
         "UPDATE access_tokens SET revoked_at = @now WHERE id = @tokenId AND user_id = @userId AND revoked_at IS NULL";
 
     public string FindByTokenHash { get; } =
-        $"SELECT {Columns}, t.id AS TokenId, t.kind AS TokenKind FROM access_tokens t JOIN users u ON u.id = t.user_id " +
+        $"SELECT {Columns}, t.id AS TokenId, t.kind AS TokenKind, t.created_at AS TokenCreatedAt, t.last_used_at AS TokenLastUsedAt " +
+        "FROM access_tokens t JOIN users u ON u.id = t.user_id " +
         "WHERE t.token_hash = @tokenHash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > @now) " +
-        "AND u.active = @active";
+        "AND u.active = @active " +
+        "AND (t.parent_token_id IS NULL OR EXISTS (SELECT 1 FROM access_tokens p WHERE p.id = t.parent_token_id " +
+        "AND p.revoked_at IS NULL AND (p.expires_at IS NULL OR p.expires_at > @now)))";
+
+    /// <summary>Conditional, so a token in steady use is written at most once per interval.</summary>
+    public string TouchToken { get; } =
+        "UPDATE access_tokens SET last_used_at = @now WHERE id = @tokenId AND (last_used_at IS NULL OR last_used_at < @notBefore)";
 
     /// <summary>Compare-and-set on <c>used_at</c>: exactly one redemption affects the row.</summary>
     public string UseInvitation { get; } =

@@ -27,12 +27,18 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key" };
     private readonly ConcurrentDictionary<string, Grant> _codes = new();
 
-    private sealed record Grant(string RedirectUri, string Nonce, string CodeChallenge, string Email);
+    private sealed record Grant(string RedirectUri, string Nonce, string CodeChallenge, string Email, string Subject, bool EmailVerified);
 
     private FakeIdentityProvider(WebApplication app) => _app = app;
 
     /// <summary>Who signs in at the provider next.</summary>
     public string Email { get; set; } = "";
+
+    /// <summary>The account (sub) that signs in next; by default one per e-mail.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>Whether the provider says it verified <see cref="Email"/> (the email_verified claim).</summary>
+    public bool EmailVerified { get; set; } = true;
 
     /// <summary>When set, the id_token carries this nonce instead of the one Audit sent (a forged or mixed-up token).</summary>
     public string? ForgedNonce { get; set; }
@@ -86,7 +92,7 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
                 return Results.BadRequest("invalid_request");
             }
             var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
-            _codes[code] = new Grant(q["redirect_uri"]!, q["nonce"]!, q["code_challenge"]!, Email);
+            _codes[code] = new Grant(q["redirect_uri"]!, q["nonce"]!, q["code_challenge"]!, Email, Subject ?? "idp-" + Email, EmailVerified);
             return Results.Redirect($"{q["redirect_uri"]}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(q["state"]!)}");
         });
         _app.MapPost("/token", async (HttpRequest request) =>
@@ -116,8 +122,9 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
         Expires = DateTime.UtcNow.AddMinutes(5),
         Claims = new Dictionary<string, object>
         {
-            ["sub"] = "idp-" + grant.Email,
+            ["sub"] = grant.Subject,
             ["email"] = grant.Email,
+            ["email_verified"] = grant.EmailVerified,
             ["nonce"] = ForgedNonce ?? grant.Nonce,
             // at_hash: the left half of the access token's SHA-256, as the spec has it for RS256.
             ["at_hash"] = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken))[..16]),

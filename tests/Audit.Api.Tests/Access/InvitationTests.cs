@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Audit.Api.Access;
 using Audit.Api.Tests.Infrastructure;
 using Audit.Core.Access;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,7 +38,7 @@ public sealed partial class InvitationTests
         var redeemed = await RedeemAsync(browser, path);
 
         Assert.AreEqual(HttpStatusCode.Redirect, redeemed.StatusCode);
-        var cookie = redeemed.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("audit_session=", StringComparison.Ordinal));
+        var cookie = redeemed.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookieHandler.CookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie.ToLowerInvariant());
         Assert.Contains("secure", cookie.ToLowerInvariant());
         Assert.Contains("samesite=lax", cookie.ToLowerInvariant());

@@ -43,7 +43,8 @@ public sealed class OidcTests
         {
             Issuer = Issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("sub", "idp-123"), new Claim("email", email)]),
+            // A verified e-mail: the first sign-in links the account by it (see OidcIdentityTests).
+            Subject = new ClaimsIdentity([new Claim("sub", "idp-123"), new Claim("email", email), new Claim("email_verified", "true", ClaimValueTypes.Boolean)]),
             NotBefore = (expires ?? DateTime.UtcNow).AddMinutes(-30),
             IssuedAt = (expires ?? DateTime.UtcNow).AddMinutes(-30),
             Expires = expires ?? DateTime.UtcNow.AddMinutes(10),

@@ -121,6 +121,35 @@ public sealed class OrganisationSignInTests
     }
 
     [TestMethod]
+    public async Task The_account_stays_linked_when_its_e_mail_changes_at_the_provider()
+    {
+        await using var s = await SetUpAsync();
+        var user = await UserAsync(s.App, "dana@bureau.nl");
+        await UserAsync(s.App, "dana.nieuw@bureau.nl");
+        s.Idp.Subject = "account-of-dana";
+        Assert.AreEqual(HttpStatusCode.Redirect, (await s.Browser.GetAsync((await ToCallbackAsync(s, "dana@bureau.nl")).PathAndQuery)).StatusCode);
+
+        var again = await s.Browser.GetAsync((await ToCallbackAsync(s, "dana.nieuw@bureau.nl")).PathAndQuery);
+
+        Assert.AreEqual(HttpStatusCode.Redirect, again.StatusCode, await again.Content.ReadAsStringAsync());
+        var me = await s.Browser.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.AreEqual(user.Id, me.GetProperty("id").GetString(), "matched by the account, not by the e-mail it now asserts");
+    }
+
+    [TestMethod]
+    public async Task An_unverified_e_mail_does_not_sign_in()
+    {
+        await using var s = await SetUpAsync();
+        await UserAsync(s.App, "dana@bureau.nl");
+        s.Idp.EmailVerified = false;
+
+        var back = await s.Browser.GetAsync((await ToCallbackAsync(s, "dana@bureau.nl")).PathAndQuery);
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, back.StatusCode);
+        Assert.IsFalse(StartsSession(back));
+    }
+
+    [TestMethod]
     public async Task A_tampered_or_replayed_state_is_refused()
     {
         await using var s = await SetUpAsync();

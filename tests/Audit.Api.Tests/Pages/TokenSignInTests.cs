@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Audit.Api.Access;
 using Audit.Api.Tests.Infrastructure;
 
 namespace Audit.Api.Tests.Pages;
@@ -43,7 +44,7 @@ public sealed class TokenSignInTests
 
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.AreEqual("/mijn-gegevens", response.Headers.Location?.OriginalString);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("audit_session=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookieHandler.CookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie.ToLowerInvariant());
         Assert.DoesNotContain(token, cookie, "the session is a new secret, not the token");
         var account = await browser.GetStringAsync(new Uri("/mijn-gegevens", UriKind.Relative));
@@ -77,7 +78,7 @@ public sealed class TokenSignInTests
 
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Het formulier is verlopen", await response.Content.ReadAsStringAsync());
-        Assert.IsFalse(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("audit_session=", StringComparison.Ordinal)));
+        Assert.IsFalse(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(SessionCookieHandler.CookieName + "=", StringComparison.Ordinal)));
     }
 
     [TestMethod]

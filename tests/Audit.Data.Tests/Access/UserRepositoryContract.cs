@@ -118,6 +118,42 @@ public abstract class UserRepositoryContract : EngineTestBase
     }
 
     [TestMethod]
+    public async Task A_session_from_a_token_ends_when_that_token_is_revoked_or_expires()
+    {
+        var user = NewUser();
+        var parent = TokenFor(user, AccessTokens.NewToken(), Now.AddHours(2));
+        Assert.IsTrue(await Users.InsertWithTokenAsync(user, parent, Audit(user.Id)));
+        var session = AccessTokens.NewToken();
+        var stored = StoredToken.For(user.Id, TokenKind.Session, session, Now, Now.AddHours(8)) with { ParentTokenId = parent.Id };
+        await Users.InsertTokenAsync(stored, Audit(stored.Id));
+
+        Assert.AreEqual(stored.Id, (await Users.FindByTokenHashAsync(AccessTokens.Hash(session), Now))?.TokenId);
+        Assert.IsNull(await Users.FindByTokenHashAsync(AccessTokens.Hash(session), Now.AddHours(3)), "the parent expired");
+
+        Assert.IsTrue(await Users.RevokeTokenAsync(user.Id, parent.Id, Now, Audit(parent.Id)));
+        Assert.IsNull(await Users.FindByTokenHashAsync(AccessTokens.Hash(session), Now), "the parent was revoked");
+    }
+
+    [TestMethod]
+    public async Task Touching_a_token_records_its_use_at_most_once_per_interval()
+    {
+        var user = NewUser();
+        var token = AccessTokens.NewToken();
+        Assert.IsTrue(await Users.InsertWithTokenAsync(user, TokenFor(user, token, Now.AddHours(8)), Audit(user.Id)));
+        async Task<DateTimeOffset?> LastUsed() => (await Users.FindByTokenHashAsync(AccessTokens.Hash(token), Now))?.LastUsedAt;
+
+        Assert.AreEqual(Now, await LastUsed(), "never used: its creation");
+        var principal = (await Users.FindByTokenHashAsync(AccessTokens.Hash(token), Now))!;
+
+        await Users.TouchTokenAsync(principal.TokenId, Now.AddMinutes(5), Now.AddMinutes(4));
+        Assert.AreEqual(Now.AddMinutes(5), await LastUsed());
+        await Users.TouchTokenAsync(principal.TokenId, Now.AddMinutes(5.5), Now.AddMinutes(4.5));
+        Assert.AreEqual(Now.AddMinutes(5), await LastUsed(), "recorded recently enough: no write");
+        await Users.TouchTokenAsync(principal.TokenId, Now.AddMinutes(7), Now.AddMinutes(6));
+        Assert.AreEqual(Now.AddMinutes(7), await LastUsed());
+    }
+
+    [TestMethod]
     public async Task AnyWithRole_sees_only_that_role()
     {
         var admin = NewUser(Role.Admin);

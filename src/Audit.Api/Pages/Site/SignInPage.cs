@@ -80,7 +80,8 @@ public static class SignInPage
             return throttle.IsAddressThrottled(context) ? SignInThrottle.Throttled() : Refuse(tokenError: "unknown");
         }
 
-        await WebSessions.StartAsync(context, principal.User, $"signed in with personal access token {principal.TokenId}");
+        // The session names the token it came from: revoking the token ends the session too.
+        await WebSessions.StartAsync(context, principal.User, $"signed in with personal access token {principal.TokenId}", principal.TokenId);
         return Results.Redirect(returnUrl ?? StartPage.Path);
     }
 }
