@@ -15,6 +15,8 @@ namespace Audit.Web.Tests;
 [TestClass]
 public sealed class RespondentFlowTests
 {
+    private static readonly AnswerWriteSignals Writes = new();
+
     private static WebApp app = null!;
     private static Chromium chromium = null!;
     private static QuestionnaireWorld world = null!;
@@ -25,7 +27,7 @@ public sealed class RespondentFlowTests
     public static async Task StartAsync(TestContext context)
     {
         chromium = await Chromium.LaunchAsync();
-        app = WebApp.Start();
+        app = WebApp.Start(Writes.Register);
         world = await QuestionnaireWorld.CreateAsync(app);
     }
 
@@ -141,5 +143,34 @@ public sealed class RespondentFlowTests
 
         await Assertions.Expect(Status(page, "alles.aantal")).ToHaveTextAsync(Saved);
         Assert.AreEqual(12, (await world.AnswersAsync(id))["alles.aantal"].GetInt32());
+    }
+
+    [TestMethod]
+    public async Task A_change_still_waiting_to_be_saved_says_so_and_is_saved_when_the_respondent_clicks_away()
+    {
+        var id = await world.OpenRoundAsync("web-leave", "Ronde 2025 (wegklikken)");
+        await using var context = await chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await SignInByInvitationAsync(page, app, "Renate Respondent");
+        await page.GotoAsync(ThemePath(id, "alles"));
+        var field = Question(page, "alles.opmerking").GetByRole(AriaRole.Textbox);
+        await AutosavedAsync(page, "alles.opmerking", "\"Eerste versie\"", () => field.FillAsync("Eerste versie"));
+        await Assertions.Expect(Status(page, "alles.opmerking")).ToHaveTextAsync(Saved);
+
+        // While the change waits for its save delay, the status must not still say "Opgeslagen".
+        await AutosavedAsync(page, "alles.opmerking", "\"Tweede versie\"", async () =>
+        {
+            await field.FillAsync("Tweede versie");
+            await Assertions.Expect(Status(page, "alles.opmerking")).ToHaveTextAsync("Nog niet opgeslagen");
+        });
+        await Assertions.Expect(Status(page, "alles.opmerking")).ToHaveTextAsync(Saved);
+
+        // A link clicked within the delay: the change goes out as the page is left, not with it.
+        var written = Writes.NextWriteAsync("alles.opmerking", "Derde versie");
+        await field.FillAsync("Derde versie");
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Naar het overzicht" }));
+
+        Assert.AreEqual(200, await written.WaitAsync(Timeouts.Default));
+        Assert.AreEqual("Derde versie", (await world.AnswersAsync(id))["alles.opmerking"].GetString());
     }
 }

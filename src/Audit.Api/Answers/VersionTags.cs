@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Audit.Api.Answers;
 
 /// <summary>
-/// Strong ETags that are a record's version number, quoted (<c>"3"</c>), and the If-Match header that names one.
+/// Strong ETags that are a record's version number, quoted (<c>"3"</c>), and the If-Match header that names them.
 /// Optimistic concurrency for answers and findings: a writer states the version it saw.
 /// </summary>
 public static class VersionTags
@@ -31,38 +31,84 @@ public static class VersionTags
         }
     }
 
-    /// <summary>If-Match as the use cases take it; the use case refuses a malformed one after its access check.</summary>
-    public static VersionPrecondition ReadIfMatch(HttpRequest request) =>
-        !TryReadIfMatch(request, out var version) ? VersionPrecondition.Malformed
-        : version is { } v ? VersionPrecondition.Of(v) : VersionPrecondition.Absent;
-
     /// <summary>
-    /// False when If-Match is present but is not one quoted version (a list or <c>*</c> is not supported: a
-    /// writer always knows which version it edited). <paramref name="version"/> is null when the header is absent.
+    /// If-Match as the use cases take it (RFC 9110 §13.1.1: <c>"*" / #entity-tag</c>, the field lines joined as one
+    /// list): <c>*</c>, the strong versions it names, or malformed. A well-formed tag that cannot match one of our
+    /// ETags (weak, not a positive version as we write it, e.g. <c>W/"1"</c>, <c>"0"</c>, <c>"abc"</c>) is left out of
+    /// the set, so it fails the precondition (412) like any other stale tag; only a header that is not this grammar is
+    /// malformed, which the use case refuses (400) after its access check.
     /// </summary>
-    public static bool TryReadIfMatch(HttpRequest request, out int? version)
+    public static VersionPrecondition ReadIfMatch(HttpRequest request)
     {
-        version = null;
         var values = request.Headers.IfMatch;
         if (values.Count == 0)
         {
-            return true;
+            return VersionPrecondition.Absent;
         }
-        if (values.Count > 1)
+        var text = string.Join(',', values.Select(v => v ?? ""));
+        if (text.Trim(' ', '\t') == "*")
         {
-            return false;
+            return VersionPrecondition.Any;
         }
-        var text = (values[0] ?? "").Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal))
+        var versions = new List<int>();
+        var tags = 0;
+        var i = 0;
+        while (true)
         {
-            text = text[2..];
+            i = SkipWhiteSpace(text, i);
+            if (i == text.Length)
+            {
+                break;
+            }
+            if (text[i] == ',')
+            {
+                i++; // empty list elements are allowed (RFC 9110 §5.6.1)
+                continue;
+            }
+            var weak = text.AsSpan(i).StartsWith("W/", StringComparison.Ordinal);
+            i += weak ? 2 : 0;
+            if (i == text.Length || text[i] != '"')
+            {
+                return VersionPrecondition.Malformed;
+            }
+            var start = ++i;
+            while (i < text.Length && text[i] != '"')
+            {
+                if (!IsEtagChar(text[i++]))
+                {
+                    return VersionPrecondition.Malformed;
+                }
+            }
+            if (i == text.Length)
+            {
+                return VersionPrecondition.Malformed;
+            }
+            var opaque = text[start..i++];
+            tags++;
+            // Strong comparison is character by character, so only the exact text of one of our ETags can match.
+            if (!weak && int.TryParse(opaque, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1
+                && opaque == version.ToString(CultureInfo.InvariantCulture))
+            {
+                versions.Add(version);
+            }
+            i = SkipWhiteSpace(text, i);
+            if (i < text.Length && text[i] != ',')
+            {
+                return VersionPrecondition.Malformed;
+            }
         }
-        if (text.Length < 3 || text[0] != '"' || text[^1] != '"'
-            || !int.TryParse(text[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
-        {
-            return false;
-        }
-        version = parsed;
-        return true;
+        return tags == 0 ? VersionPrecondition.Malformed : VersionPrecondition.OneOf(versions);
     }
+
+    private static int SkipWhiteSpace(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+        return i;
+    }
+
+    /// <summary>etagc = %x21 / %x23-7E / obs-text.</summary>
+    private static bool IsEtagChar(char c) => c == '\x21' || c is >= '\x23' and <= '\x7E' || c is >= '\x80' and <= '\xFF';
 }

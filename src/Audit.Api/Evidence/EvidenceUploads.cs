@@ -56,6 +56,11 @@ public static class EvidenceUploads
         {
             return (null, UploadRefusal.Unreadable, e.Message);
         }
+        catch (IOException e) when (Problems.ProblemsExtensions.IsUnreadableForm(e))
+        {
+            // The multipart reader ran out of body before the closing boundary (truncated, or a boundary the body never uses).
+            return (null, UploadRefusal.Unreadable, "the body ends before the closing boundary.");
+        }
     }
 
     /// <summary>The form's single file as a document to judge, or why there is none.</summary>

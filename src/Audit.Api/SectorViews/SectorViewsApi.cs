@@ -24,7 +24,7 @@ public static class SectorViewsApi
         return routes;
     }
 
-    public sealed record SectorViewSummaryResponse(string InstitutionType, int Included, bool Suppressed, DateTimeOffset ComputedAt, string Fingerprint);
+    public sealed record SectorViewSummaryResponse(string InstitutionType, int? Included, bool Suppressed, DateTimeOffset ComputedAt, string Fingerprint);
 
     public sealed record SectorViewList(IReadOnlyList<SectorViewSummaryResponse> Items);
 
@@ -33,7 +33,7 @@ public static class SectorViewsApi
     public static async Task<Results<Ok<SectorViewList>, ProblemHttpResult>> ListAsync(
         string roundId, ClaimsPrincipal principal, ReadSectorViews read, CancellationToken cancellationToken) =>
         (await read.ExecuteAsync(principal.ToCaller(), roundId, cancellationToken)).ToResult(list => TypedResults.Ok(new SectorViewList(
-            [.. list.Items.Select(v => new SectorViewSummaryResponse(v.InstitutionType, v.Included, v.Suppressed, v.ComputedAt, v.Fingerprint))])));
+            [.. list.Items.Select(v => new SectorViewSummaryResponse(v.InstitutionType, list.IncludedFor(v), v.Suppressed, v.ComputedAt, v.Fingerprint))])));
 
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetAsync(
         string roundId, string institutionType, ClaimsPrincipal principal, ReadSectorViews read, CancellationToken cancellationToken, string? view = null)

@@ -23,11 +23,20 @@ public sealed class DeleteAnswer(ParticipationScopes scopes, IAnswerRepository a
         {
             return new Failure.Conflict(scope.CanEditAnswers.Reason!);
         }
-        if (ifMatch.Version is not { } expected)
+        var existing = await answers.GetAsync(participationId, questionKey, cancellationToken);
+        if (existing is null)
         {
-            return await answers.GetAsync(participationId, questionKey, cancellationToken) is { } existing
-                ? AnswerRefusals.Stale(AnswerSaveOutcome.PreconditionRequired, questionKey, existing)
-                : NoAnswer(questionKey);
+            // Without an answer the request is 404 whatever its If-Match: RFC 9110 §13.2.1 has a server ignore
+            // preconditions when the request would fail without them.
+            return NoAnswer(questionKey);
+        }
+        if (!ifMatch.IsPresent)
+        {
+            return AnswerRefusals.Stale(AnswerSaveOutcome.PreconditionRequired, questionKey, existing);
+        }
+        if (ifMatch.MatchFor(existing.Version) is not { } expected)
+        {
+            return AnswerRefusals.Stale(AnswerSaveOutcome.VersionMismatch, questionKey, existing);
         }
         var result = await answers.DeleteAsync(participationId, questionKey, expected, caller.ToActor(), clock.GetUtcNow(), cancellationToken);
         return result.Outcome switch

@@ -32,7 +32,18 @@ public sealed class SaveAnswer(ParticipationScopes scopes, IAnswerRepository ans
         {
             return new Failure.Conflict(scope.CanEditAnswers.Reason!);
         }
-        var write = new AnswerWrite(questionKey, AnswerInput.Canonical(edit.Value), edit.Comment, ifMatch.Version);
+        int? expected = null;
+        if (ifMatch.IsPresent)
+        {
+            // If-Match may name several versions or *: the one that matches now is the version the guarded write expects.
+            var existing = await answers.GetAsync(participationId, questionKey, cancellationToken);
+            if (ifMatch.MatchFor(existing?.Version) is not { } matched)
+            {
+                return AnswerRefusals.Stale(AnswerSaveOutcome.VersionMismatch, questionKey, existing);
+            }
+            expected = matched;
+        }
+        var write = new AnswerWrite(questionKey, AnswerInput.Canonical(edit.Value), edit.Comment, expected);
         var result = await answers.SaveAsync(participationId, write, caller.ToActor(), clock.GetUtcNow(), cancellationToken);
         return result.Outcome switch
         {

@@ -73,7 +73,7 @@ public sealed class UploadEvidence(
         }
         var stored = await store.PutAsync(content, cancellationToken);
         var upload = new EvidenceUpload(
-            slot.Scope.Id, slot.QuestionKey, stored.Sha256, EvidenceContent.SafeFileName(document.FileName), contentType, stored.Length);
+            slot.Scope.Id, slot.QuestionKey, stored.Sha256, EvidenceContent.SafeFileName(document.FileName, contentType), contentType, stored.Length);
         var result = await evidence.AddAsync(upload, slot.Caller.ToActor(), clock.GetUtcNow(), cancellationToken);
         if (result.Outcome != EvidenceChangeOutcome.Done)
         {

@@ -31,23 +31,36 @@ public sealed class SaveFindings(ParticipationScopes scopes, IFindingsRepository
         {
             return new Failure.Invalid(errors);
         }
-        if (ifMatch.Version is null && await findings.GetAsync(participationId, cancellationToken) is { } existing)
+        var existing = await findings.GetAsync(participationId, cancellationToken);
+        if (!ifMatch.IsPresent && existing is not null)
         {
             return new Failure.PreconditionRequired(
                 $"Findings exist (version {existing.Version}); send If-Match with the version you edited.", existing.Version) { Extensions = Current(existing) };
         }
+        int? expected = null;
+        if (ifMatch.IsPresent)
+        {
+            // If-Match may name several versions or *: the one that matches now is the version the guarded write expects.
+            if (ifMatch.MatchFor(existing?.Version) is not { } matched)
+            {
+                return Stale(existing);
+            }
+            expected = matched;
+        }
         var json = ReviewTexts.ToStoredJson(input.Themes!.Select(t => t!));
-        var result = await findings.PutAsync(participationId, json, input.Summary, ifMatch.Version, caller.ToActor(), clock.GetUtcNow(), cancellationToken);
+        var result = await findings.PutAsync(participationId, json, input.Summary, expected, caller.ToActor(), clock.GetUtcNow(), cancellationToken);
         return result.Outcome switch
         {
             FindingsSaveOutcome.Saved => result.Findings!,
             FindingsSaveOutcome.NotFound => ParticipationScopes.NotFound(participationId),
-            _ => new Failure.Stale(result.Findings is null
-                ? "There are no findings at that version; they do not exist yet."
-                : $"The findings were changed meanwhile; they are now at version {result.Findings.Version}.", result.Findings?.Version)
-            { Extensions = Current(result.Findings) },
+            _ => Stale(result.Findings),
         };
     }
+
+    private static Failure.Stale Stale(FindingsRecord? current) => new(current is null
+        ? "There are no findings at that version; they do not exist yet."
+        : $"The findings were changed meanwhile; they are now at version {current.Version}.", current?.Version)
+    { Extensions = Current(current) };
 
     private static Dictionary<string, object?> Current(FindingsRecord? current) => new() { ["current"] = current };
 }

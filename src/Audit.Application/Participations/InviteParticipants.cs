@@ -24,8 +24,18 @@ public sealed class InviteParticipants(IRoundRepository rounds, IParticipationRe
         {
             errors["institutionIds"] = ["Give either institutionIds or institutionTypes (not both)."];
         }
+        // A null or blank item is refused here: the repository would fail on it with a 500 (ids), or it would be
+        // dropped silently and invite nobody (types).
+        if (invitees.InstitutionIds?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            errors["institutionIds"] = [.. errors.GetValueOrDefault("institutionIds") ?? [], "institutionIds must not contain null or empty ids."];
+        }
+        if (invitees.InstitutionTypes?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            errors["institutionTypes"] = ["institutionTypes must not contain null or empty types."];
+        }
         var types = new List<InstitutionType>();
-        foreach (var type in invitees.InstitutionTypes ?? [])
+        foreach (var type in (invitees.InstitutionTypes ?? []).Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             if (WireValues.InstitutionType(type, "institutionTypes", errors) is { } parsed)
             {

@@ -7,7 +7,15 @@ using Audit.Core.SectorViews;
 namespace Audit.Application.SectorViews;
 
 /// <summary>The current sector views of a round that one caller may see; <see cref="Internal"/>: the bureau's, every value.</summary>
-public sealed record SectorViewListing(RoundRecord Round, bool Internal, IReadOnlyList<SectorViewSummary> Items);
+public sealed record SectorViewListing(RoundRecord Round, bool Internal, IReadOnlyList<SectorViewSummary> Items)
+{
+    /// <summary>
+    /// The count of included institutions this caller may see: the internal count for the bureau, else the published
+    /// view's value, which is null for a view withheld as a whole (<see cref="Audit.Core.Disclosure.PublishedForm"/>):
+    /// a count under the minimum group size would tell the ministry how few institutions were accepted.
+    /// </summary>
+    public int? IncludedFor(SectorViewSummary view) => Internal || !view.Suppressed ? view.Included : null;
+}
 
 /// <summary>
 /// One sector view in the one form the caller gets: <see cref="Json"/> is the internal view only when

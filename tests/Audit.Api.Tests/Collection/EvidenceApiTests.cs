@@ -71,4 +71,58 @@ public sealed class EvidenceApiTests
         await ProblemAssert.IsProblemAsync(await analyst.GetAsync($"{url}/{id}"), HttpStatusCode.NotFound);
         Assert.IsFalse(File.Exists(Path.Combine(app.Folder, "evidence", sha)));
     }
+
+    [TestMethod]
+    public async Task A_document_is_stored_and_served_with_the_extension_of_its_detected_type()
+    {
+        await using var app = new AuditApp();
+        using var admin = await app.ClientForAsync(Role.Admin);
+        using var respondent = await app.ClientForAsync(Role.Respondent, Own);
+        var (own, _) = await OpenRoundAsync(admin, "2023-evidence-name");
+        var url = $"{AnswersUrl(own)}/{QuestionKey}/evidence";
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+
+        // A PDF named .html must not be offered back under a name a browser would open as a page.
+        var created = await respondent.PostAsync(url, Upload(pdf, "x.html"));
+
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        var document = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.AreEqual("x.html.pdf", document.GetProperty("fileName").GetString());
+        var download = await respondent.GetAsync($"{url}/{document.GetProperty("id").GetString()}");
+        Assert.AreEqual(HttpStatusCode.OK, download.StatusCode);
+        Assert.AreEqual("x.html.pdf", download.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
+    private static ByteArrayContent RawMultipart(string contentType, string body)
+    {
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body.Replace("\n", "\r\n", StringComparison.Ordinal)));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return content;
+    }
+
+    private const string PdfPart = "Content-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\nContent-Type: application/pdf\n\n%PDF-1.7\n%%EOF\n";
+
+    [TestMethod]
+    public async Task A_multipart_body_the_reader_cannot_finish_is_400_and_a_quoted_boundary_is_read()
+    {
+        await using var app = new AuditApp();
+        using var admin = await app.ClientForAsync(Role.Admin);
+        using var respondent = await app.ClientForAsync(Role.Respondent, Own);
+        var (own, _) = await OpenRoundAsync(admin, "2023-evidence-multipart");
+        var url = $"{AnswersUrl(own)}/{QuestionKey}/evidence";
+
+        // No closing boundary: the body ends inside the file part.
+        var truncated = await respondent.PostAsync(url, RawMultipart("multipart/form-data; boundary=abc", "--abc\n" + PdfPart));
+        // The boundary is declared quoted but the body never uses it.
+        var neverUsed = await respondent.PostAsync(url, RawMultipart("multipart/form-data; boundary=\"abc\"", "--xyz\n" + PdfPart + "--xyz--\n"));
+
+        await ProblemAssert.IsProblemAsync(truncated, HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(neverUsed, HttpStatusCode.BadRequest);
+        var set = await respondent.GetFromJsonAsync<JsonElement>(AnswersUrl(own));
+        Assert.AreEqual(0, set.GetProperty("evidence").GetArrayLength(), "a failed upload stores nothing");
+
+        // A quoted boundary is valid multipart (RFC 2046): the same document under it is taken in.
+        var quoted = await respondent.PostAsync(url, RawMultipart("multipart/form-data; boundary=\"abc\"", "--abc\n" + PdfPart + "--abc--\n"));
+        Assert.AreEqual(HttpStatusCode.Created, quoted.StatusCode, await quoted.Content.ReadAsStringAsync());
+    }
 }

@@ -54,4 +54,23 @@ public sealed class ParticipationsApiTests
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r/participations");
         Assert.AreEqual(0, list.GetProperty("total").GetInt32());
     }
+
+    [TestMethod]
+    [DataRow("""{"institutionIds":[null]}""", "institutionIds")]
+    [DataRow("""{"institutionIds":["uva",null," "]}""", "institutionIds")]
+    [DataRow("""{"institutionTypes":[null]}""", "institutionTypes")]
+    public async Task Null_or_blank_items_in_the_invitee_lists_are_400_and_invite_nobody(string body, string field)
+    {
+        await using var app = new AuditApp();
+        using var admin = await app.ClientForAsync(Role.Admin);
+        await admin.PostAsJsonAsync("/api/v1/rounds", RoundsApiTests.RoundBody("r"));
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await admin.PostAsync(new Uri("/api/v1/rounds/r/participations", UriKind.Relative), content);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.IsTrue(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r/participations");
+        Assert.AreEqual(0, list.GetProperty("total").GetInt32());
+    }
 }

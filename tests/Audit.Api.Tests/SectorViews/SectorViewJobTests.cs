@@ -177,4 +177,36 @@ public sealed class SectorViewJobTests
         Assert.AreEqual("published", (await respondent.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r5/sector-views/universiteit")).GetProperty("view").GetString());
         await ProblemAssert.IsProblemAsync(await respondent.GetAsync("/api/v1/rounds/r5/sector-views/umc"), HttpStatusCode.NotFound);
     }
+
+    [TestMethod]
+    public async Task The_list_of_views_gives_only_the_bureau_the_internal_count_of_a_suppressed_view()
+    {
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = await driver.OpenRoundAsync("r6", "universiteit");
+        // Two accepts: below any minimum group size, so the view is withheld as group_too_small.
+        foreach (var (id, seed) in participations.Values.Take(2).Select((id, i) => (id, i)))
+        {
+            await driver.AcceptAsync(id, seed);
+        }
+        await app.Services.GetRequiredService<SectorSweepJob>().RunAsync(CancellationToken.None);
+        foreach (var status in new[] { "closed", "published" })
+        {
+            Assert.AreEqual(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/rounds/r6/status-changes", new { status })).StatusCode);
+        }
+        using var ministry = await app.ClientForAsync(Role.Ministry);
+        using var respondent = await app.ClientForAsync(Role.Respondent, "uva");
+
+        var bureauItem = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r6/sector-views")).GetProperty("items").EnumerateArray().Single();
+        Assert.IsTrue(bureauItem.GetProperty("suppressed").GetBoolean());
+        Assert.AreEqual(2, bureauItem.GetProperty("included").GetInt32());
+        var publishedView = await ministry.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r6/sector-views/universiteit");
+        Assert.AreEqual(JsonValueKind.Null, publishedView.GetProperty("included").ValueKind);
+        foreach (var client in new[] { ministry, respondent })
+        {
+            var item = (await client.GetFromJsonAsync<JsonElement>("/api/v1/rounds/r6/sector-views")).GetProperty("items").EnumerateArray().Single();
+            Assert.IsTrue(item.GetProperty("suppressed").GetBoolean());
+            Assert.AreEqual(JsonValueKind.Null, item.GetProperty("included").ValueKind, "the list says no more than the published view");
+        }
+    }
 }

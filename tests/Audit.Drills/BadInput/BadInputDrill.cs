@@ -8,7 +8,9 @@ namespace Audit.Drills.BadInput;
 
 /// <summary>
 /// 10,000 malformed requests from a fixed seed across every operation of the OpenAPI document, as admin,
-/// respondent, anonymous and with a forged token. No 5xx, every 4xx a complete problem+json, no data changed.
+/// respondent, anonymous and with a forged token, then the hand-made <see cref="HostileShapes"/> (each refused with a
+/// 4xx) and the zip-bomb memory check (<see cref="ZipBombMemory"/>). No 5xx, every 4xx a complete problem+json, no data
+/// changed.
 /// </summary>
 public sealed class BadInputDrill : IDrill
 {
@@ -36,6 +38,8 @@ public sealed class BadInputDrill : IDrill
 
         var before = await database.SnapshotAsync();
         var requests = new MalformedRequestGenerator(operations, ids, settings.Seed).Generate(RequestCount).ToList();
+        // The hand-made shapes of issue 16 come after the generated ones; none of them may be accepted.
+        requests.AddRange(HostileShapes.All(ids, RequestCount));
         var histogram = new ConcurrentDictionary<string, int>();
         var byAttack = new ConcurrentDictionary<string, int>();
         var defects = new ConcurrentBag<string>();
@@ -52,6 +56,10 @@ public sealed class BadInputDrill : IDrill
                 Caller.ForgedToken => "forged-" + request.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "' OR '1'='1",
                 _ => null,
             });
+            if (request.Index >= RequestCount && outcome.Defect is null && outcome.Status.Length == 3 && outcome.Status[0] is '1' or '2' or '3')
+            {
+                outcome = outcome with { Defect = $"accepted ({outcome.Status}); a hostile shape must be refused with a 4xx" };
+            }
             histogram.AddOrUpdate(outcome.Status, 1, (_, n) => n + 1);
             byAttack.AddOrUpdate($"{request.Attack} → {outcome.Status}", 1, (_, n) => n + 1);
             if (outcome.Defect is not null)
@@ -66,6 +74,13 @@ public sealed class BadInputDrill : IDrill
         log.Line($"sent {requests.Count:N0} requests in {watch.Elapsed.TotalSeconds:0.0} s (seed {settings.Seed})");
         log.Line("status histogram: " + string.Join(", ", histogram.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}: {h.Value}")));
         log.Line("by attack: " + string.Join(", ", byAttack.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key} ×{h.Value}")));
+
+        var memory = await ZipBombMemory.CheckAsync(service, respondentToken, ids.ParticipationId);
+        log.Line(memory.Summary);
+        if (memory.Defect is not null)
+        {
+            defects.Add(memory.Defect);
+        }
 
         var after = await database.SnapshotAsync();
         var changes = after.DifferencesFrom(before);
@@ -117,6 +132,10 @@ public sealed class BadInputDrill : IDrill
         {
             message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
         }
+        foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body);
@@ -134,6 +153,9 @@ public sealed class BadInputDrill : IDrill
             {
                 >= 500 => $"{status}: {Shorten(body)}",
                 >= 400 when IsProtocolRejection(request, response, body) => null,
+                // A page (outside /api) may refuse with its own HTML page, e.g. the theme page with the message at the field.
+                >= 400 when !request.Path.StartsWith("/api/", StringComparison.Ordinal)
+                    && response.Content.Headers.ContentType?.MediaType == "text/html" => null,
                 >= 400 => DrillApi.ProblemDefect(response, body),
                 _ => null,
             };

@@ -6,8 +6,13 @@ namespace Audit.Drills.BadInput;
 
 public enum Caller { Admin, Respondent, Anonymous, ForgedToken }
 
-/// <summary>One generated request: everything needed to send it again from the seed and its index.</summary>
-public sealed record MalformedRequest(int Index, string Attack, Caller Caller, string Method, string Path, byte[]? Body, string? ContentType)
+/// <summary>
+/// One generated request: everything needed to send it again from the seed and its index. <see cref="Headers"/> are
+/// sent as written (the hand-made <see cref="HostileShapes"/> use them for If-Match and the proxy header).
+/// </summary>
+public sealed record MalformedRequest(
+    int Index, string Attack, Caller Caller, string Method, string Path, byte[]? Body, string? ContentType,
+    IReadOnlyDictionary<string, string>? Headers = null)
 {
     public override string ToString() =>
         $"#{Index} {Attack} as {Caller}: {Method} {(Path.Length > 160 ? Path[..160] + "…" : Path)} ({Body?.Length ?? 0} bytes, {ContentType ?? "no content type"})";

@@ -2,8 +2,9 @@
  * Autosave on the theme page (templates/pages/theme): each answer is saved through the API as soon as it changes
  * (debounced), with PUT /api/v1/participations/{id}/answers/{key} and If-Match naming the version the page holds
  * (the hidden v:key field, which the form post uses too). An emptied answer is a DELETE. The status line at the
- * question (aria-live) says "opgeslagen", the validation error, or that a colleague changed the answer meanwhile
- * (412/428), with the colleague's answer and the choice to take it or keep one's own.
+ * question (aria-live) says "nog niet opgeslagen" while a change waits, "opgeslagen", the validation error, or that a
+ * colleague changed the answer meanwhile (412/428), with the colleague's answer and the choice to take it or keep one's
+ * own. A change still waiting when the page is left is sent at once (pagehide, keepalive).
  * The session cookie alone is not enough for the API: the antiforgery token goes in the header the form names.
  */
 (function () {
@@ -101,8 +102,12 @@
       return;
     }
     var s = state(question.dataset.question);
+    s.question = question;
     window.clearTimeout(s.timer);
     s.timer = window.setTimeout(function () { s.timer = null; save(question); }, delay);
+    if (!s.busy && !question.querySelector('.audit-conflict')) {
+      show(question, text.textPending, 'busy'); // "Opgeslagen" would be untrue while the change waits for its timer
+    }
   }
 
   /*
@@ -120,11 +125,30 @@
   form.addEventListener('input', function (event) { schedule(event, 800); });
   form.addEventListener('change', function (event) { schedule(event, 150); });
 
-  function save(question) {
+  /*
+   * Leaving the page (a link, the back button, closing the tab) must not drop a change still waiting for its timer:
+   * send it now with keepalive, which outlives the page. A form post has already cleared the timers, so it sends nothing.
+   */
+  window.addEventListener('pagehide', function () {
+    Object.keys(states).forEach(function (key) {
+      var s = states[key];
+      if (s.timer === null) {
+        return;
+      }
+      window.clearTimeout(s.timer);
+      s.timer = null;
+      save(s.question, true);
+    });
+  });
+
+  function save(question, leaving) {
     var key = question.dataset.question;
     var s = state(key);
     if (question.hidden) {
       return; // hidden while the timer ran: a hidden question is not part of the answers
+    }
+    if (question.querySelector('.audit-conflict')) {
+      return; // the person chooses first; another save would meet the same conflict and rebuild the choice under their click
     }
     if (s.busy) {
       s.again = true;
@@ -145,7 +169,7 @@
     if (version) {
       headers['If-Match'] = '"' + version + '"';
     }
-    var init = { method: answer.empty ? 'DELETE' : 'PUT', headers: headers, credentials: 'same-origin' };
+    var init = { method: answer.empty ? 'DELETE' : 'PUT', headers: headers, credentials: 'same-origin', keepalive: !!leaving };
     if (!answer.empty) {
       headers['Content-Type'] = 'application/json';
       var body = { value: answer.value };
@@ -174,7 +198,12 @@
       versionField(question).value = cleared ? '' : tag;
       removeChoice(question);
       clearServerError(question);
-      show(question, cleared ? text.textCleared : text.textSaved, 'ok');
+      var s = state(question.dataset.question);
+      if (s.timer !== null || s.again) {
+        show(question, text.textPending, 'busy'); // saved, but a newer change is still waiting
+      } else {
+        show(question, cleared ? text.textCleared : text.textSaved, 'ok');
+      }
       return null;
     }
     return response.json().catch(function () { return {}; }).then(function (problem) {
