@@ -37,9 +37,6 @@ public sealed class AuditOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
 
-    /// <summary>Where the keys protecting antiforgery tokens live; share it between web nodes.</summary>
-    public string DataProtectionKeysPath { get; set; } = "data/keys";
-
     /// <summary>
     /// The address people reach the service at (e.g. <c>https://audit.example.nl</c>), for links in e-mail: jobs and page
     /// handlers have no request to take the host from, and behind a proxy the request's host is not what people type.

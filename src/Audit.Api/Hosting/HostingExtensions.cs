@@ -45,9 +45,9 @@ public static class HostingExtensions
             }
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("audit")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.DataProtectionKeysPath)));
+        // Keys live in the database (data_protection_keys) so that every web instance shares them.
+        builder.Services.AddDataProtection().SetApplicationName("audit");
+        builder.Services.AddDatabaseKeyRing();
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "audit_af";
