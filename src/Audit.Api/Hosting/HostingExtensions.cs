@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Audit.Data.Connections;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -46,8 +47,14 @@ public static class HostingExtensions
         });
         builder.Services.AddSingleton(TimeProvider.System);
         // Keys live in the database (data_protection_keys) so that every web instance shares them.
-        builder.Services.AddDataProtection().SetApplicationName("audit");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("audit");
         builder.Services.AddDatabaseKeyRing();
+        if (!string.IsNullOrWhiteSpace(options.DataProtection.CertificatePath) && File.Exists(options.DataProtection.CertificatePath))
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(options.DataProtection.CertificatePath, options.DataProtection.Password);
+            // Unprotect with this certificate too: on Linux the decryptor would otherwise look for it in a certificate store.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "audit_af";

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Audit.Api.Tests.Infrastructure;
 using Audit.Api.Tests.Pages;
 using Audit.Core.Access;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace Audit.Api.Tests.Hosting;
 
@@ -18,8 +21,41 @@ public sealed class SharedKeyRingTests
     public async Task An_antiforgery_token_made_by_one_instance_validates_on_another_over_the_same_database()
     {
         await using var first = new AuditApp();
-        first.Settings["Audit:Pages:TokenSignIn"] = "true";
         await using var second = new AuditApp();
+        await AssertSharedAsync(first, second);
+    }
+
+    [TestMethod]
+    public async Task With_a_certificate_the_stored_keys_are_encrypted_and_still_shared()
+    {
+        await using var first = new AuditApp();
+        await using var second = new AuditApp();
+        var certificate = Path.Combine(first.Folder, "keys.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=audit data protection test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            await File.WriteAllBytesAsync(certificate, made.Export(X509ContentType.Pfx, "geheim"));
+        }
+        foreach (var app in new[] { first, second })
+        {
+            app.Settings["Audit:DataProtection:CertificatePath"] = certificate;
+            app.Settings["Audit:DataProtection:Password"] = "geheim";
+        }
+
+        await AssertSharedAsync(first, second);
+
+        await using var connection = new SqliteConnection($"Data Source={first.DatabaseFile}");
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand("SELECT xml FROM data_protection_keys", connection);
+        var xml = (string)(await command.ExecuteScalarAsync())!;
+        Assert.Contains("EncryptedData", xml);
+        Assert.DoesNotContain("<masterKey", xml, "the key material is not stored in the clear");
+    }
+
+    private static async Task AssertSharedAsync(AuditApp first, AuditApp second)
+    {
+        first.Settings["Audit:Pages:TokenSignIn"] = "true";
         second.Settings["Audit:Pages:TokenSignIn"] = "true";
         second.Settings["Database:ConnectionString"] = $"Data Source={first.DatabaseFile}";
 
