@@ -51,7 +51,17 @@ public static class HostingExtensions
         builder.Services.AddDatabaseKeyRing();
         if (!string.IsNullOrWhiteSpace(options.DataProtection.CertificatePath) && File.Exists(options.DataProtection.CertificatePath))
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(options.DataProtection.CertificatePath, options.DataProtection.Password);
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509CertificateLoader.LoadPkcs12FromFile(options.DataProtection.CertificatePath, options.DataProtection.Password);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                throw new InvalidOperationException(
+                    $"Audit:DataProtection:CertificatePath '{options.DataProtection.CertificatePath}' could not be loaded " +
+                    $"(wrong Audit:DataProtection:Password, or not a PKCS#12 file): {e.Message}", e);
+            }
             // Unprotect with this certificate too: on Linux the decryptor would otherwise look for it in a certificate store.
             dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
