@@ -193,7 +193,6 @@ internal static class AutosaveBench
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:Provider", "sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "audit.db")}");
-            builder.UseSetting("Audit:DataProtectionKeysPath", Path.Combine(folder, "keys"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             var bare = new DbConnectionFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bare.db")}");
             using (var connection = bare.Create())

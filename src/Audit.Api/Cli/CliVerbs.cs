@@ -27,7 +27,8 @@ public static class CliVerbs
             switch (args[0])
             {
                 case "migrate":
-                    app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+                    DatabaseInitializer.Migrate(app.Services.GetRequiredService<DatabaseMigrator>(),
+                        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Audit.Data.Connections.DatabaseOptions>>().Value);
                     await output.WriteLineAsync("Database is up to date.");
                     return Ok;
                 case "seed":

@@ -40,13 +40,20 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            // A separate migration role (Database:MigrationConnectionString) runs the DDL; everything else, the readiness
+            // check included, uses the runtime role.
+            var owner = string.IsNullOrWhiteSpace(options.MigrationConnectionString)
+                ? null
+                : new DbConnectionFactory(options.ParsedProvider, options.MigrationConnectionString);
             return new DatabaseMigrator(
                 sp.GetRequiredService<DbConnectionFactory>(),
                 sp.GetRequiredService<ILogger<DatabaseMigrator>>(),
-                string.IsNullOrWhiteSpace(options.MigrationsPath) ? null : options.MigrationsPath);
+                string.IsNullOrWhiteSpace(options.MigrationsPath) ? null : options.MigrationsPath,
+                owner);
         });
         builder.Services.AddSingleton<IUserRepository, UserRepository>();
         builder.Services.AddSingleton<IUserIdentityRepository, UserIdentityRepository>();
+        builder.Services.AddSingleton<IDataProtectionKeyRepository, DataProtectionKeyRepository>();
         builder.Services.AddSingleton<IAuditEventRepository, AuditEventRepository>();
         builder.Services.AddSingleton<IInstitutionLookup, InstitutionLookup>();
         builder.Services.AddSingleton<IInstitutionRepository, InstitutionRepository>();

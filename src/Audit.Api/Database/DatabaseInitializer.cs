@@ -3,6 +3,7 @@ using Audit.Api.Questionnaires;
 using Audit.Application.Questionnaires;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
+using Audit.Data.Connections;
 using Audit.Data.Migrations;
 using Audit.Data.Seeding;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class DatabaseInitializer(
     IInstitutionRepository institutions,
     QuestionnaireCatalog questionnaires,
     IOptions<AuditOptions> options,
+    IOptions<DatabaseOptions> database,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -23,7 +25,7 @@ public sealed class DatabaseInitializer(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        migrator.Migrate();
+        Migrate(migrator, database.Value);
         var seeded = await InstitutionRegistryFile.SeedAsync(institutions, InstitutionRegistryFile.DefaultPath, Actor.System, clock.GetUtcNow(), cancellationToken);
         if (seeded.Count > 0)
         {
@@ -31,6 +33,13 @@ public sealed class DatabaseInitializer(
         }
         await questionnaires.SeedShippedAsync(QuestionnaireCatalog.ShippedFolder, clock.GetUtcNow(), cancellationToken);
         await EnsureBootstrapAdminAsync(cancellationToken);
+    }
+
+    /// <summary>The app's migrations, then (with a separate migration role) the job store's schema.</summary>
+    public static void Migrate(DatabaseMigrator migrator, DatabaseOptions database)
+    {
+        migrator.Migrate();
+        Jobs.JobStoreSchema.InstallWithMigrationRole(database);
     }
 
     /// <summary>Creates the first admin with the configured token, once: only while no admin exists.</summary>

@@ -44,8 +44,8 @@ public sealed class AuditOptions : IValidatableObject
     [Range(1, 24 * 60)]
     public int SessionIdleMinutes { get; set; } = 60;
 
-    /// <summary>Where the keys protecting antiforgery tokens live; share it between web nodes.</summary>
-    public string DataProtectionKeysPath { get; set; } = "data/keys";
+    /// <summary>How the data-protection keys in the database are encrypted at rest (optional).</summary>
+    public KeyProtectionOptions DataProtection { get; set; } = new();
 
     /// <summary>
     /// The address people reach the service at (e.g. <c>https://audit.example.nl</c>), for links in e-mail: jobs and page
@@ -77,9 +77,26 @@ public sealed class AuditOptions : IValidatableObject
                 $"Audit:PublicBaseUrl '{PublicBaseUrl}' must be an absolute http(s) address without query or fragment, e.g. https://audit.example.nl.",
                 [nameof(PublicBaseUrl)]);
         }
+        if (!string.IsNullOrWhiteSpace(DataProtection.CertificatePath) && !File.Exists(DataProtection.CertificatePath))
+        {
+            yield return new ValidationResult(
+                $"Audit:DataProtection:CertificatePath '{DataProtection.CertificatePath}' does not exist.", [nameof(DataProtection)]);
+        }
         foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
         {
             yield return new ValidationResult($"Audit:KnownNetworks entry '{network}' is not a CIDR network.", [nameof(KnownNetworks)]);
         }
     }
+}
+
+/// <summary>
+/// Section <c>Audit:DataProtection</c>: a certificate (PKCS#12 file with its private key) that encrypts the keys stored in
+/// <c>data_protection_keys</c>, so that reading the table (or a backup) is not enough to forge tokens. Every instance
+/// needs the same certificate; a key written before it was configured stays readable.
+/// </summary>
+public sealed class KeyProtectionOptions
+{
+    public string? CertificatePath { get; set; }
+
+    public string? Password { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Audit.Data.Connections;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -45,9 +46,25 @@ public static class HostingExtensions
             }
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("audit")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.DataProtectionKeysPath)));
+        // Keys live in the database (data_protection_keys) so that every web instance shares them.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("audit");
+        builder.Services.AddDatabaseKeyRing();
+        if (!string.IsNullOrWhiteSpace(options.DataProtection.CertificatePath) && File.Exists(options.DataProtection.CertificatePath))
+        {
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509CertificateLoader.LoadPkcs12FromFile(options.DataProtection.CertificatePath, options.DataProtection.Password);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                throw new InvalidOperationException(
+                    $"Audit:DataProtection:CertificatePath '{options.DataProtection.CertificatePath}' could not be loaded " +
+                    $"(wrong Audit:DataProtection:Password, or not a PKCS#12 file): {e.Message}", e);
+            }
+            // Unprotect with this certificate too: on Linux the decryptor would otherwise look for it in a certificate store.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "audit_af";

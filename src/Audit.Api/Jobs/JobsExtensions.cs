@@ -40,14 +40,14 @@ public static class JobsExtensions
                 case DatabaseProvider.SqlServer:
                     config.UseSqlServerStorage(() => new SqlConnection(database.ConnectionString), new SqlServerStorageOptions
                     {
-                        PrepareSchemaIfNecessary = true,
+                        PrepareSchemaIfNecessary = JobStoreSchema.StoragePreparesSchema(database),
                         SchemaName = "hangfire",
                     });
                     break;
                 case DatabaseProvider.Postgres:
                     config.UsePostgreSqlStorage(pg => pg.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
                     {
-                        PrepareSchemaIfNecessary = true,
+                        PrepareSchemaIfNecessary = JobStoreSchema.StoragePreparesSchema(database),
                         SchemaName = "hangfire",
                     });
                     break;

@@ -10,7 +10,7 @@ namespace Audit.Api.Reports;
 /// Answers a report request: the stored file of the report's current fingerprint when the render job has made one
 /// (the same bytes on every download, and no browser needed for a stored PDF), else a render made now.
 /// </summary>
-public sealed class ReportDelivery(IRenderedReportRepository stored, IPdfRenderer pdf)
+public sealed class ReportDelivery(IRenderedReportRepository stored, IPdfRenderer pdf, PdfRenderQueue pdfQueue)
 {
     /// <summary>
     /// The report is a document of its own, not a page of the site: its CSS is inline, so it gets a policy of its own
@@ -55,6 +55,12 @@ public sealed class ReportDelivery(IRenderedReportRepository stored, IPdfRendere
         }
         else
         {
+            // Only printing takes a slot: HTML renders in microseconds and a stored PDF is only read.
+            using var slot = format == ReportFormat.Pdf ? await pdfQueue.EnterAsync(cancellationToken) : null;
+            if (format == ReportFormat.Pdf && slot is null)
+            {
+                return PdfRenderQueue.Full(http);
+            }
             try
             {
                 content = await report.RenderAsync(format, pdf, cancellationToken);

@@ -28,6 +28,8 @@ public static class ReportsExtensions
         // One browser per process, launched lazily; the container disposes it (and the browser) with the host.
         builder.Services.AddSingleton<IPdfRenderer>(sp => new ChromiumPdfRenderer(sp.GetRequiredService<IOptions<PdfOptions>>().Value));
         builder.Services.AddSingleton<ReportPreparation>();
+        builder.Services.AddOptions<PdfQueueOptions>().BindConfiguration(PdfOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PdfRenderQueue>();
         builder.Services.AddSingleton<ReportDelivery>();
         builder.Services.AddTransient<RenderReportsJob>();
         builder.Services.AddSingleton<IReportRenderScheduler, HangfireReportRenderScheduler>();

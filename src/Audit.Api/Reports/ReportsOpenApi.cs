@@ -15,11 +15,13 @@ internal static class ReportsOpenApi
         "Self-contained HTML (inline CSS and SVG charts, print CSS for A4) by default, or a PDF printed by headless Chromium " +
         "with `Accept: application/pdf` or `?format=pdf` (the form for plain links; `format` wins over `Accept`). A file the render job stored for the report's current fingerprint is served as stored " +
         "(the same bytes on every download); otherwise the report is rendered now. A PDF request on a server without Chromium " +
-        "answers 501, naming the setting `Reports:ChromiumPath`.";
+        "answers 501, naming the setting `Reports:ChromiumPath`. When more PDFs are being printed and waiting than " +
+        "`Reports:MaxConcurrentPdf` and `Reports:MaxQueuedPdf` allow, a PDF request answers 503 with `Retry-After`.";
 
     public static RouteHandlerBuilder DocumentedAsReport(this RouteHandlerBuilder endpoint) =>
         endpoint.Produces(StatusCodes.Status200OK, typeof(string), "text/html", ReportFormats.PdfContentType)
             .ProducesProblem(StatusCodes.Status501NotImplemented)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithDescription(ReportDescription)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {

@@ -14,6 +14,15 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Engine connection string. Empty on sqlite means <c>data/audit.db</c> under the working directory.</summary>
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>
+    /// Optional connection string used only to migrate (a role that owns the schema); <see cref="ConnectionString"/> is then
+    /// a runtime role without DDL rights and without UPDATE/DELETE on <c>audit_events</c>. Empty: one role does both.
+    /// </summary>
+    public string MigrationConnectionString { get; set; } = "";
+
+    /// <summary>The connection string migrations run with: the migration role's when set, else the runtime one.</summary>
+    public string MigratingConnectionString => string.IsNullOrWhiteSpace(MigrationConnectionString) ? ConnectionString : MigrationConnectionString;
+
     /// <summary>Folder holding <c>&lt;engine&gt;/V*.sql</c>; empty means <c>sql/</c> beside the binaries.</summary>
     public string MigrationsPath { get; set; } = "";
 

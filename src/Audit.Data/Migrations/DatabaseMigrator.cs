@@ -8,9 +8,11 @@ namespace Audit.Data.Migrations;
 /// <summary>
 /// Applies the forward-only scripts in <c>sql/&lt;engine&gt;/V*.sql</c> with Evolve: a journal table
 /// (<c>changelog</c>), a checksum per applied script (an edited one is refused, naming the file), and
-/// Evolve's application lock so that two processes starting at once don't both migrate.
+/// Evolve's application lock so that two processes starting at once don't both migrate. Migrations run over
+/// <paramref name="migrationFactory"/> when given (a role that owns the schema), the readiness check over the runtime one.
 /// </summary>
-public sealed class DatabaseMigrator(DbConnectionFactory factory, ILogger<DatabaseMigrator> logger, string? scriptRoot = null)
+public sealed class DatabaseMigrator(
+    DbConnectionFactory factory, ILogger<DatabaseMigrator> logger, string? scriptRoot = null, DbConnectionFactory? migrationFactory = null)
 {
     public const string JournalTable = "changelog";
 
@@ -23,8 +25,9 @@ public sealed class DatabaseMigrator(DbConnectionFactory factory, ILogger<Databa
         {
             throw new MigrationException($"Migration scripts not found in '{ScriptFolder}'.");
         }
-        using var connection = factory.Create();
-        if (factory.Provider == DatabaseProvider.Sqlite)
+        var owner = migrationFactory ?? factory;
+        using var connection = owner.Create();
+        if (owner.Provider == DatabaseProvider.Sqlite)
         {
             EnableWal(connection);
         }
@@ -39,7 +42,7 @@ public sealed class DatabaseMigrator(DbConnectionFactory factory, ILogger<Databa
         try
         {
             // Evolve's application lock is a no-op on SQLite: a lock file beside the database stands in for it.
-            using var fileLock = factory.Provider == DatabaseProvider.Sqlite ? SqliteMigrationLock.Acquire(factory.ConnectionString) : null;
+            using var fileLock = owner.Provider == DatabaseProvider.Sqlite ? SqliteMigrationLock.Acquire(owner.ConnectionString) : null;
             evolve.Migrate();
         }
         catch (Exception ex) when (ex is not MigrationException)

@@ -24,7 +24,6 @@ public sealed class AuditApp : WebApplicationFactory<Program>
         Settings["Database:Provider"] = "sqlite";
         Settings["Database:ConnectionString"] = $"Data Source={DatabaseFile}";
         Settings["Audit:JobWorkers"] = "1";
-        Settings["Audit:DataProtectionKeysPath"] = Path.Combine(_folder, "keys");
         Settings["Evidence:Folder"] = Path.Combine(_folder, "evidence");
         Settings["Audit:PublicBaseUrl"] = "https://localhost";
         // No browser unless a test asks for one (Reports:ChromiumPath = /usr/bin/chromium): a background render job

@@ -71,6 +71,14 @@ internal sealed partial class RespondentWorld : IAsyncDisposable
         return WebUtility.HtmlDecode(field.Groups["value"].Value);
     }
 
+    /// <summary>The antiforgery value of the forms in a page already fetched.</summary>
+    public static async Task<string> TokenFromHtmlAsync(HttpResponseMessage response)
+    {
+        var field = AntiforgeryField().Match(await response.Content.ReadAsStringAsync());
+        Assert.IsTrue(field.Success, "the page carries an antiforgery field");
+        return WebUtility.HtmlDecode(field.Groups["value"].Value);
+    }
+
     /// <summary>Posts the theme form as a browser would: the antiforgery field, the shown questions, their answers and versions.</summary>
     public async Task<HttpResponseMessage> PostThemeAsync(HttpClient browser, params (string Name, string Value)[] fields)
     {

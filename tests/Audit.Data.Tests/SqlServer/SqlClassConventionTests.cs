@@ -42,6 +42,7 @@ public sealed class SqlClassConventionTests
     [DataRow("MailOutboxSql")]
     [DataRow("SectorViewSql")]
     [DataRow("IncludedAnswersSql")]
+    [DataRow("DataProtectionKeySql")]
     public void The_parse_check_covers_the_repository(string sqlClass)
     {
         var statements = TSqlCheck.RepositoryStatements(SqlServerDialect.Instance)

@@ -82,7 +82,6 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "audit.db")}");
         builder.UseSetting("Audit:JobWorkers", "1");
-        builder.UseSetting("Audit:DataProtectionKeysPath", Path.Combine(folder, "keys"));
         builder.UseSetting("Audit:Pages:TokenSignIn", "true");
         builder.UseSetting("Evidence:Folder", Path.Combine(folder, "evidence"));
         if (testServices is not null)
