@@ -14,7 +14,7 @@ namespace Audit.Api.Tests.Reports;
 [TestClass]
 public sealed class PdfQueueTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = Infrastructure.Eventually.Patience;
 
     /// <summary>A printer that holds every print until released, counting the prints started.</summary>
     private sealed class BlockingPdf : IPdfRenderer

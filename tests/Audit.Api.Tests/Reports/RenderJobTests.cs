@@ -129,11 +129,11 @@ public sealed class RenderJobTests
         Assert.AreEqual("enqueued", body.GetProperty("status").GetString());
         Assert.HasCount(1, await world.EventsAsync(world.RoundId, "reports.render-requested"));
         var items = 0;
-        for (var i = 0; i < 150 && items < 8; i++)
+        await Infrastructure.Eventually.UntilAsync(async () =>
         {
-            await Task.Delay(200);
             items = (await world.Analyst.GetFromJsonAsync<JsonElement>(body.GetProperty("statusUrl").GetString()!)).GetProperty("items").GetArrayLength();
-        }
+            return items >= 8;
+        }, "the render job stored every report");
         Assert.AreEqual(8, items, "two feedback reports, the sector report and the parliament report, in two languages");
         await Infrastructure.ProblemAssert.IsProblemAsync(await world.Analyst.PostAsync("/api/v1/rounds/no-such-round/reports/render", null), HttpStatusCode.NotFound);
     }

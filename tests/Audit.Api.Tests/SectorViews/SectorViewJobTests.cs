@@ -143,10 +143,7 @@ public sealed class SectorViewJobTests
         app.Services.GetRequiredService<ISectorRecomputeScheduler>().Enqueue("r4", InstitutionType.Universiteit);
 
         var views = app.Services.GetRequiredService<ISectorViewRepository>();
-        for (var i = 0; i < 100 && await views.GetCurrentAsync("r4", "universiteit") is null; i++)
-        {
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync(async () => await views.GetCurrentAsync("r4", "universiteit") is not null, "the job stored the view");
         Assert.IsNotNull(await views.GetCurrentAsync("r4", "universiteit"));
     }
 
