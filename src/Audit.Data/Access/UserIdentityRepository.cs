@@ -9,7 +9,7 @@ public sealed class UserIdentityRepository(IDbConnectionFactory factory) : IUser
     public async Task<User?> FindUserAsync(string issuer, string subject, CancellationToken cancellationToken = default)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<IdentityUserRow>(
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
             new CommandDefinition(_sql.FindUser, new { issuer, subject }, cancellationToken: cancellationToken));
         return row?.ToUser();
     }
@@ -44,21 +44,5 @@ public sealed class UserIdentityRepository(IDbConnectionFactory factory) : IUser
         public string Issuer { get; set; } = "";
         public string Subject { get; set; } = "";
         public DateTimeOffset LinkedAt { get; set; }
-    }
-
-    private sealed class IdentityUserRow
-    {
-        public string Id { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string Email { get; set; } = "";
-        public string Role { get; set; } = "";
-        public string? InstitutionId { get; set; }
-        public bool Active { get; set; }
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public User ToUser() => new(
-            Id, Name, Email,
-            Roles.TryParse(Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{Role}' for user {Id}."),
-            InstitutionId, Active, CreatedAt);
     }
 }

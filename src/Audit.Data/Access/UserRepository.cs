@@ -137,22 +137,6 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
         _ => throw new InvalidOperationException($"Unknown token kind '{kind}'."),
     };
 
-    private class UserRow
-    {
-        public string Id { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string Email { get; set; } = "";
-        public string Role { get; set; } = "";
-        public string? InstitutionId { get; set; }
-        public bool Active { get; set; }
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public User ToUser() => new(
-            Id, Name, Email,
-            Roles.TryParse(Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{Role}' for user {Id}."),
-            InstitutionId, Active, CreatedAt);
-    }
-
     private sealed class UserTokenRow : UserRow
     {
         public string TokenId { get; set; } = "";
