@@ -10,46 +10,30 @@ namespace Audit.Web.Tests;
 [TestClass]
 public sealed class BureauAccessibilityTests
 {
-    private static WebApp app = null!;
-    private static Chromium chromium = null!;
-    private static BureauWorld world = null!;
-    private static IPage analyst = null!;
-    private static IPage ministry = null!;
+    private static BureauSession session = null!;
 
     public TestContext TestContext { get; set; } = null!;
+
+    private static BureauWorld world => session.World;
+
+    private static IPage analyst => session.Analyst;
+
+    private static IPage ministry => session.Ministry;
 
     /// <summary>
     /// The page tests only read, so they share one signed-in page per role. The form tests post, so they have a
     /// browser context of their own. The reports are in <see cref="BureauReportAccessibilityTests"/>.
     /// </summary>
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        chromium = await Chromium.LaunchAsync();
-        app = WebApp.Start();
-        world = await BureauWorld.CreateAsync(app);
-        analyst = await SignedInAsync(world.AnalystToken);
-        ministry = await SignedInAsync(world.MinistryToken);
-    }
+    public static async Task StartAsync(TestContext context) => session = await BureauSession.StartAsync();
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        if (chromium is not null)
+        if (session is not null)
         {
-            await chromium.DisposeAsync();
+            await session.DisposeAsync();
         }
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-    }
-
-    private static async Task<IPage> SignedInAsync(string token)
-    {
-        var page = await chromium.NewPageAsync(app);
-        await PageActions.SignInWithTokenAsync(page, token);
-        return page;
     }
 
     [TestMethod]
@@ -81,7 +65,7 @@ public sealed class BureauAccessibilityTests
     [TestMethod]
     public async Task The_review_form_with_an_error_has_no_wcag_violations()
     {
-        await using var context = await chromium.NewContextAsync(app);
+        await using var context = await session.Chromium.NewContextAsync(session.App);
         var page = await context.NewPageAsync();
         await PageActions.SignInWithTokenAsync(page, world.AnalystToken);
         await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/beoordeling");
@@ -102,7 +86,7 @@ public sealed class BureauAccessibilityTests
     [TestMethod]
     public async Task The_findings_form_with_an_error_has_no_wcag_violations()
     {
-        await using var context = await chromium.NewContextAsync(app);
+        await using var context = await session.Chromium.NewContextAsync(session.App);
         var page = await context.NewPageAsync();
         await PageActions.SignInWithTokenAsync(page, world.AnalystToken);
         await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/bevindingen?lang=en");

@@ -11,53 +11,32 @@ namespace Audit.Web.Tests;
 [TestClass]
 public sealed class BureauReportAccessibilityTests
 {
-    private static WebApp app = null!;
-    private static Chromium chromium = null!;
-    private static BureauWorld world = null!;
-    private static IPage analyst = null!;
-    private static IPage ministry = null!;
+    private static BureauSession session = null!;
 
     public TestContext TestContext { get; set; } = null!;
+
+    private static BureauWorld world => session.World;
+
+    private static IPage analyst => session.Analyst;
+
+    private static IPage ministry => session.Ministry;
 
     /// <summary>
     /// The tests only read, so they share one signed-in page per role. The reports are served sandboxed with no
     /// script allowed, so these pages bypass CSP (see <see cref="Chromium.NewContextAsync"/>).
     /// </summary>
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        chromium = await Chromium.LaunchAsync();
-        app = WebApp.Start();
-        world = await BureauWorld.CreateAsync(app);
-        analyst = await SignedInAsync(world.AnalystToken);
-        ministry = await SignedInAsync(world.MinistryToken);
-    }
+    public static async Task StartAsync(TestContext context) => session = await BureauSession.StartAsync(bypassCsp: true);
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        if (chromium is not null)
+        if (session is not null)
         {
-            await chromium.DisposeAsync();
-        }
-        if (app is not null)
-        {
-            await app.DisposeAsync();
+            await session.DisposeAsync();
         }
     }
 
-    private static async Task<IPage> SignedInAsync(string token)
-    {
-        var page = await chromium.NewPageAsync(app, bypassCsp: true);
-        await PageActions.SignInWithTokenAsync(page, token);
-        return page;
-    }
-
-    /// <summary>
-    /// The reports themselves, as a reader opens them from the pages: the sector report and the report to parliament
-    /// for the ministry, the feedback report for the bureau. They are documents, not site pages (no site header or
-    /// menu), so only the language, a first-level heading and the axe rules are checked.
-    /// </summary>
     [TestMethod]
     [DataRow("/api/v1/rounds/" + BureauWorld.PublishedRound + "/sector-views/universiteit/report", "report-sector", true)]
     [DataRow("/api/v1/rounds/" + BureauWorld.PublishedRound + "/parliament-report", "report-parliament", true)]
