@@ -5,11 +5,7 @@ using Audit.Api.SectorViews;
 using Audit.Application.SectorViews;
 using Audit.Data.Connections;
 using Hangfire.Dashboard;
-using Hangfire.InMemory;
-using Hangfire.PostgreSql;
-using Hangfire.SqlServer;
 using Hangfire;
-using Microsoft.Data.SqlClient;
 
 namespace Audit.Api.Jobs;
 
@@ -29,32 +25,13 @@ public static class JobsExtensions
             return builder; // options validation reports the bad provider at start-up
         }
 
+        builder.Services.AddHostJobStorage(provider, database);
         builder.Services.AddHangfire((services, config) =>
         {
             config.UseLogProvider(new ResilientHangfireLogProvider(services.GetRequiredService<ILoggerFactory>()));
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            switch (provider)
-            {
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(() => new SqlConnection(database.ConnectionString), new SqlServerStorageOptions
-                    {
-                        PrepareSchemaIfNecessary = JobStoreSchema.StoragePreparesSchema(database),
-                        SchemaName = "hangfire",
-                    });
-                    break;
-                case DatabaseProvider.Postgres:
-                    config.UsePostgreSqlStorage(pg => pg.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
-                    {
-                        PrepareSchemaIfNecessary = JobStoreSchema.StoragePreparesSchema(database),
-                        SchemaName = "hangfire",
-                    });
-                    break;
-                default:
-                    config.UseInMemoryStorage(new InMemoryStorageOptions());
-                    break;
-            }
         });
         builder.Services.AddTransient<SectorRecomputeJob>();
         builder.Services.AddSingleton<SectorStateCache>();

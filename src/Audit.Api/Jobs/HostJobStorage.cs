@@ -1,0 +1,56 @@
+using Audit.Api.Hosting;
+using Audit.Data.Connections;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
+using Hangfire;
+using Microsoft.Data.SqlClient;
+
+namespace Audit.Api.Jobs;
+
+/// <summary>
+/// Registers Hangfire's storage and job activator per host. <c>AddHangfire</c> only registers them if absent, and
+/// then as the process-wide <c>JobStorage.Current</c> and <c>JobActivator.Current</c> as they stand when first
+/// resolved; those belong to whichever host configured Hangfire last. Two hosts in one process (the test suite
+/// starts them in parallel) would then enqueue into each other's storage, and a job would run in the other host's
+/// container, against its database, or in no living host at all.
+/// </summary>
+internal static class HostJobStorage
+{
+    public static IServiceCollection AddHostJobStorage(this IServiceCollection services, DatabaseProvider provider, DatabaseOptions database)
+    {
+        services.AddSingleton<JobStorage>(serviceProvider =>
+        {
+            // The global configuration (serializer settings) must be in place before the storage serves a job.
+            serviceProvider.GetRequiredService<IGlobalConfiguration>();
+            return Create(provider, database);
+        });
+        services.AddSingleton<JobActivator>(serviceProvider =>
+            new AspNetCoreJobActivator(serviceProvider.GetRequiredService<IServiceScopeFactory>()));
+        return services;
+    }
+
+    /// <summary>Hangfire storage follows the database engine; SQLite keeps jobs in memory (see <see cref="JobsExtensions"/>).</summary>
+    private static JobStorage Create(DatabaseProvider provider, DatabaseOptions database) => provider switch
+    {
+        DatabaseProvider.SqlServer => new SqlServerStorage(() => new SqlConnection(database.ConnectionString), new SqlServerStorageOptions
+        {
+            PrepareSchemaIfNecessary = JobStoreSchema.StoragePreparesSchema(database),
+            SchemaName = JobStoreSchema.Name,
+        }),
+        DatabaseProvider.Postgres => PostgresStorage(database),
+        _ => new InMemoryStorage(new InMemoryStorageOptions()),
+    };
+
+    private static PostgreSqlStorage PostgresStorage(DatabaseOptions database)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            PrepareSchemaIfNecessary = JobStoreSchema.StoragePreparesSchema(database),
+            SchemaName = JobStoreSchema.Name,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
+    }
+}
