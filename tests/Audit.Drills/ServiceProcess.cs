@@ -15,6 +15,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
+    private int _errorCount;
+    private string? _errorHeading;
 
     private ServiceProcess(Process process, Uri baseAddress)
     {
@@ -90,6 +93,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.WaitForExit(10_000);
     }
 
+    /// <summary>
+    /// Log entries the service wrote at Error or Critical level, counted as
+    /// they arrive because <see cref="Output"/> keeps only the newest lines; the first few are kept to show.
+    /// </summary>
+    public int ErrorLogCount => Volatile.Read(ref _errorCount);
+
+    public IReadOnlyCollection<string> FirstErrorLogs => _errors;
+
     public bool SawOutput(string fragment) => _output.Any(line => line.Contains(fragment, StringComparison.Ordinal));
 
     /// <summary>Waits until the service has written a line containing <paramref name="fragment"/>; false on timeout or exit.</summary>
@@ -126,10 +137,32 @@ public sealed class ServiceProcess : IAsyncDisposable
             return;
         }
         _output.Enqueue(line);
+        if (_errorHeading is { } heading)
+        {
+            // The simple console format puts the category on one line and the message on the next.
+            _errors.Enqueue(heading + " " + line.Trim());
+            _errorHeading = null;
+        }
+        if (IsErrorEntry(line) && Interlocked.Increment(ref _errorCount) <= 5)
+        {
+            if (line.StartsWith('{'))
+            {
+                _errors.Enqueue(line);
+            }
+            else
+            {
+                _errorHeading = line;
+            }
+        }
         while (_output.Count > 2000 && _output.TryDequeue(out _))
         {
         }
     }
+
+    /// <summary>The console log's first line of an Error or Critical entry, in the simple or the JSON format.</summary>
+    private static bool IsErrorEntry(string line) =>
+        line.StartsWith("fail: ", StringComparison.Ordinal) || line.StartsWith("crit: ", StringComparison.Ordinal)
+        || line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal);
 
     private async Task WaitReadyAsync(TimeSpan timeout)
     {

@@ -9,8 +9,9 @@ namespace Audit.Drills.BadInput;
 /// <summary>
 /// 10,000 malformed requests from a fixed seed across every operation of the OpenAPI document, as admin,
 /// respondent, anonymous and with a forged token, then the hand-made <see cref="HostileShapes"/> (each refused with a
-/// 4xx) and the zip-bomb memory check (<see cref="ZipBombMemory"/>). No 5xx, every 4xx a complete problem+json, no data
-/// changed.
+/// 4xx), the zip-bomb memory check (<see cref="ZipBombMemory"/>) and the requests only a raw socket sends
+/// (<see cref="RawHttpShapes"/>). No 5xx, every 4xx a complete problem+json, no data changed, and nothing in the
+/// service's log at Error level: all of it is the client's fault.
 /// </summary>
 public sealed class BadInputDrill : IDrill
 {
@@ -80,6 +81,20 @@ public sealed class BadInputDrill : IDrill
         if (memory.Defect is not null)
         {
             defects.Add(memory.Defect);
+        }
+
+        var raw = await RawHttpShapes.SendAsync(service.BaseAddress,
+            $"/api/v1/participations/{ids.ParticipationId}/answers/{HostileShapes.QuestionKey}/evidence", respondentToken);
+        log.Line(raw.Summary);
+        foreach (var defect in raw.Defects)
+        {
+            defects.Add(defect);
+        }
+        // Every refusal above is the client's fault: none may reach the log as an error (issue 16).
+        log.Line($"service log: {service.ErrorLogCount} entries at Error or Critical level");
+        foreach (var entry in service.FirstErrorLogs)
+        {
+            defects.Add("logged at Error: " + (entry.Length > 400 ? entry[..400] + "…" : entry));
         }
 
         var after = await database.SnapshotAsync();
