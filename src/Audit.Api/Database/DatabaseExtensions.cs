@@ -52,6 +52,7 @@ public static class DatabaseExtensions
                 owner);
         });
         builder.Services.AddSingleton<IUserRepository, UserRepository>();
+        builder.Services.AddSingleton<IUserTokenReader, UserTokenReader>();
         builder.Services.AddSingleton<IUserIdentityRepository, UserIdentityRepository>();
         builder.Services.AddSingleton<IDataProtectionKeyRepository, DataProtectionKeyRepository>();
         builder.Services.AddSingleton<IAuditEventRepository, AuditEventRepository>();

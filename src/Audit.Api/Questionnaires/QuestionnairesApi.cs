@@ -17,6 +17,9 @@ public static class QuestionnairesApi
         var read = routes.MapGroup("/api/v1").WithTags("Questionnaires").RequireAuthorization(Policies.SignedIn);
         read.MapGet("/questionnaires", ListAsync).WithName("ListQuestionnaires");
         read.MapGet("/questionnaires/{key}/versions/{version}", GetAsync).WithName("GetQuestionnaireVersion");
+        read.MapGet("/questionnaires/{key}/versions/{version}/differences", DifferencesAsync).WithName("CompareQuestionnaireVersions")
+            .WithDescription("What changed from the earlier version named by ?from= to this one: questions added, removed, and changed in type, " +
+                "text or options (options include grid rows as row:key, columns as column:key and maturity level labels as level:n).");
 
         routes.MapGroup("/api/v1").WithTags("Questionnaires").RequireAuthorization(Policies.Admin)
             .MapPost("/questionnaires", UploadAsync).WithName("UploadQuestionnaire")
@@ -46,6 +49,27 @@ public static class QuestionnairesApi
     public static async Task<Results<Ok<QuestionnaireResponse>, ProblemHttpResult>> GetAsync(
         string key, string version, ClaimsPrincipal principal, ReadQuestionnaires read, CancellationToken cancellationToken) =>
         (await read.GetAsync(principal.ToCaller(), key, version, cancellationToken)).ToResult(stored => TypedResults.Ok(QuestionnaireResponse.From(stored)));
+
+    public sealed record QuestionBrief(string Key, string Type, string Text);
+
+    public sealed record QuestionChangeResponse(
+        string Key, string? OlderType, string? NewerType, string? OlderText, string? NewerText,
+        IReadOnlyList<string> OptionsAdded, IReadOnlyList<string> OptionsRemoved, IReadOnlyList<string> OptionsRelabelled);
+
+    public sealed record DifferencesResponse(
+        string Key, string Version, string From, IReadOnlyList<QuestionBrief> Added, IReadOnlyList<QuestionBrief> Removed,
+        IReadOnlyList<QuestionChangeResponse> Changed, int Unchanged);
+
+    public static async Task<Results<Ok<DifferencesResponse>, ValidationProblem, ProblemHttpResult>> DifferencesAsync(
+        string key, string version, ClaimsPrincipal principal, CompareQuestionnaires compare, CancellationToken cancellationToken, string? from = null) =>
+        (await compare.ExecuteAsync(principal.ToCaller(), key, version, from, cancellationToken)).ToResults(view =>
+        {
+            var d = view.Differences;
+            static QuestionBrief Brief(Question q) => new(q.Key, q.Type.ToWireName(), q.Text);
+            return TypedResults.Ok(new DifferencesResponse(key, version, view.Older.Version, [.. d.Added.Select(Brief)], [.. d.Removed.Select(Brief)],
+                [.. d.Changed.Select(c => new QuestionChangeResponse(c.Key, c.OlderType?.ToWireName(), c.NewerType?.ToWireName(), c.OlderText, c.NewerText,
+                    c.OptionsAdded, c.OptionsRemoved, c.OptionsRelabelled))], d.Unchanged));
+        });
 
     /// <summary>201 with the stored definition; 200 when the identical version was stored already; 409 when it differs.</summary>
     public static async Task<Results<Created<QuestionnaireResponse>, Ok<QuestionnaireResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(

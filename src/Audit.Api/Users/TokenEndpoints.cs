@@ -8,6 +8,12 @@ namespace Audit.Api.Users;
 /// </summary>
 public static class TokenEndpoints
 {
+    /// <summary>The user's live tokens, without their values: what an admin may revoke.</summary>
+    public static async Task<Results<Ok<ItemsResponse<LiveTokenResponse>>, ProblemHttpResult>> ListAsync(
+        string id, ClaimsPrincipal principal, ReadUserTokens read, CancellationToken cancellationToken) =>
+        (await read.ExecuteAsync(principal.ToCaller(), id, cancellationToken)).ToResult(tokens =>
+            TypedResults.Ok(new ItemsResponse<LiveTokenResponse>([.. tokens.Select(LiveTokenResponse.From)])));
+
     public static async Task<Results<Created<TokenResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string id, CreateTokenRequest? request, ClaimsPrincipal principal, CreateUserToken create, CancellationToken cancellationToken) =>
         (await create.ExecuteAsync(principal.ToCaller(), id, request?.ExpiresAt, cancellationToken)).ToResults(issued =>

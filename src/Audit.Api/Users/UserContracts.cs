@@ -15,6 +15,12 @@ public sealed record UserResponse(string Id, string Name, string Email, string R
 /// <summary>The token is in this response only; it is never retrievable again.</summary>
 public sealed record TokenResponse(string Id, string Token, DateTimeOffset? ExpiresAt);
 
+/// <summary>A live token as listed: what it is and when it was used, never its value. <c>kind</c> is pat, invitation or session.</summary>
+public sealed record LiveTokenResponse(string Id, string Kind, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt)
+{
+    public static LiveTokenResponse From(LiveToken token) => new(token.Id, token.Kind.ToWireName(), token.CreatedAt, token.ExpiresAt, token.LastUsedAt);
+}
+
 /// <summary>A one-time sign-in link for the web pages.</summary>
 public sealed record InvitationResponse(string Id, string Url, DateTimeOffset ExpiresAt);
 

@@ -15,6 +15,7 @@ public static class UsersApi
         group.MapPost("/users", CreateAsync).WithName("CreateUser");
         group.MapGet("/users/{id}", GetAsync).WithName("GetUser");
         group.MapPatch("/users/{id}", UpdateAsync).WithName("UpdateUser");
+        group.MapGet("/users/{id}/tokens", TokenEndpoints.ListAsync).WithName("ListUserTokens");
         group.MapPost("/users/{id}/tokens", TokenEndpoints.CreateAsync).WithName("CreateUserToken");
         group.MapDelete("/users/{id}/tokens/{tokenId}", TokenEndpoints.RevokeAsync).WithName("RevokeUserToken");
         group.MapPost("/users/{id}/invitations", TokenEndpoints.InviteAsync).WithName("CreateUserInvitation")

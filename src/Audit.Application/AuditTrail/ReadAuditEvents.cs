@@ -12,16 +12,27 @@ public sealed class ReadAuditEvents(IAuditEventRepository trail)
         {
             return refused;
         }
-        var errors = new Dictionary<string, string[]>();
+        var errors = Check(query);
         page.Check(errors);
-        if (query is { From: { } from, To: { } to } && from >= to)
-        {
-            errors["to"] = ["to must be after from."];
-        }
         if (errors.Count > 0)
         {
             return new Failure.Invalid(errors);
         }
         return await trail.QueryAsync(query, page.ToRequest(), cancellationToken);
+    }
+
+    /// <summary>The filters' errors, keyed by the query parameter; shared with <see cref="ExportAuditEvents"/>.</summary>
+    internal static Dictionary<string, string[]> Check(AuditEventQuery query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (query is { From: { } from, To: { } to } && from >= to)
+        {
+            errors["to"] = ["to must be after from."];
+        }
+        if (query.ObjectId is not null && query.ObjectType is null)
+        {
+            errors["objectType"] = ["objectId needs objectType: an id means something only within its kind of object."];
+        }
+        return errors;
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Audit.Core.Questionnaires;
+using Audit.Core.Rounds;
 
 namespace Audit.Application.Questionnaires;
 
@@ -6,10 +8,12 @@ namespace Audit.Application.Questionnaires;
 public sealed record UploadedQuestionnaire(StoredQuestionnaire Questionnaire, bool Inserted);
 
 /// <summary>
-/// An admin uploads a questionnaire version as YAML or JSON. It must load cleanly (every error, keyed by its path);
-/// a stored version never changes, so uploading it again is harmless only with the same content.
+/// An admin uploads a questionnaire version as YAML or JSON; the API and the bureau's upload page both come here. It must
+/// load cleanly: every error, keyed by its path, with the line it is on ("line 12: …") because the author edits a file.
+/// A stored version never changes, so uploading it again is harmless only with the same content; different content is a
+/// conflict that names the rounds asking that version, if any, since those are why it can never change.
 /// </summary>
-public sealed class UploadQuestionnaire(IQuestionnaireRepository questionnaires, TimeProvider clock)
+public sealed class UploadQuestionnaire(IQuestionnaireRepository questionnaires, IRoundRepository rounds, TimeProvider clock)
 {
     public async Task<Outcome<UploadedQuestionnaire>> ExecuteAsync(Caller caller, string definition, bool isYaml, CancellationToken cancellationToken)
     {
@@ -21,7 +25,7 @@ public sealed class UploadQuestionnaire(IQuestionnaireRepository questionnaires,
         if (!loaded.IsValid)
         {
             var errors = loaded.Errors.GroupBy(e => e.Path.Length == 0 ? "$" : e.Path)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+                .ToDictionary(g => g.Key, g => g.Select(WithLine).ToArray());
             return new Failure.Invalid(errors, $"The definition has {loaded.Errors.Count} error(s).");
         }
         var now = clock.GetUtcNow();
@@ -30,9 +34,21 @@ public sealed class UploadQuestionnaire(IQuestionnaireRepository questionnaires,
             caller.ToActor().Did("questionnaire.uploaded", "questionnaire", $"{stored.Key}/{stored.Version}", now, stored.ContentHash), cancellationToken);
         if (!result.Inserted && result.StoredContentHash != stored.ContentHash)
         {
+            var users = (await ReadQuestionnaireUses.RoundsUsingAsync(rounds, cancellationToken))
+                .Where(r => r.Questionnaire == new QuestionnaireRef(stored.Key, stored.Version)).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
+            var why = users.Count == 0
+                ? "a version never changes"
+                : $"round(s) {string.Join(", ", users)} use it, and a version never changes";
             return new Failure.Conflict(
-                $"Questionnaire '{stored.Key}' version '{stored.Version}' exists with different content; a version never changes. Upload it as a new version.");
+                $"Questionnaire '{stored.Key}' version '{stored.Version}' exists with different content; {why}. Upload it as a new version.")
+            {
+                Extensions = new Dictionary<string, object?> { ["rounds"] = users },
+            };
         }
         return new UploadedQuestionnaire((await questionnaires.GetAsync(stored.Key, stored.Version, cancellationToken))!, result.Inserted);
     }
+
+    /// <summary>The message as the API and the page show it: "line 12: …" when the line is known.</summary>
+    public static string WithLine(DefinitionError error) =>
+        error.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"line {line}: {error.Message}") : error.Message;
 }

@@ -34,7 +34,8 @@ public sealed record AuditEventQuery(
     string? ObjectId = null,
     string? ActorId = null,
     DateTimeOffset? From = null,
-    DateTimeOffset? To = null);
+    DateTimeOffset? To = null,
+    string? Action = null);
 
 public interface IAuditEventRepository
 {

@@ -6,6 +6,9 @@ namespace Audit.Core.Questionnaires;
 /// <summary>One error in a questionnaire definition. <see cref="Path"/> points into the document: "themes[1].questions[3].norm".</summary>
 public sealed record DefinitionError(string Path, string Message)
 {
+    /// <summary>The 1-based line of the source text the path points at (or its nearest written ancestor); null when unknown.</summary>
+    public int? Line { get; init; }
+
     public override string ToString() => Path.Length == 0 ? Message : $"{Path}: {Message}";
 }
 

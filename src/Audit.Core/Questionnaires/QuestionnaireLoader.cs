@@ -25,14 +25,14 @@ public static partial class QuestionnaireLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         var reader = new DefinitionReader();
-        return Load(DefinitionTree.FromYaml(text, reader.Errors), reader);
+        return DefinitionLines.Annotate(Load(DefinitionTree.FromYaml(text, reader.Errors), reader), () => DefinitionLines.OfYaml(text));
     }
 
     public static QuestionnaireLoadResult LoadJson(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var reader = new DefinitionReader();
-        return Load(DefinitionTree.FromJson(text, reader.Errors), reader);
+        return DefinitionLines.Annotate(Load(DefinitionTree.FromJson(text, reader.Errors), reader), () => DefinitionLines.OfJson(text));
     }
 
     private static QuestionnaireLoadResult Load(DefNode? root, DefinitionReader reader)

@@ -23,6 +23,7 @@ public sealed class AuditEventRepository(IDbConnectionFactory factory) : IAuditE
         if (query.ObjectType is not null) filter.Add("object_type = @objectType", "objectType", query.ObjectType);
         if (query.ObjectId is not null) filter.Add("object_id = @objectId", "objectId", query.ObjectId);
         if (query.ActorId is not null) filter.Add("actor_id = @actorId", "actorId", query.ActorId);
+        if (query.Action is not null) filter.Add("action = @action", "action", query.Action);
         if (query.From is { } from) filter.Add("occurred_at >= @from", "from", from);
         if (query.To is { } to) filter.Add("occurred_at < @to", "to", to);
         return PagedQuery.ReadAsync<AuditEventRow, AuditEvent>(factory, _sql.Count + filter.Where, _sql.Select + filter.Where + _sql.Page(page.Offset, page.Limit),

@@ -18,7 +18,7 @@ public sealed class AuditEventSql(ISqlDialect dialect)
     /// <summary>Every filter at once: the shape <see cref="AuditEventRepository"/> narrows down.</summary>
     public string SelectFiltered =>
         "SELECT id FROM audit_events WHERE object_type = @objectType AND object_id = @objectId AND actor_id = @actorId " +
-        "AND occurred_at >= @from AND occurred_at < @to" + Page(0, 50);
+        "AND action = @action AND occurred_at >= @from AND occurred_at < @to" + Page(0, 50);
 
     public string Page(int offset, int limit) => " ORDER BY occurred_at DESC, id DESC " + dialect.Paging(offset, limit);
 }

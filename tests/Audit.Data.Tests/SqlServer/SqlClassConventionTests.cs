@@ -39,6 +39,7 @@ public sealed class SqlClassConventionTests
     [DataRow("RenderedReportSql")]
     [DataRow("AuditEventSql")]
     [DataRow("UserSql")]
+    [DataRow("UserTokenSql")]
     [DataRow("MailOutboxSql")]
     [DataRow("SectorViewSql")]
     [DataRow("IncludedAnswersSql")]
