@@ -51,4 +51,16 @@ public sealed class UploadQuestionnaire(IQuestionnaireRepository questionnaires,
     /// <summary>The message as the API and the page show it: "line 12: …" when the line is known.</summary>
     public static string WithLine(DefinitionError error) =>
         error.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"line {line}: {error.Message}") : error.Message;
+
+    /// <summary>The line and the message back from a text made by <see cref="WithLine"/>, for a page that shows them in columns.</summary>
+    public static (int? Line, string Message) SplitLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const string prefix = "line ";
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return text.StartsWith(prefix, StringComparison.Ordinal) && colon > prefix.Length
+            && int.TryParse(text.AsSpan(prefix.Length, colon - prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var line)
+                ? (line, text[(colon + 2)..])
+                : (null, text);
+    }
 }

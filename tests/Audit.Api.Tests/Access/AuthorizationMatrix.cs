@@ -43,6 +43,9 @@ public static class AuthorizationMatrix
     /// <summary>A bureau page: admins and analysts; respondents forbidden; the ministry is told there is nothing (404).</summary>
     private static Dictionary<Caller, HttpStatusCode> BureauPage(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, Forbidden, Forbidden, NotFound);
 
+    /// <summary>An admin page of the bureau: admins only; analysts and respondents forbidden; the ministry is told there is nothing (404).</summary>
+    private static Dictionary<Caller, HttpStatusCode> AdminPage(HttpStatusCode allowed) => Expect(Unauthorized, allowed, Forbidden, Forbidden, Forbidden, NotFound);
+
     /// <summary>A ministry page: the ministry only.</summary>
     private static Dictionary<Caller, HttpStatusCode> MinistryPage(HttpStatusCode allowed) => Expect(Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, allowed);
 
@@ -80,7 +83,9 @@ public static class AuthorizationMatrix
         new("POST /api/v1/users/{id}/tokens", w => Send(HttpMethod.Post, $"/api/v1/users/{w.SubjectUserId}/tokens", new { expiresAt = "2000-01-01T00:00:00Z" }), AdminOnly(BadRequest)),
         new("DELETE /api/v1/users/{id}/tokens/{tokenId}", w => Send(HttpMethod.Delete, $"/api/v1/users/{w.SubjectUserId}/tokens/t_unknown"), AdminOnly(NotFound)),
         new("POST /api/v1/users/{id}/invitations", _ => Send(HttpMethod.Post, "/api/v1/users/u_unknown/invitations"), AdminOnly(NotFound)),
+        new("GET /api/v1/users/{id}/tokens", w => Get($"/api/v1/users/{w.SubjectUserId}/tokens"), AdminOnly(OK)),
         new("GET /api/v1/audit-events", _ => Get("/api/v1/audit-events?pageSize=0"), AdminOnly(BadRequest)),
+        new("GET /api/v1/audit-events.csv", _ => Get("/api/v1/audit-events.csv?separator=tab"), AdminOnly(BadRequest)),
 
         // The registry is public knowledge: everyone signed in reads, admins write.
         new("GET /api/v1/institutions", _ => Get("/api/v1/institutions?type=universiteit"), SignedIn(OK)),
@@ -91,6 +96,7 @@ public static class AuthorizationMatrix
         // Questionnaires: what is asked is not secret; admins upload versions.
         new("GET /api/v1/questionnaires", _ => Get("/api/v1/questionnaires"), SignedIn(OK)),
         new("GET /api/v1/questionnaires/{key}/versions/{version}", _ => Get("/api/v1/questionnaires/kennisveiligheid/versions/2023"), SignedIn(OK)),
+        new("GET /api/v1/questionnaires/{key}/versions/{version}/differences", _ => Get("/api/v1/questionnaires/kennisveiligheid/versions/2023/differences?from=2023"), SignedIn(OK)),
         new("POST /api/v1/questionnaires", _ => Send(HttpMethod.Post, "/api/v1/questionnaires", new { }), AdminOnly(BadRequest)),
 
         // Rounds: everyone signed in reads (the ministry follows them too), admins create and move them.
@@ -151,6 +157,19 @@ public static class AuthorizationMatrix
         new("POST /bureau/deelnames/{participationId}/beoordeling", w => Form($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(BadRequest)),
         new("GET /bureau/deelnames/{participationId}/bevindingen", w => Get($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(OK)),
         new("POST /bureau/deelnames/{participationId}/bevindingen", w => Form($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(BadRequest)),
+        // The bureau's management pages: questionnaires for the bureau (uploading for admins), users and the audit log for admins.
+        new("GET /bureau/vragenlijsten", _ => Get("/bureau/vragenlijsten"), BureauPage(OK)),
+        new("POST /bureau/vragenlijsten", _ => Form("/bureau/vragenlijsten"), AdminPage(BadRequest)),
+        new("GET /bureau/vragenlijsten/{key}/{version}", _ => Get("/bureau/vragenlijsten/kennisveiligheid/2023"), BureauPage(OK)),
+        new("GET /bureau/vragenlijsten/{key}/{version}/vergelijking", _ => Get("/bureau/vragenlijsten/kennisveiligheid/2023/vergelijking"), BureauPage(OK)),
+        new("GET /bureau/gebruikers", _ => Get("/bureau/gebruikers"), AdminPage(OK)),
+        new("POST /bureau/gebruikers", _ => Form("/bureau/gebruikers"), AdminPage(BadRequest)),
+        new("GET /bureau/gebruikers/{id}", w => Get($"/bureau/gebruikers/{w.SubjectUserId}"), AdminPage(OK)),
+        new("POST /bureau/gebruikers/{id}/status", w => Form($"/bureau/gebruikers/{w.SubjectUserId}/status"), AdminPage(BadRequest)),
+        new("POST /bureau/gebruikers/{id}/uitnodiging", w => Form($"/bureau/gebruikers/{w.SubjectUserId}/uitnodiging"), AdminPage(BadRequest)),
+        new("POST /bureau/gebruikers/{id}/tokens/{tokenId}/intrekken", w => Form($"/bureau/gebruikers/{w.SubjectUserId}/tokens/t_unknown/intrekken"), AdminPage(BadRequest)),
+        new("GET /bureau/auditlog", _ => Get("/bureau/auditlog"), AdminPage(OK)),
+        new("GET /bureau/auditlog.csv", _ => Get("/bureau/auditlog.csv"), AdminPage(OK)),
         // The ministry's pages: published rounds only (the matrix round is open, so its sector page does not exist for it).
         new("GET /ministerie/rondes", _ => Get("/ministerie/rondes"), MinistryPage(OK)),
         new("GET /ministerie/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/ministerie/rondes/{w.RoundId}/sectoren/universiteit"), MinistryPage(NotFound)),

@@ -1,3 +1,5 @@
+using Audit.Api.Pages.Bureau.Admin;
+
 namespace Audit.Api.Pages.Bureau;
 
 /// <summary>
@@ -14,6 +16,7 @@ public static class BureauPages
     [
         RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, FindingsPage.Name,
         SectorViewsPage.ListName, SectorViewsPage.ViewName,
+        .. Admin.AdminPages.PageNames,
     ];
 
     public static string RoundPath(string roundId) => $"{RoundsPath}/{Escape(roundId)}";
@@ -45,6 +48,7 @@ public static class BureauPages
         bureau.MapPost("/deelnames/{participationId}/beoordeling", ReviewPage.SubmitAsync).DisableAntiforgery();
         bureau.MapGet("/deelnames/{participationId}/bevindingen", FindingsPage.ShowAsync);
         bureau.MapPost("/deelnames/{participationId}/bevindingen", FindingsPage.SaveAsync).DisableAntiforgery();
+        bureau.MapAdminPages();
         return routes;
     }
 

@@ -61,7 +61,7 @@ public static class PageNavigation
         return links;
     }
 
-    /// <summary>The bureau's rounds (and, for admins, the job dashboard), the ministry's published rounds, a respondent's participations.</summary>
+    /// <summary>The bureau's rounds and questionnaires (and, for admins, users, the audit log and the job dashboard), the ministry's published rounds, a respondent's participations.</summary>
     private static IEnumerable<(string Key, string Href)> RoleLinks(string? role)
     {
         if (!Roles.TryParse(role, out var parsed))
@@ -71,8 +71,11 @@ public static class PageNavigation
         if (parsed.IsBureau())
         {
             yield return ("bureau_rounds", Bureau.BureauPages.RoundsPath);
+            yield return ("bureau_questionnaires", Bureau.Admin.QuestionnairesPage.Path);
             if (parsed == Role.Admin)
             {
+                yield return ("bureau_users", Bureau.Admin.UsersPage.Path);
+                yield return ("bureau_audit_log", Bureau.Admin.AuditLogPage.Path);
                 yield return ("jobs", "/jobs");
             }
         }
