@@ -162,6 +162,34 @@ public abstract class UserRepositoryContract : EngineTestBase
         Assert.IsTrue(await Users.AnyWithRoleAsync(Role.Admin));
         Assert.Contains(admin.Id, (await Users.ListAsync()).Select(u => u.Id));
     }
+
+    [TestMethod]
+    public async Task Live_tokens_leave_out_revoked_expired_and_used_ones_newest_first()
+    {
+        var user = NewUser();
+        var older = TokenFor(user, AccessTokens.NewToken(), Now.AddDays(30));
+        Assert.IsTrue(await Users.InsertWithTokenAsync(user, older, Audit(user.Id)));
+        var newer = TokenFor(user, AccessTokens.NewToken()) with { CreatedAt = Now.AddMinutes(1) };
+        var revoked = TokenFor(user, AccessTokens.NewToken());
+        var expired = TokenFor(user, AccessTokens.NewToken(), Now.AddMinutes(-1));
+        var invitation = AccessTokens.NewToken();
+        var used = TokenFor(user, invitation, Now.AddDays(7)) with { Kind = TokenKind.Invitation };
+        foreach (var token in new[] { newer, revoked, expired, used })
+        {
+            await Users.InsertTokenAsync(token, Audit(token.Id));
+        }
+        Assert.IsTrue(await Users.RevokeTokenAsync(user.Id, revoked.Id, Now, Audit(revoked.Id)));
+        Assert.IsNotNull(await Users.RedeemInvitationAsync(AccessTokens.Hash(invitation),
+            new StoredToken(AccessTokens.NewId("t_"), "", TokenKind.Session, AccessTokens.Hash(AccessTokens.NewToken()), Now.AddMinutes(-5), Now.AddHours(8)), Now));
+
+        var live = await new UserTokenReader(Factory).ListLiveAsync(user.Id, Now);
+
+        Assert.AreSequenceEqual(new[] { TokenKind.PersonalAccessToken, TokenKind.PersonalAccessToken, TokenKind.Session },
+            live.Select(t => t.Kind), string.Join(", ", live));
+        Assert.AreEqual(newer.Id, live[0].Id);
+        Assert.AreEqual(older.Id, live[1].Id);
+        Assert.AreEqual(Now.AddDays(30), live[1].ExpiresAt);
+    }
 }
 
 [TestClass]
