@@ -62,7 +62,7 @@ public sealed class AdminPagesTests
 
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Het bestand heeft 2 fout(en).", page);
-        Assert.Contains("<code>themes[0].questions[0].type</code>", page);
+        Assert.Contains("<code class=\"audit-hash\">themes[0].questions[0].type</code>", page);
         Assert.Contains("<td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">9</td>", page);
         Assert.Contains("<td class=\"utrecht-table__cell utrecht-table__cell--numeric-data\">3</td>", page);
         Assert.DoesNotContain("/bureau/vragenlijsten/pilot/1", page);
@@ -107,7 +107,7 @@ public sealed class AdminPagesTests
 
         Assert.DoesNotContain("enctype=\"multipart/form-data\"", list);
         Assert.Contains("1 vragen toegevoegd, 1 verwijderd, 2 gewijzigd en 0 ongewijzigd.", compare);
-        Assert.Contains("<code>governance.new</code>", compare);
+        Assert.Contains("<code class=\"audit-hash\">governance.new</code>", compare);
         Assert.Contains("Soort vraag: Ja/nee werd Volwassenheid (0–5).", compare);
         Assert.AreEqual(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, (await analyst.GetAsync("/bureau/vragenlijsten/pilot/7")).StatusCode);
