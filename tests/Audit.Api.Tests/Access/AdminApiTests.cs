@@ -68,4 +68,16 @@ public sealed class AdminApiTests
         Assert.IsTrue(errors.TryGetProperty("to", out _) && errors.TryGetProperty("objectType", out _), errors.ToString());
         Assert.HasCount(3, list.GetProperty("errors").EnumerateObject(), list.ToString());
     }
+
+    [TestMethod]
+    public async Task An_admin_cannot_deactivate_their_own_account()
+    {
+        await using var app = new AuditApp();
+        using var admin = await app.ClientForAsync(Role.Admin);
+        var self = app.UserIds[admin];
+
+        await ProblemAssert.IsProblemAsync(await admin.PatchAsJsonAsync($"/api/v1/users/{self}", new { active = false }), HttpStatusCode.Conflict);
+
+        Assert.AreEqual(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/me")).StatusCode, "still signed in");
+    }
 }
