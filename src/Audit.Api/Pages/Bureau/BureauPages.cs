@@ -13,7 +13,7 @@ public static class BureauPages
     public static readonly IReadOnlyList<string> PageNames =
     [
         RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, FindingsPage.Name,
-        SectorViewsPage.ListName, SectorViewsPage.ViewName,
+        SectorViewsPage.ListName, SectorViewsPage.ViewName, .. RoundStatusPage.PageNames,
     ];
 
     public static string RoundPath(string roundId) => $"{RoundsPath}/{Escape(roundId)}";
@@ -37,6 +37,7 @@ public static class BureauPages
         bureau.MapGet("/rondes/{roundId}", RoundDashboardPage.ShowAsync);
         bureau.MapPost("/rondes/{roundId}/uitnodigingen", RoundActionsPage.SendInvitationsAsync).DisableAntiforgery();
         bureau.MapPost("/rondes/{roundId}/rapporten", RoundActionsPage.RenderReportsAsync).DisableAntiforgery();
+        RoundStatusPage.Map(bureau);
         bureau.MapGet("/rondes/{roundId}/sectoren", SectorViewsPage.ListAsync);
         bureau.MapGet("/rondes/{roundId}/sectoren/{institutionType}", SectorViewsPage.ShowAsync);
         bureau.MapGet("/deelnames/{participationId}", ParticipationPage.ShowAsync);
