@@ -116,6 +116,21 @@ public sealed partial class ReviewSafetyPagesTests
         Assert.AreEqual("submitted", await world.StatusOfAsync(world.OwnId));
     }
 
+    [TestMethod]
+    public async Task A_return_with_only_a_summary_tells_the_institution_to_read_the_summary_not_to_look_for_remarks()
+    {
+        await using var app = new AuditApp();
+        var world = await BureauWorld.SubmittedAsync(app);
+        var returned = await world.Admin.PostAsJsonAsync($"/api/v1/participations/{world.OwnId}/reviews", new { decision = "return", summary = "Vul thema 2 aan." });
+        Assert.AreEqual(HttpStatusCode.OK, returned.StatusCode, await returned.Content.ReadAsStringAsync());
+
+        var overview = await world.Respondent.GetStringAsync(new Uri($"/deelnames/{world.OwnId}/overzicht", UriKind.Relative));
+
+        Assert.Contains("Het auditbureau heeft geen opmerkingen bij afzonderlijke vragen geplaatst; lees de samenvatting hieronder.", overview);
+        Assert.Contains("Vul thema 2 aan.", overview);
+        Assert.DoesNotContain("Bij de vragen staan de opmerkingen", overview);
+    }
+
     /// <summary>The outbox row of the mail about the <paramref name="review"/>-th review to <paramref name="contact"/>'s user, sent or not.</summary>
     private static Task<OutboxEntry?> ReviewMailAsync(AuditApp app, string participationId, int review, HttpClient contact) =>
         app.Services.GetRequiredService<IMailOutbox>().FindByDedupeKeyAsync($"review:{participationId}:{review}:{app.UserIds[contact]}");
