@@ -110,8 +110,8 @@ public static class ReviewPage
     }
 
     /// <summary>
-    /// The confirmation step: nothing is stored. A participation that cannot be reviewed any more gets the form, which
-    /// says so, rather than a question it cannot answer.
+    /// The confirmation step: nothing is stored. A participation that cannot be reviewed any more gets the form with the
+    /// conflict message (409), as the confirmed post would, rather than a question it cannot answer.
     /// </summary>
     private static async Task<IResult> ConfirmAsync(
         Caller caller, string participationId, ReadParticipationFile read, IReadOnlyList<RemarkInput> remarks, string? summary,
