@@ -9,27 +9,26 @@ namespace Audit.Api.Rounds;
 
 /// <summary>
 /// "Your feedback report is ready", mailed to the contacts of each accepted participation when the round is published,
-/// with a link to the report page (<see cref="PublicLinks"/>). Dutch first, English below, plain text: like the
-/// invitation and reminder mails (<see cref="Invitations.RoundMailTexts"/>).
+/// with a link to the report page (<see cref="PublicLinks"/>; without <c>Audit:PublicBaseUrl</c> the mail says to sign in
+/// instead, as the review mails do). Dutch first, English below, plain text: like the invitation and reminder mails
+/// (<see cref="Invitations.RoundMailTexts"/>).
 /// </summary>
 public sealed class PublicationMails(PublicLinks links) : IPublicationMails
 {
-    public string? Unavailable => links.IsConfigured ? null : PublicLinks.NotConfigured;
-
     public MailText FeedbackReady(Round round, ParticipationContacts participation, Contact contact) =>
-        Text(contact.Name, participation.InstitutionName, round.Title, links.For(RespondentPages.Report(participation.ParticipationId)));
+        Text(contact.Name, participation.InstitutionName, round.Title,
+            links.IsConfigured ? links.For(RespondentPages.Report(participation.ParticipationId)) : null);
 
-    public static MailText Text(string name, string institution, string roundTitle, string link) => new(
+    public static MailText Text(string name, string institution, string roundTitle, string? link) => new(
         $"Uw feedbackrapport staat klaar: {roundTitle} | Your feedback report is ready",
         $"""
         Beste {name},
 
         Het auditbureau heeft de resultaten van {roundTitle} gepubliceerd. Het feedbackrapport van {institution} staat klaar: de antwoorden van uw instelling naast die van de sector, met de bevindingen en aanbevelingen van het auditbureau.
 
-        Naar het rapport:
-        {link}
+        {(link is null ? "Meld u aan bij de auditdienst en open het rapport bij uw deelname." : $"Naar het rapport (eerst aanmelden als dat nodig is):\n{link}")}
 
-        U meldt zich eerst aan. Werkt uw uitnodigingslink niet meer? Vraag het auditbureau om een nieuwe.
+        Werkt uw uitnodigingslink niet meer? Vraag het auditbureau om een nieuwe.
 
         Met vriendelijke groet,
         Het auditbureau kennisveiligheid
@@ -40,10 +39,9 @@ public sealed class PublicationMails(PublicLinks links) : IPublicationMails
 
         The audit bureau has published the results of {roundTitle}. The feedback report of {institution} is ready: your institution's answers set against those of its sector, with the audit bureau's findings and recommendations.
 
-        Go to the report:
-        {link}
+        {(link is null ? "Sign in to the audit service and open the report at your participation." : $"Go to the report (signing in first when needed):\n{link}")}
 
-        You sign in first. If your invitation link no longer works, ask the audit bureau for a new one.
+        If your invitation link no longer works, ask the audit bureau for a new one.
 
         Kind regards,
         The knowledge security audit bureau

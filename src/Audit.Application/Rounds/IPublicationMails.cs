@@ -5,12 +5,10 @@ namespace Audit.Application.Rounds;
 
 /// <summary>
 /// The text of the "your feedback report is ready" mail. The web project writes it: it knows the address people reach
-/// the service at and the page the link opens.
+/// the service at and the page the link opens. Without a public address the mail goes without the link: publication is
+/// never held up by mail settings, and the institution must hear of it either way.
 /// </summary>
 public interface IPublicationMails
 {
-    /// <summary>Null when links can be written; otherwise why not (no public address is configured).</summary>
-    string? Unavailable { get; }
-
     MailText FeedbackReady(Round round, ParticipationContacts participation, Contact contact);
 }

@@ -45,10 +45,6 @@ public sealed class PublishRound(
                 },
             };
         }
-        if (mails.Unavailable is { } unavailable)
-        {
-            return new Failure.Unavailable(unavailable);
-        }
         var now = clock.GetUtcNow();
         var outgoing = (from participation in state.Participations
                         where participation.Status == ParticipationStatus.Accepted

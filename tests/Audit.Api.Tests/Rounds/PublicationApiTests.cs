@@ -57,7 +57,7 @@ public sealed class PublicationApiTests
             var mail = await world.MailOfAsync(respondent);
             Assert.IsNotNull(mail, $"no publication mail for {institution}");
             Assert.Contains("Uw feedbackrapport staat klaar", mail.Mail.Subject);
-            Assert.Contains($"https://localhost/deelnames/{world.World.Participations[institution]}/rapport", mail.Mail.TextBody);
+            Assert.Contains($"\nhttps://localhost/deelnames/{world.World.Participations[institution]}/rapport\n", mail.Mail.TextBody);
         }
         var events = await world.Service<IAuditEventRepository>().QueryAsync(new AuditEventQuery("round", world.RoundId), new PageRequest(1, 100));
         Assert.Contains("→ published, 2 feedback mail(s) queued", events.Items.Single(e => e.Action == "round.status-changed" && e.Summary!.Contains("published")).Summary!);
@@ -93,13 +93,17 @@ public sealed class PublicationApiTests
     }
 
     [TestMethod]
-    public async Task Without_a_public_address_publication_is_refused_with_503_and_the_round_stays_closed()
+    public async Task Without_a_public_address_the_round_is_published_and_the_mail_says_to_sign_in()
     {
         await using var world = await PublicationWorld.ClosedAsync("2023-no-url", app => app.Settings["Audit:PublicBaseUrl"] = "");
 
-        await ProblemAssert.IsProblemAsync(await world.PublishAsync(), HttpStatusCode.ServiceUnavailable);
+        Assert.AreEqual(HttpStatusCode.OK, (await world.PublishAsync()).StatusCode);
 
-        Assert.AreEqual("closed", await world.StatusAsync());
+        Assert.AreEqual("published", await world.StatusAsync());
+        var mail = await world.MailOfAsync(world.World.OwnRespondent);
+        Assert.IsNotNull(mail);
+        Assert.Contains("Meld u aan bij de auditdienst en open het rapport bij uw deelname.", mail.Mail.TextBody);
+        Assert.DoesNotContain("http", mail.Mail.TextBody);
     }
 
     [TestMethod]

@@ -83,9 +83,6 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "audit.db")}");
         builder.UseSetting("Audit:JobWorkers", "1");
         builder.UseSetting("Audit:Pages:TokenSignIn", "true");
-        // Mail with a link needs a public address (publishing a round mails the feedback link); the port is only known
-        // after start, and no test follows these links, so a fixed address will do.
-        builder.UseSetting("Audit:PublicBaseUrl", "https://localhost");
         builder.UseSetting("Evidence:Folder", Path.Combine(folder, "evidence"));
         if (testServices is not null)
         {

@@ -12,7 +12,7 @@ public static class BureauPages
     /// <summary>The templates these pages render, for the start-up check.</summary>
     public static readonly IReadOnlyList<string> PageNames =
     [
-        RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, FindingsPage.Name,
+        RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, ReviewPage.ConfirmName, FindingsPage.Name,
         SectorViewsPage.ListName, SectorViewsPage.ViewName, .. RoundStatusPage.PageNames,
     ];
 

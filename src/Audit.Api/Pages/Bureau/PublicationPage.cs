@@ -65,12 +65,11 @@ public static class PublicationPage
         {
             Failure.Conflict when failure.Extensions?.ContainsKey("reasons") == true => "stale",
             Failure.Conflict => "not_allowed",
-            Failure.Unavailable => "no_public_url",
             _ => null,
         };
         // The page as it is now, so the reasons shown are the ones that hold at this moment.
         return error is not null && (await preview.ExecuteAsync(caller, roundId, cancellationToken)).TryGetValue(out var now, out _)
-            ? Page(now, caller.IsAdmin, error, failure is Failure.Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict)
+            ? Page(now, caller.IsAdmin, error, StatusCodes.Status409Conflict)
             : BureauForms.Failed(failure);
     }
 
