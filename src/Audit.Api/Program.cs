@@ -84,6 +84,7 @@ if (role.ServesWeb())
     app.MapReviews();
     app.MapFindings();
     app.MapRoundProgress();
+    app.MapRoundPublication();
     app.MapRoundInvitations();
     app.MapReports();
     app.MapPages();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Audit.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -71,6 +72,7 @@ public sealed class BureauAccessibilityTests
         await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/beoordeling");
 
         var remark = page.GetByLabel("Opmerking bij vraag 1.1 (niet verplicht)");
+        await page.Locator("summary", new() { HasTextRegex = new Regex(@"bij vraag 1\.1$") }).ClickAsync();
         await remark.FillAsync(new string('x', 10_001));
         await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }));
 

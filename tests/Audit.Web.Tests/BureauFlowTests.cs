@@ -66,6 +66,8 @@ public sealed class BureauFlowTests
         await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = BureauWorld.OwnName, Exact = true }));
         Assert.AreEqual($"Deelname van {BureauWorld.OwnName}", await PageActions.HeadingAsync(page));
         await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Deze vragenlijst beoordelen" }));
+        // Each remark field sits behind its question's "Opmerking toevoegen".
+        await page.Locator("summary", new() { HasTextRegex = new Regex(@"bij vraag 1\.1$") }).ClickAsync();
         await page.GetByLabel("Opmerking bij vraag 1.1 (niet verplicht)").FillAsync("Noem de bestuurder bij naam en functie.");
         await Screenshots.TakeAsync(page, TestContext, "bureau-review-filled.nl");
         await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen met opmerkingen" }));
@@ -100,7 +102,9 @@ public sealed class BureauFlowTests
         // The analyst accepts the resubmission.
         await page.GotoAsync($"/bureau/deelnames/{world.OwnParticipation}/beoordeling");
         var recomputed = SectorViews.NextPublishAsync(BureauWorld.OpenRound, "universiteit");
-        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Accepteren" }));
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Accepteren…" }));
+        Assert.AreEqual($"Vragenlijst van {BureauWorld.OwnName} definitief accepteren?", await PageActions.HeadingAsync(page));
+        await PageActions.ClickToNextPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Ja, definitief accepteren" }));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("geaccepteerd");
         Assert.AreEqual("accepted", await world.StatusOfAsync(world.OwnParticipation));
 

@@ -21,8 +21,12 @@ public static class MailExtensions
         builder.Services.AddSingleton<IRoundMailRepository, RoundMailRepository>();
         builder.Services.AddSingleton<RoundMails>();
         builder.Services.AddSingleton<IInvitationMails>(sp => sp.GetRequiredService<RoundMails>());
+        builder.Services.AddSingleton<Application.Reviews.IReviewMails, Reviews.ReviewMails>();
         builder.Services.AddSingleton<Application.Users.IInvitationLinks, Users.UserInvitationLinks>();
         builder.Services.AddTransient<ReminderJob>();
+        // Publishing queues its mail in the transaction that publishes (see PublishRound).
+        builder.Services.AddSingleton<Core.Rounds.IRoundPublicationRepository, Data.Rounds.RoundPublicationRepository>();
+        builder.Services.AddSingleton<Application.Rounds.IPublicationMails, Rounds.PublicationMails>();
         return builder;
     }
 }

@@ -5,8 +5,8 @@ using Audit.Core.Rounds;
 namespace Audit.Api.Reviews;
 
 /// <summary>
-/// The bureau's review of a submission over HTTP: <c>return</c> reopens editing with remarks per question,
-/// <c>accept</c> is final. Of two concurrent reviews exactly one wins; the other is a 409. The rules live in
+/// The bureau's review of a submission over HTTP: <c>return</c> reopens editing with remarks per question (at least
+/// one remark or a summary), <c>accept</c> is final; either mails the institution's contacts. Of two concurrent reviews exactly one wins; the other is a 409. The rules live in
 /// <see cref="ReviewSubmission"/>.
 /// </summary>
 public static class ReviewsApi
@@ -34,6 +34,12 @@ public static class ReviewsApi
             .MapGet("/participations/{participationId}/reviews", ListAsync).WithName("ListReviews");
         routes.MapGroup("/api/v1").WithTags("Reviews").RequireAuthorization(Policies.Bureau)
             .MapPost("/participations/{participationId}/reviews", ReviewAsync).WithName("ReviewParticipation")
+            .WithSummary("Return a submitted questionnaire with remarks, or accept it (final)")
+            .WithDescription(
+                "`return` reopens the questionnaire for the institution and needs at least one remark or a summary (400 with " +
+                "`errors.remarks` otherwise); `accept` is final. Every active respondent of the institution is mailed in the " +
+                "same transaction (dedupe key `review:{participationId}:{n}:{userId}`). 409 when the participation is not " +
+                "submitted or the round does not allow reviewing, e.g. after a concurrent review.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }

@@ -1,3 +1,4 @@
+using Audit.Core.Mail;
 using Audit.Core.AuditTrail;
 using Audit.Core.Rounds;
 
@@ -38,12 +39,14 @@ public interface IReviewRepository
     /// One transaction: compare-and-set the participation from submitted to returned or accepted (so of two concurrent
     /// reviews exactly one wins), store the review and its remarks, append the status history, record
     /// <c>participation.returned</c> or <c>participation.accepted</c>, and on accept mark the sector of the institution's
-    /// type in the round dirty, for the aggregation to recompute.
+    /// type in the round dirty, for the aggregation to recompute. <paramref name="mailsFor"/> writes the mails that tell the
+    /// institution, from the stored review; they are queued in the outbox in the same transaction (skipped when the outbox
+    /// already holds their dedupe key), so they are owed exactly when the review is committed.
     /// </summary>
     /// <exception cref="ArgumentException">Two remarks on the same question.</exception>
     Task<ReviewResult> ReviewAsync(
         string participationId, ReviewOutcome decision, IReadOnlyList<ReviewRemark> remarks, string? summary, Actor actor, DateTimeOffset now,
-        CancellationToken cancellationToken = default);
+        CancellationToken cancellationToken = default, Func<ReviewRecord, IReadOnlyList<OutgoingMail>>? mailsFor = null);
 
     /// <summary>Every review, oldest first, with its remarks.</summary>
     Task<IReadOnlyList<ReviewRecord>> ListAsync(string participationId, CancellationToken cancellationToken = default);

@@ -23,15 +23,18 @@ public static class ReviewTexts
     private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// Keys: <c>decision</c>, <c>remarks[i].questionKey</c>, <c>remarks[i].text</c>, <c>summary</c>. A null item is a remark
-    /// without question and text. <paramref name="checkedRemarks"/> holds one remark per item, in order.
+    /// Keys: <c>decision</c>, <c>remarks</c>, <c>remarks[i].questionKey</c>, <c>remarks[i].text</c>, <c>summary</c>. A null
+    /// item is a remark without question and text. <paramref name="checkedRemarks"/> holds one remark per item, in order.
+    /// A return needs at least one remark or a summary (<c>remarks</c>): the institution is told to look at the remarks,
+    /// and a return without any leaves it nothing to act on.
     /// </summary>
     public static Dictionary<string, string[]> CheckReview(
         Questionnaire questionnaire, string? decisionName, IReadOnlyList<RemarkInput?> remarks, string? summary,
         out ReviewOutcome decision, out List<ReviewRemark> checkedRemarks)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!ReviewDecisions.TryParse(decisionName, out decision))
+        var known = ReviewDecisions.TryParse(decisionName, out decision);
+        if (!known)
         {
             errors["decision"] = ["The decision must be \"return\" or \"accept\"."];
         }
@@ -55,8 +58,14 @@ public static class ReviewTexts
             checkedRemarks.Add(new ReviewRemark(key ?? "", text ?? ""));
         }
         CheckSummary(summary, errors);
+        if (known && decision == ReviewOutcome.Return && remarks.Count == 0 && string.IsNullOrWhiteSpace(summary))
+        {
+            errors["remarks"] = [ReturnNeedsRemark];
+        }
         return errors;
     }
+
+    public const string ReturnNeedsRemark = "A return needs at least one remark or a summary, so that the institution knows what to change.";
 
     /// <summary>
     /// Keys: <c>themes</c>, <c>themes[i].themeKey</c>, <c>themes[i].finding</c>, <c>themes[i].recommendation</c>,

@@ -1,5 +1,7 @@
 using Audit.Core.Access;
+using Audit.Core.Mail;
 using Audit.Core.Reviews;
+using Audit.Data.Mail;
 using Audit.Core.Rounds;
 using Audit.Data.Rounds;
 using Audit.Data.SectorViews;
@@ -17,10 +19,11 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
     private readonly ParticipationStateSql _state = new(factory.Dialect);
     private readonly SectorDirtySql _dirty = new(factory.Dialect);
     private readonly ParticipationRepository _participations = new(factory);
+    private readonly MailOutboxSql _outbox = new(factory.Dialect);
 
     public Task<ReviewResult> ReviewAsync(
         string participationId, ReviewOutcome decision, IReadOnlyList<ReviewRemark> remarks, string? summary, Actor actor, DateTimeOffset now,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Func<ReviewRecord, IReadOnlyList<OutgoingMail>>? mailsFor = null)
     {
         var duplicate = remarks.GroupBy(r => r.QuestionKey, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -69,9 +72,17 @@ public sealed class ReviewRepository(IDbConnectionFactory factory) : IReviewRepo
                 await c.ExecuteAsync(new CommandDefinition(_sql.InsertRemark,
                     new { review_id = review.Id, question_key = remark.QuestionKey, text = remark.Text }, t, cancellationToken: cancellationToken));
             }
+            var queued = 0;
+            foreach (var mail in mailsFor?.Invoke(review) ?? [])
+            {
+                if (await MailOutboxRepository.EnqueueAsync(c, t, _outbox, mail, now, cancellationToken))
+                {
+                    queued++;
+                }
+            }
             await AuditEventRepository.WriteAsync(c, t,
                 actor.Did("participation." + to.ToWireName(), "participation", participationId, now,
-                    $"review {review.Number}, {review.Remarks.Count} remarks"), cancellationToken);
+                    $"review {review.Number}, {review.Remarks.Count} remarks" + (queued > 0 ? $", {queued} mails queued" : "")), cancellationToken);
             var participation = await _participations.GetAsync(c, t, participationId, cancellationToken);
             return (true, new ReviewResult(ReviewSaveOutcome.Reviewed, review, participation));
         }, cancellationToken);

@@ -80,7 +80,7 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
     public Task<IReadOnlyList<StatusHistoryEntry<RoundStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default) =>
         StatusChanges.HistoryAsync(factory, _sql.StatusHistory, id, StatusChanges.ParseRound, cancellationToken);
 
-    private async Task<RoundRecord?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
+    internal async Task<RoundRecord?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(_sql.Get, new { id }, transaction, cancellationToken: cancellationToken));
         return row?.ToRecord();

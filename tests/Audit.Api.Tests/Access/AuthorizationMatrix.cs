@@ -134,6 +134,8 @@ public static class AuthorizationMatrix
         new("GET /api/v1/participations/{participationId}/findings", w => Get($"/api/v1/participations/{w.ParticipationId}/findings"), Expect(Unauthorized, NotFound, NotFound, Forbidden, NotFound, NotFound)),
         new("PUT /api/v1/participations/{participationId}/findings", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
         new("GET /api/v1/rounds/{roundId}/progress", w => Get($"/api/v1/rounds/{w.RoundId}/progress"), BureauOnly(OK)),
+        // The publication preview: what the ministry will see, for the bureau only (publishing itself is a status change, admins only).
+        new("GET /api/v1/rounds/{roundId}/publication-preview", w => Get($"/api/v1/rounds/{w.RoundId}/publication-preview"), BureauOnly(OK)),
         // Invitation mails: the bureau sends them; an unknown institution type stops it before anything is queued.
         new("POST /api/v1/rounds/{roundId}/invitations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/invitations", new { institutionType = "bogus" }), BureauOnly(BadRequest)),
         // Web pages. The token sign-in form is off outside Development unless configured, so its POST is 404 here.
@@ -152,6 +154,14 @@ public static class AuthorizationMatrix
         new("POST /bureau/rondes/{roundId}/rapporten", w => Form($"/bureau/rondes/{w.RoundId}/rapporten"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/sectoren", w => Get($"/bureau/rondes/{w.RoundId}/sectoren"), BureauPage(OK)),
         new("GET /bureau/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/sectoren/umc"), BureauPage(NotFound)),
+        // Status changes and publishing: confirmation pages for the bureau; without antiforgery a post changes nothing (400).
+        new("GET /bureau/rondes/{roundId}/openen", w => Get($"/bureau/rondes/{w.RoundId}/openen"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/openen", w => Form($"/bureau/rondes/{w.RoundId}/openen"), BureauPage(BadRequest)),
+        new("GET /bureau/rondes/{roundId}/sluiten", w => Get($"/bureau/rondes/{w.RoundId}/sluiten"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/sluiten", w => Form($"/bureau/rondes/{w.RoundId}/sluiten"), BureauPage(BadRequest)),
+        new("GET /bureau/rondes/{roundId}/publiceren", w => Get($"/bureau/rondes/{w.RoundId}/publiceren"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/publiceren", w => Form($"/bureau/rondes/{w.RoundId}/publiceren"), BureauPage(BadRequest)),
+        new("GET /bureau/rondes/{roundId}/publiceren/{institutionType}", w => Get($"/bureau/rondes/{w.PublishedRoundId}/publiceren/universiteit"), BureauPage(OK)),
         new("GET /bureau/deelnames/{participationId}", w => Get($"/bureau/deelnames/{w.ParticipationId}"), BureauPage(OK)),
         new("GET /bureau/deelnames/{participationId}/beoordeling", w => Get($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(OK)),
         new("POST /bureau/deelnames/{participationId}/beoordeling", w => Form($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(BadRequest)),

@@ -108,6 +108,10 @@ public sealed class ReviewFlowTests
         await ProblemAssert.IsProblemAsync(await analyst.PutAsJsonAsync($"/api/v1/participations/{own}/findings", findings), (HttpStatusCode)428);
         await ProblemAssert.IsProblemAsync(await respondent.GetAsync($"/api/v1/participations/{own}/findings"), HttpStatusCode.Forbidden);
         await ChangeRoundAsync(admin, round, "closed");
+        // The recompute the accept asked for has not run (the scheduler here only records): publishing waits for it.
+        var stale = await admin.PostAsJsonAsync($"/api/v1/rounds/{round}/status-changes", new { status = "published" });
+        Assert.Contains("universiteit", (await ProblemAssert.IsProblemAsync(stale, HttpStatusCode.Conflict)).GetProperty("reasons")[0].GetString()!);
+        await app.Services.GetRequiredService<SectorRecomputeJob>().RunAsync(round, "universiteit", CancellationToken.None);
         await ChangeRoundAsync(admin, round, "published");
         var published = await respondent.GetFromJsonAsync<JsonElement>($"/api/v1/participations/{own}/findings");
         Assert.AreEqual("Borg de opvolging.", published.GetProperty("themes")[0].GetProperty("recommendation").GetString());

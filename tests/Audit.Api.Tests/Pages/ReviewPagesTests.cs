@@ -61,7 +61,7 @@ public sealed class ReviewPagesTests
         await using var app = new AuditApp { TestServices = services => services.AddSingleton<ISectorRecomputeScheduler>(scheduler) };
         var world = await BureauWorld.SubmittedAsync(app);
 
-        var response = await world.ReviewAsync(world.OwnId, "accept");
+        var response = await world.ReviewAsync(world.OwnId, "accept", ("bevestiging", "definitief"));
 
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, await response.Content.ReadAsStringAsync());
         Assert.EndsWith("?melding=accepted", response.Headers.Location!.OriginalString);
@@ -97,12 +97,15 @@ public sealed class ReviewPagesTests
         var world = await BureauWorld.SubmittedAsync(app);
 
         var form = await world.Analyst.GetStringAsync(new Uri($"/bureau/deelnames/{world.OtherId}/beoordeling", UriKind.Relative));
-        var response = await world.ReviewAsync(world.OtherId, "accept");
+        var response = await world.ReviewAsync(world.OtherId, "accept", ("bevestiging", "definitief"));
+        var unconfirmed = await world.ReviewAsync(world.OtherId, "accept");
 
         Assert.Contains("kan nu niet worden beoordeeld", form);
         Assert.DoesNotContain("name=\"besluit\"", form, "no form while there is nothing to review");
         Assert.AreEqual(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("kan niet (meer) worden beoordeeld", await response.Content.ReadAsStringAsync());
+        Assert.AreEqual(HttpStatusCode.Conflict, unconfirmed.StatusCode, "no confirmation is asked for what cannot be done");
+        Assert.DoesNotContain("definitief accepteren", await unconfirmed.Content.ReadAsStringAsync());
         Assert.AreEqual("invited", await world.StatusOfAsync(world.OtherId));
     }
 

@@ -1,10 +1,12 @@
 using System.Data.Common;
 using Audit.Core.Institutions;
+using Audit.Core.Mail;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 using Audit.Data.Answers;
 using Audit.Data.Connections;
+using Audit.Data.Mail;
 using Audit.Data.Reviews;
 using Audit.Data.Rounds;
 using Audit.Data.SectorViews;
@@ -158,6 +160,29 @@ public abstract class ReviewRepositoryContract : EngineTestBase
             AssertSameReview(winner.Review!, (await Reviews.ListAsync(p.Id)).Single());
             Assert.AreEqual(winner.Participation, await new ParticipationRepository(Factory).GetAsync(p.Id));
         }
+    }
+
+    [TestMethod]
+    public async Task The_mails_of_a_review_are_queued_in_its_transaction_and_only_by_the_review_that_wins()
+    {
+        var round = await OpenRoundAsync(Factory);
+        var p = await SubmittedAsync(round, InstitutionType.Universiteit);
+        var outbox = new MailOutboxRepository(Factory);
+        IReadOnlyList<OutgoingMail> MailsFor(ReviewRecord review) =>
+        [
+            new(NewId("m_"), $"review:{review.ParticipationId}:{review.Number}:u_1", "een@uni.nl", $"review {review.Number}", "tekst"),
+            new(NewId("m_"), $"review:{review.ParticipationId}:{review.Number}:u_2", "twee@uni.nl", $"review {review.Number}", "tekst"),
+        ];
+
+        var first = await Reviews.ReviewAsync(p.Id, ReviewOutcome.Return, [new ReviewRemark("a", "nee")], null, Analyst, Now, mailsFor: MailsFor);
+        var second = await Reviews.ReviewAsync(p.Id, ReviewOutcome.Accept, [], null, Analyst, Now, mailsFor: MailsFor);
+
+        Assert.AreEqual(ReviewSaveOutcome.Reviewed, first.Outcome);
+        Assert.AreEqual(ReviewSaveOutcome.StatusMismatch, second.Outcome, "the participation is returned, not submitted");
+        Assert.AreEqual("een@uni.nl", (await outbox.FindByDedupeKeyAsync($"review:{p.Id}:1:u_1"))?.Mail.Recipient);
+        Assert.AreEqual("twee@uni.nl", (await outbox.FindByDedupeKeyAsync($"review:{p.Id}:1:u_2"))?.Mail.Recipient);
+        Assert.IsEmpty((await outbox.PendingAsync(Now.AddDays(1), 100)).Where(m => m.Mail.DedupeKey.Contains(":2:", StringComparison.Ordinal)),
+            "a refused review queues nothing");
     }
 
     [TestMethod]

@@ -14,9 +14,8 @@ public static class BureauPages
     /// <summary>The templates these pages render, for the start-up check.</summary>
     public static readonly IReadOnlyList<string> PageNames =
     [
-        RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, FindingsPage.Name,
-        SectorViewsPage.ListName, SectorViewsPage.ViewName,
-        .. Admin.AdminPages.PageNames,
+        RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, ReviewPage.ConfirmName, FindingsPage.Name,
+        SectorViewsPage.ListName, SectorViewsPage.ViewName, .. RoundStatusPage.PageNames, .. AdminPages.PageNames,
     ];
 
     public static string RoundPath(string roundId) => $"{RoundsPath}/{Escape(roundId)}";
@@ -40,6 +39,7 @@ public static class BureauPages
         bureau.MapGet("/rondes/{roundId}", RoundDashboardPage.ShowAsync);
         bureau.MapPost("/rondes/{roundId}/uitnodigingen", RoundActionsPage.SendInvitationsAsync).DisableAntiforgery();
         bureau.MapPost("/rondes/{roundId}/rapporten", RoundActionsPage.RenderReportsAsync).DisableAntiforgery();
+        RoundStatusPage.Map(bureau);
         bureau.MapGet("/rondes/{roundId}/sectoren", SectorViewsPage.ListAsync);
         bureau.MapGet("/rondes/{roundId}/sectoren/{institutionType}", SectorViewsPage.ShowAsync);
         bureau.MapGet("/deelnames/{participationId}", ParticipationPage.ShowAsync);

@@ -1,3 +1,4 @@
+using Audit.Application.Access;
 using Audit.Application.Reviews;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
@@ -7,15 +8,27 @@ namespace Audit.Api.Pages.Bureau;
 
 /// <summary>
 /// <c>/bureau/deelnames/{participationId}/beoordeling</c>: the review form. Every visible question with its answer and
-/// an optional remark, a summary, then "return" or "accept" (two submit buttons of one form). The post goes through
-/// <see cref="ReviewSubmission"/>, exactly like <c>POST /api/v1/participations/{id}/reviews</c>: same checks, one
-/// transaction, and after an accept the sector view recompute. Refusals come back as the form with what was typed,
-/// an error summary linking to the fields (400), or a conflict message when the participation cannot be reviewed (409).
+/// an optional remark behind "add a remark" (a <c>details</c>, so it works without script; open when it holds text), a
+/// summary, then "return" or "accept" (two submit buttons of one form). Accepting is final, so the accept button leads
+/// to a confirmation step first (<see cref="ConfirmName"/>): the same post again with <see cref="ConfirmField"/> set,
+/// carrying what was typed. The post goes through <see cref="ReviewSubmission"/>, exactly like
+/// <c>POST /api/v1/participations/{id}/reviews</c>: same checks (a return needs a remark or a summary), one transaction
+/// with the mails to the institution, and after an accept the sector view recompute. Refusals come back as the form
+/// with what was typed, an error summary linking to the fields (400), or a conflict message when the participation
+/// cannot be reviewed (409).
 /// </summary>
 public static class ReviewPage
 {
     public const string Name = "bureau/review";
+    public const string ConfirmName = "bureau/review-confirm";
     public const string DecisionField = "besluit";
+
+    /// <summary>Set by the confirmation step only: an accept without it shows the confirmation instead of accepting.</summary>
+    public const string ConfirmField = "bevestiging";
+    public const string ConfirmValue = "definitief";
+
+    /// <summary>The confirmation step's way back: the form again, with what was typed, and nothing stored.</summary>
+    public const string BackValue = "terug";
     public const string SummaryField = "samenvatting";
     public const string RemarkPrefix = "opmerking:";
 
@@ -32,6 +45,12 @@ public static class ReviewPage
     {
         public int MaxLength => ReviewTexts.MaxTextLength;
     }
+
+    /// <summary>A form field carried unchanged through the confirmation step.</summary>
+    public sealed record CarriedField(string Name, string Value);
+
+    /// <summary>The confirmation before accepting: who, the summary that goes with it, and what was typed, to post again.</summary>
+    public sealed record ConfirmModel(ParticipationHeader Participation, string? Summary, int Remarks, IReadOnlyList<CarriedField> Carried);
 
     public static async Task<IResult> ShowAsync(
         string participationId, ClaimsPrincipal principal, ReadParticipationFile read, CancellationToken cancellationToken)
@@ -60,7 +79,19 @@ public static class ReviewPage
         var typed = scope.Questionnaire.AllQuestions.ToDictionary(q => q.Key, q => BureauForms.Text(form, RemarkPrefix + q.Key), StringComparer.Ordinal);
         var remarks = typed.Where(r => r.Value is not null).Select(r => new RemarkInput(r.Key, r.Value)).ToList();
         var summary = BureauForms.Text(form, SummaryField);
-        var outcome = await review.ExecuteAsync(caller, participationId, new ReviewInput(form[DecisionField].ToString(), remarks, summary), cancellationToken);
+        var decision = form[DecisionField].ToString();
+        if (decision == "accept" && form[ConfirmField].ToString() != ConfirmValue)
+        {
+            return await ConfirmAsync(caller, participationId, read, remarks, summary, cancellationToken);
+        }
+        if (decision == BackValue)
+        {
+            var again = await read.ExecuteAsync(caller, participationId, ShownOn, withHistory: false, cancellationToken);
+            return again.TryGetValue(out var back, out var backFailure)
+                ? Form(back, typed, summary, [], StatusCodes.Status200OK)
+                : BureauForms.Failed(backFailure);
+        }
+        var outcome = await review.ExecuteAsync(caller, participationId, new ReviewInput(decision, remarks, summary), cancellationToken);
         if (outcome.TryGetValue(out var done, out failure))
         {
             var message = done.Participation.Status == ParticipationStatus.Accepted ? "accepted" : "returned";
@@ -78,6 +109,31 @@ public static class ReviewPage
             : BureauForms.Failed(readFailure);
     }
 
+    /// <summary>
+    /// The confirmation step: nothing is stored. A participation that cannot be reviewed any more gets the form with the
+    /// conflict message (409), as the confirmed post would, rather than a question it cannot answer.
+    /// </summary>
+    private static async Task<IResult> ConfirmAsync(
+        Caller caller, string participationId, ReadParticipationFile read, IReadOnlyList<RemarkInput> remarks, string? summary,
+        CancellationToken cancellationToken)
+    {
+        var found = await read.ExecuteAsync(caller, participationId, ShownOn, withHistory: false, cancellationToken);
+        if (!found.TryGetValue(out var file, out var failure))
+        {
+            return BureauForms.Failed(failure);
+        }
+        if (!file.CanReview)
+        {
+            return Form(file, new Dictionary<string, string?>(), summary, [new PageError(null, "conflict")], StatusCodes.Status409Conflict);
+        }
+        var carried = remarks.Select(r => new CarriedField(RemarkPrefix + r.QuestionKey, r.Text!)).ToList();
+        if (summary is not null)
+        {
+            carried.Add(new CarriedField(SummaryField, summary));
+        }
+        return new HtmlPage(ConfirmName, new ConfirmModel(ParticipationHeader.Of(file.Scope, file.Completeness), summary, remarks.Count, carried));
+    }
+
     /// <summary>The use case's errors at this form's fields: its keys follow the API body (<c>remarks[i].text</c> etc.).</summary>
     private static (List<PageError> Errors, Dictionary<string, string> FieldErrors) ErrorsOf(Failure failure, IReadOnlyList<RemarkInput> remarks)
     {
@@ -92,6 +148,11 @@ public static class ReviewPage
             else if (key == "summary")
             {
                 errors.Add(new PageError("samenvatting", "summary_too_long", ReviewTexts.MaxTextLength));
+            }
+            else if (key == "remarks")
+            {
+                // A return without any remark or summary: the summary is the one field always in view.
+                errors.Add(new PageError("samenvatting", "return_needs_remark"));
             }
             else if (BureauForms.IndexIn(key, "remarks") is { } i)
             {
@@ -114,7 +175,7 @@ public static class ReviewPage
     {
         var reviewThemes = ParticipationFileView.ThemesOf(file).Select(t => new ReviewTheme(t, t.Questions.Select(q => new ReviewQuestion(q, RemarkPrefix + q.Key,
             BureauForms.IdFor("opmerking", q.Key), typed.GetValueOrDefault(q.Key), fieldErrors?.GetValueOrDefault(q.Key))).ToList())).ToList();
-        var summaryError = errors.Any(e => e.Key == "summary_too_long") ? "summary_too_long" : null;
+        var summaryError = errors.FirstOrDefault(e => e.Key is "summary_too_long" or "return_needs_remark")?.Key;
         return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), file.CanReview, reviewThemes, summary, summaryError, errors),
             status);
     }

@@ -33,7 +33,7 @@ public static class RoundDashboardPage
         RoundInfo Round, string? TypeFilter, string? StatusFilter, IReadOnlyList<string> Types, IReadOnlyList<string> Statuses,
         IReadOnlyList<TotalsRow> Totals, IReadOnlyList<Row> Rows, int Total, string SectorsHref,
         IReadOnlyList<ExportLink> CsvLinks, string XlsxHref, string RenderAction, string RenderedHref, bool IsAdmin,
-        string InvitationsAction, RoundNotice? Notice);
+        string InvitationsAction, RoundNotice? Notice, RoundStatusPage.StatusActions? StatusActions = null);
 
     public static async Task<IResult> ShowAsync(
         string roundId, HttpContext context, ClaimsPrincipal principal, ReadRoundProgress read, CancellationToken cancellationToken)
@@ -63,7 +63,8 @@ public static class RoundDashboardPage
             types.Select(t => new ExportLink(t, SectorViewsPage.CsvHref(roundId, t))).ToList(),
             $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/exports/answers.xlsx",
             RoundActionsPage.RenderPath(roundId), $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/reports",
-            caller.IsAdmin, RoundActionsPage.InvitationsPath(roundId), RoundActionsPage.NoticeFrom(context.Request.Query));
+            caller.IsAdmin, RoundActionsPage.InvitationsPath(roundId), RoundActionsPage.NoticeFrom(context.Request.Query),
+            RoundStatusPage.ActionsFor(round, caller.IsAdmin, context.Request.Query));
         return new HtmlPage(Name, model);
     }
 

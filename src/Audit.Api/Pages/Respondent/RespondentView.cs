@@ -58,5 +58,8 @@ public sealed record RespondentView(
 
     public ParticipationHeader Header() => new(
         Id, Scope.Round.Round.Title, Scope.Participation.InstitutionName, Scope.Participation.Status.ToWireName(), Editable, Locked,
-        Return?.Summary, Return is not null, RespondentPages.ListPath, RespondentPages.Summary(Id));
+        Return?.Summary, Return is not null, RespondentPages.ListPath, RespondentPages.Summary(Id))
+    {
+        ReturnRemarks = Return?.Remarks.Count ?? 0,
+    };
 }

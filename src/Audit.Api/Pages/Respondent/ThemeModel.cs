@@ -23,7 +23,11 @@ public sealed record ThemePageModel(
 /// <summary>What every respondent page about one participation says at the top: which round, whose, where it stands.</summary>
 public sealed record ParticipationHeader(
     string ParticipationId, string RoundTitle, string InstitutionName, string Status, bool Editable, string? Locked,
-    string? ReviewSummary, bool Returned, string ListHref, string SummaryHref);
+    string? ReviewSummary, bool Returned, string ListHref, string SummaryHref)
+{
+    /// <summary>The remarks at questions of the return; none when the bureau returned with a summary only.</summary>
+    public int ReturnRemarks { get; init; }
+}
 
 public sealed record ThemeHeading(string Key, int Number, string Title, string? Description);
 
