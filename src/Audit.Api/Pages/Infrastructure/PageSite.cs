@@ -71,6 +71,7 @@ public static class PageNavigation
         if (parsed.IsBureau())
         {
             yield return ("bureau_rounds", Bureau.BureauPages.RoundsPath);
+            yield return ("bureau_institutions", Bureau.BureauPages.InstitutionsPath);
             if (parsed == Role.Admin)
             {
                 yield return ("jobs", "/jobs");
