@@ -31,7 +31,7 @@ public static class InstitutionPage
 
     public sealed record Model(
         Institution Institution, string Type, IReadOnlyList<ContactRow> Contacts, IReadOnlyList<ParticipationRow> Participations, bool IsAdmin,
-        InstitutionForm.Values Edit, ContactFormValues Contact, IReadOnlyDictionary<string, string> FieldErrors, IReadOnlyList<PageError> Errors,
+        bool EditActive, IReadOnlyList<FormField> EditFields, IReadOnlyList<FormField> ContactFields, IReadOnlyList<PageError> Errors,
         IReadOnlyList<string> Types, string Action, string ContactsAction, string BackHref, string? Notice, int NoticeCount);
 
     public static string ContactsPath(string id) => BureauPages.InstitutionPath(id) + "/contactpersonen";
@@ -162,8 +162,14 @@ public static class InstitutionPage
         var participations = file.Participations.Select(p => new ParticipationRow(BureauPages.ParticipationPath(p.ParticipationId), p.RoundTitle,
             p.RoundStatus.ToWireName(), p.Status.ToWireName(), p.ClosesAt)).ToList();
         var values = edit ?? new InstitutionForm.Values(i.Id, i.Name, i.Type.ToWireName(), i.City ?? "", i.Brin ?? "", i.Active);
-        return new HtmlPage(Name, new Model(i, i.Type.ToWireName(), contacts, participations, caller.IsAdmin, values, contact ?? new ContactFormValues("", ""),
-            fieldErrors, errors, [.. InstitutionTypes.WireNames], BureauPages.InstitutionPath(id), ContactsPath(id), BureauPages.InstitutionsPath,
+        contact ??= new ContactFormValues("", "");
+        IReadOnlyList<FormField> contactFields =
+        [
+            new(ContactNameField, "contact-" + ContactNameField, contact.Name, fieldErrors.GetValueOrDefault("contact-" + ContactNameField), "off"),
+            new(ContactEmailField, "contact-" + ContactEmailField, contact.Email, fieldErrors.GetValueOrDefault("contact-" + ContactEmailField), "off", Kind: "email"),
+        ];
+        return new HtmlPage(Name, new Model(i, i.Type.ToWireName(), contacts, participations, caller.IsAdmin, values.Active,
+            InstitutionForm.FieldsOf(values, fieldErrors, "instelling-", withId: false), contactFields, errors, [.. InstitutionTypes.WireNames], BureauPages.InstitutionPath(id), ContactsPath(id), BureauPages.InstitutionsPath,
             notice, count), status);
     }
 }

@@ -30,7 +30,7 @@ public static class InstitutionsPage
 
     /// <summary>The values of the new-institution form as typed, with the error (a key under <c>errors</c>) per field.</summary>
     public sealed record NewModel(
-        InstitutionForm.Values Values, IReadOnlyDictionary<string, string> FieldErrors, IReadOnlyList<PageError> Errors,
+        IReadOnlyList<FormField> Fields, IReadOnlyList<PageError> Errors,
         IReadOnlyList<string> Types, string Action, string BackHref);
 
     public static async Task<IResult> ListAsync(
@@ -100,7 +100,16 @@ public static class InstitutionsPage
     }
 
     private static HtmlPage New(InstitutionForm.Values values, IReadOnlyDictionary<string, string> fieldErrors, IReadOnlyList<PageError> errors, int status) =>
-        new(NewName, new NewModel(values, fieldErrors, errors, [.. InstitutionTypes.WireNames], BureauPages.NewInstitutionPath, BureauPages.InstitutionsPath), status);
+        new(NewName, new NewModel(InstitutionForm.FieldsOf(values, fieldErrors, "", withId: true), errors, [.. InstitutionTypes.WireNames], BureauPages.NewInstitutionPath, BureauPages.InstitutionsPath), status);
+}
+
+/// <summary>
+/// One field of a form as the template renders it: <see cref="Name"/> is the form field's name and its text key,
+/// <see cref="Error"/> the key of its error text (null when it is fine); <see cref="Kind"/> is an input type or "select".
+/// </summary>
+public sealed record FormField(string Name, string Id, string Value, string? Error, string Autocomplete, string Kind = "text", bool HasHint = false)
+{
+    public string DescribedBy => string.Join(" ", new[] { HasHint ? Id + "-uitleg" : null, Error is null ? null : Id + "-fout" }.OfType<string>());
 }
 
 /// <summary>The institution form's fields (new and edit share them) and how the use case's errors land on them.</summary>
@@ -111,6 +120,24 @@ public static class InstitutionForm
     /// <summary>Form field name → use case field, in the order of the form.</summary>
     public static readonly IReadOnlyList<(string Field, string Key)> Fields =
         [("id", "id"), ("naam", "name"), ("type", "type"), ("brin", "brin"), ("plaats", "city")];
+
+    /// <summary>
+    /// The form's fields in order, each with its value and error key, ready for the template (which cannot look a
+    /// field up in a dictionary). <paramref name="prefix"/> keeps ids unique when a page has more than one form.
+    /// </summary>
+    public static IReadOnlyList<FormField> FieldsOf(Values values, IReadOnlyDictionary<string, string> fieldErrors, string prefix, bool withId)
+    {
+        var fields = new List<FormField>();
+        if (withId)
+        {
+            fields.Add(new FormField("id", prefix + "id", values.Id, fieldErrors.GetValueOrDefault("id"), "off", HasHint: true));
+        }
+        fields.Add(new FormField("naam", prefix + "naam", values.Name, fieldErrors.GetValueOrDefault("naam"), "organization"));
+        fields.Add(new FormField("type", prefix + "type", values.Type, fieldErrors.GetValueOrDefault("type"), "off", Kind: "select"));
+        fields.Add(new FormField("brin", prefix + "brin", values.Brin, fieldErrors.GetValueOrDefault("brin"), "off", HasHint: true));
+        fields.Add(new FormField("plaats", prefix + "plaats", values.City, fieldErrors.GetValueOrDefault("plaats"), "address-level2"));
+        return fields;
+    }
 
     public static Values Read(IFormCollection form, bool withId) => new(
         withId ? form["id"].ToString().Trim() : "", form["naam"].ToString(), form["type"].ToString(), form["plaats"].ToString().Trim(),
