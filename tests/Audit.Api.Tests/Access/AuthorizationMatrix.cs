@@ -95,7 +95,9 @@ public static class AuthorizationMatrix
         new("POST /api/v1/institutions/{id}/contacts", _ => Send(HttpMethod.Post, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}/contacts", new { }), BureauOnly(BadRequest)),
         new("PATCH /api/v1/institutions/{id}/contacts/{userId}", _ => Send(HttpMethod.Patch, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}/contacts/u_unknown", new { active = false }), BureauOnly(NotFound)),
         new("POST /api/v1/institutions/{id}/contacts/{userId}/invitations", _ => Send(HttpMethod.Post, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}/contacts/u_unknown/invitations"), BureauOnly(NotFound)),
-        new("GET /api/v1/institutions/{id}/participations", _ => Get($"/api/v1/institutions/{MatrixWorld.OwnInstitution}/participations"), BureauOnly(OK)),
+        // A participations URL: the ministry is told there is nothing there, as on every participation route.
+        new("GET /api/v1/institutions/{id}/participations", _ => Get($"/api/v1/institutions/{MatrixWorld.OwnInstitution}/participations"),
+            Expect(Unauthorized, OK, OK, Forbidden, Forbidden, NotFound)),
         new("POST /api/v1/institution-imports", _ => Csv("/api/v1/institution-imports"), AdminOnly(OK)),
         new("POST /api/v1/contact-imports", _ => Csv("/api/v1/contact-imports"), BureauOnly(OK)),
 
