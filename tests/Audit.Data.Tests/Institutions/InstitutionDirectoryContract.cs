@@ -1,4 +1,5 @@
 using Audit.Core.Access;
+using Audit.Data.Connections;
 using Audit.Core.Institutions;
 using Audit.Core.Paging;
 using Audit.Core.Rounds;
