@@ -17,6 +17,11 @@ public sealed class ReinviteContact(
     IUserRepository users, IInstitutionDirectory directory, IRoundRepository rounds, IRoundMailRepository roundMail,
     SendRoundInvitations invitations, IInvitationMails mails, TimeProvider clock)
 {
+    /// <summary>The problem member that tells the refusals apart; <see cref="InactiveReason"/> for a deactivated contact.</summary>
+    public const string ReasonExtension = "reason";
+
+    public const string InactiveReason = "contact-inactive";
+
     public async Task<Outcome<Reinvitation>> ExecuteAsync(Caller caller, string institutionId, string userId, CancellationToken cancellationToken)
     {
         if (Permission.BureauOnly(caller) is { } refused)
@@ -30,7 +35,10 @@ public sealed class ReinviteContact(
         }
         if (!user.Active)
         {
-            return new Failure.Conflict($"Contact person '{userId}' is deactivated; activate them before inviting them again.");
+            return new Failure.Conflict($"Contact person '{userId}' is deactivated; activate them before inviting them again.")
+            {
+                Extensions = new Dictionary<string, object?> { [ReasonExtension] = InactiveReason },
+            };
         }
         var open = (await directory.ParticipationsAsync(institutionId, cancellationToken)).Where(p => p.RoundStatus == RoundStatus.Open).ToList();
         if (open.Count == 0)

@@ -136,7 +136,7 @@ public static class InstitutionPage
         }
         return failure switch
         {
-            Failure.Conflict when failure.Detail.Contains("deactivated", StringComparison.Ordinal) => Back(id, "contact_inactive"),
+            Failure.Conflict when failure.Extensions?.GetValueOrDefault(ReinviteContact.ReasonExtension) is ReinviteContact.InactiveReason => Back(id, "contact_inactive"),
             Failure.Conflict => Back(id, "no_open_round"),
             Failure.Unavailable => Back(id, "no_public_url"),
             _ => BureauForms.Failed(failure),
