@@ -58,6 +58,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IAuditEventRepository, AuditEventRepository>();
         builder.Services.AddSingleton<IInstitutionLookup, InstitutionLookup>();
         builder.Services.AddSingleton<IInstitutionRepository, InstitutionRepository>();
+        builder.Services.AddSingleton<IInstitutionDirectory, InstitutionDirectory>();
         builder.Services.AddSingleton<IQuestionnaireRepository, QuestionnaireRepository>();
         builder.Services.AddSingleton<IRoundRepository, RoundRepository>();
         builder.Services.AddSingleton<IParticipationRepository, ParticipationRepository>();

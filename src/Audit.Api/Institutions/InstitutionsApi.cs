@@ -20,6 +20,8 @@ public static class InstitutionsApi
         var write = routes.MapGroup("/api/v1").WithTags("Institutions").RequireAuthorization(Policies.Admin);
         write.MapPost("/institutions", CreateAsync).WithName("CreateInstitution");
         write.MapPatch("/institutions/{id}", UpdateAsync).WithName("UpdateInstitution");
+        routes.MapInstitutionContacts();
+        routes.MapInstitutionImports();
         return routes;
     }
 
@@ -36,8 +38,8 @@ public static class InstitutionsApi
 
     public static async Task<Results<Ok<InstitutionPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal principal, ReadInstitutions read, CancellationToken cancellationToken,
-        string? type = null, bool? active = null, int? page = null, int? pageSize = null) =>
-        (await read.ExecuteAsync(principal.ToCaller(), type, active, new PageInput(page, pageSize), cancellationToken)).ToResults(result =>
+        string? type = null, bool? active = null, string? name = null, int? page = null, int? pageSize = null) =>
+        (await read.ExecuteAsync(principal.ToCaller(), type, active, name, new PageInput(page, pageSize), cancellationToken)).ToResults(result =>
             TypedResults.Ok(new InstitutionPage(result.Items.Select(InstitutionResponse.From).ToList(), result.PageNumber, result.PageSize, result.Total)));
 
     public static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult>> GetAsync(

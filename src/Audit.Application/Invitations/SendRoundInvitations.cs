@@ -92,7 +92,8 @@ public sealed class SendRoundInvitations(
         return new InvitationBatch(queued, resent, skipped, withoutContact.Count, withoutContact);
     }
 
-    private InvitationWrite Write(Round round, ParticipationContacts participation, Contact contact, Actor actor, RoundInvitation? previous)
+    /// <summary>The invitation of one contact: a fresh token, its mail and audit event; it replaces <paramref name="previous"/>'s link when given.</summary>
+    internal InvitationWrite Write(Round round, ParticipationContacts participation, Contact contact, Actor actor, RoundInvitation? previous)
     {
         var now = clock.GetUtcNow();
         var token = AccessTokens.NewToken();

@@ -3,8 +3,8 @@ using Audit.Core.Paging;
 
 namespace Audit.Core.Institutions;
 
-/// <summary>Filter for the registry; a null field does not filter.</summary>
-public sealed record InstitutionQuery(InstitutionType? Type = null, bool? Active = null);
+/// <summary>Filter for the registry; a null field does not filter. <see cref="Name"/> matches part of the name, in any case.</summary>
+public sealed record InstitutionQuery(InstitutionType? Type = null, bool? Active = null, string? Name = null);
 
 /// <summary>
 /// The institution registry. Implementations are stateless; each call is one unit of work. Changes are

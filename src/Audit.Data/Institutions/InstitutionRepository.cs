@@ -19,6 +19,10 @@ public sealed class InstitutionRepository(IDbConnectionFactory factory) : IInsti
         {
             filter.Add("active = @active", "active", active);
         }
+        if (!string.IsNullOrWhiteSpace(query.Name))
+        {
+            filter.Add(InstitutionSql.NameContains, "name", InstitutionSql.ContainsPattern(query.Name));
+        }
         return PagedQuery.ReadAsync<InstitutionRow, Institution>(factory, _sql.Count + filter.Where, _sql.Select + filter.Where + _sql.Page(page.Offset, page.Limit),
             filter.Parameters, page, r => r.ToInstitution(), cancellationToken);
     }

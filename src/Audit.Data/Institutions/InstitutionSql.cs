@@ -14,7 +14,17 @@ public sealed class InstitutionSql(ISqlDialect dialect)
     public string Count { get; } = "SELECT COUNT(*) FROM institutions";
 
     /// <summary>Every filter at once: the shape <see cref="InstitutionRepository"/> narrows down.</summary>
-    public string SelectFiltered => Select + " WHERE type = @type AND active = @active" + Page(0, 50);
+    public string SelectFiltered => Select + " WHERE type = @type AND active = @active AND " + NameContains + Page(0, 50);
+
+    /// <summary>
+    /// Part of the name, in any case: LOWER on both sides, because LIKE ignores case on SQLite and SQL Server's usual
+    /// collation but not on PostgreSQL. The pattern's own '%', '_' and '\' are escaped by <see cref="ContainsPattern"/>.
+    /// </summary>
+    public const string NameContains = "LOWER(name) LIKE @name ESCAPE '\\'";
+
+    public static string ContainsPattern(string part) =>
+        "%" + part.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     /// <summary>Id, type and active of the whole registry: small (a few hundred rows at most), read for invitations.</summary>
     public string States { get; } = "SELECT id, type, active FROM institutions";

@@ -63,6 +63,9 @@ public static class AuthorizationMatrix
 
     private static HttpRequestMessage Form(string url) => new(HttpMethod.Post, url) { Content = new FormUrlEncodedContent([]) };
 
+    private static HttpRequestMessage Csv(string url) =>
+        new(HttpMethod.Post, url) { Content = new StringContent("", System.Text.Encoding.UTF8, "text/csv") };
+
     public static IReadOnlyList<Row> Rows { get; } =
     [
         // Operations and documentation: public.
@@ -92,6 +95,16 @@ public static class AuthorizationMatrix
         new("GET /api/v1/institutions/{id}", _ => Get($"/api/v1/institutions/{MatrixWorld.OtherInstitution}"), SignedIn(OK)),
         new("POST /api/v1/institutions", _ => Send(HttpMethod.Post, "/api/v1/institutions", new { }), AdminOnly(BadRequest)),
         new("PATCH /api/v1/institutions/{id}", _ => Send(HttpMethod.Patch, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}", new { brin = "x" }), AdminOnly(BadRequest)),
+        // Contact persons and imports: the bureau; importing institutions is an admin's (an empty file is a dry run with one error line).
+        new("GET /api/v1/institutions/{id}/contacts", _ => Get($"/api/v1/institutions/{MatrixWorld.OwnInstitution}/contacts"), BureauOnly(OK)),
+        new("POST /api/v1/institutions/{id}/contacts", _ => Send(HttpMethod.Post, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}/contacts", new { }), BureauOnly(BadRequest)),
+        new("PATCH /api/v1/institutions/{id}/contacts/{userId}", _ => Send(HttpMethod.Patch, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}/contacts/u_unknown", new { active = false }), BureauOnly(NotFound)),
+        new("POST /api/v1/institutions/{id}/contacts/{userId}/invitations", _ => Send(HttpMethod.Post, $"/api/v1/institutions/{MatrixWorld.OwnInstitution}/contacts/u_unknown/invitations"), BureauOnly(NotFound)),
+        // A participations URL: the ministry is told there is nothing there, as on every participation route.
+        new("GET /api/v1/institutions/{id}/participations", _ => Get($"/api/v1/institutions/{MatrixWorld.OwnInstitution}/participations"),
+            Expect(Unauthorized, OK, OK, Forbidden, Forbidden, NotFound)),
+        new("POST /api/v1/institution-imports", _ => Csv("/api/v1/institution-imports"), AdminOnly(OK)),
+        new("POST /api/v1/contact-imports", _ => Csv("/api/v1/contact-imports"), BureauOnly(OK)),
 
         // Questionnaires: what is asked is not secret; admins upload versions.
         new("GET /api/v1/questionnaires", _ => Get("/api/v1/questionnaires"), SignedIn(OK)),
@@ -180,6 +193,17 @@ public static class AuthorizationMatrix
         new("POST /bureau/gebruikers/{id}/tokens/{tokenId}/intrekken", w => Form($"/bureau/gebruikers/{w.SubjectUserId}/tokens/t_unknown/intrekken"), AdminPage(BadRequest)),
         new("GET /bureau/auditlog", _ => Get("/bureau/auditlog"), AdminPage(OK)),
         new("GET /bureau/auditlog.csv", _ => Get("/bureau/auditlog.csv"), AdminPage(OK)),
+        new("GET /bureau/instellingen", _ => Get("/bureau/instellingen"), BureauPage(OK)),
+        new("GET /bureau/instellingen/nieuw", _ => Get("/bureau/instellingen/nieuw"), Expect(Unauthorized, OK, Forbidden, Forbidden, Forbidden, NotFound)),
+        new("POST /bureau/instellingen/nieuw", _ => Form("/bureau/instellingen/nieuw"), BureauPage(BadRequest)),
+        new("GET /bureau/instellingen/importeren", _ => Get("/bureau/instellingen/importeren"), BureauPage(OK)),
+        new("POST /bureau/instellingen/importeren", _ => Form("/bureau/instellingen/importeren"), BureauPage(BadRequest)),
+        new("GET /bureau/instellingen/{id}", _ => Get($"/bureau/instellingen/{MatrixWorld.OwnInstitution}"), BureauPage(OK)),
+        new("POST /bureau/instellingen/{id}", _ => Form($"/bureau/instellingen/{MatrixWorld.OwnInstitution}"), BureauPage(BadRequest)),
+        new("POST /bureau/instellingen/{id}/contactpersonen", _ => Form($"/bureau/instellingen/{MatrixWorld.OwnInstitution}/contactpersonen"), BureauPage(BadRequest)),
+        new("POST /bureau/instellingen/{id}/contactpersonen/{userId}", _ => Form($"/bureau/instellingen/{MatrixWorld.OwnInstitution}/contactpersonen/u_unknown"), BureauPage(BadRequest)),
+        new("POST /bureau/instellingen/{id}/contactpersonen/{userId}/uitnodiging",
+            _ => Form($"/bureau/instellingen/{MatrixWorld.OwnInstitution}/contactpersonen/u_unknown/uitnodiging"), BureauPage(BadRequest)),
         // The ministry's pages: published rounds only (the matrix round is open, so its sector page does not exist for it).
         new("GET /ministerie/rondes", _ => Get("/ministerie/rondes"), MinistryPage(OK)),
         new("GET /ministerie/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/ministerie/rondes/{w.RoundId}/sectoren/universiteit"), MinistryPage(NotFound)),

@@ -23,6 +23,7 @@ public sealed class SqlClassConventionTests
 
     [TestMethod]
     [DataRow("InstitutionSql")]
+    [DataRow("InstitutionDirectorySql")]
     [DataRow("QuestionnaireSql")]
     [DataRow("RoundSql")]
     [DataRow("ParticipationSql")]

@@ -16,7 +16,20 @@ public static class BureauPages
     [
         RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, ReviewPage.ConfirmName, FindingsPage.Name,
         SectorViewsPage.ListName, SectorViewsPage.ViewName, .. RoundStatusPage.PageNames, .. AdminPages.PageNames,
+        InstitutionsPage.Name, InstitutionsPage.NewName, InstitutionPage.Name, InstitutionImportPage.Name,
     ];
+
+    public const string InstitutionsPath = "/bureau/instellingen";
+
+    public const string NewInstitutionPath = InstitutionsPath + "/nieuw";
+
+    public const string InstitutionImportPath = InstitutionsPath + "/importeren";
+
+    /// <summary>An institution's page; the ids "nieuw" and "importeren" are taken by the pages above.</summary>
+    public static string InstitutionPath(string institutionId) => $"{InstitutionsPath}/{Escape(institutionId)}";
+
+    /// <summary>The registry narrowed to the round's institutions without an active contact person.</summary>
+    public static string WithoutContactPath(string roundId) => $"{InstitutionsPath}?{InstitutionsPage.RoundQuery}={Escape(roundId)}";
 
     public static string RoundPath(string roundId) => $"{RoundsPath}/{Escape(roundId)}";
 
@@ -49,7 +62,23 @@ public static class BureauPages
         bureau.MapGet("/deelnames/{participationId}/bevindingen", FindingsPage.ShowAsync);
         bureau.MapPost("/deelnames/{participationId}/bevindingen", FindingsPage.SaveAsync).DisableAntiforgery();
         bureau.MapAdminPages();
+        MapInstitutionPages(bureau);
         return routes;
+    }
+
+    /// <summary>The registry, an institution's contact persons and the CSV imports; literal segments win over <c>{id}</c>.</summary>
+    private static void MapInstitutionPages(RouteGroupBuilder bureau)
+    {
+        bureau.MapGet("/instellingen", InstitutionsPage.ListAsync);
+        bureau.MapGet("/instellingen/nieuw", InstitutionsPage.ShowNew);
+        bureau.MapPost("/instellingen/nieuw", InstitutionsPage.CreateAsync).DisableAntiforgery();
+        bureau.MapGet("/instellingen/importeren", InstitutionImportPage.Show);
+        bureau.MapPost("/instellingen/importeren", InstitutionImportPage.PostAsync).DisableAntiforgery();
+        bureau.MapGet("/instellingen/{id}", InstitutionPage.ShowAsync);
+        bureau.MapPost("/instellingen/{id}", InstitutionPage.SaveAsync).DisableAntiforgery();
+        bureau.MapPost("/instellingen/{id}/contactpersonen", InstitutionPage.AddContactAsync).DisableAntiforgery();
+        bureau.MapPost("/instellingen/{id}/contactpersonen/{userId}", InstitutionPage.UpdateContactAsync).DisableAntiforgery();
+        bureau.MapPost("/instellingen/{id}/contactpersonen/{userId}/uitnodiging", InstitutionPage.ReinviteAsync).DisableAntiforgery();
     }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
