@@ -9,7 +9,7 @@ public sealed class RoundMailSql(ISqlDialect dialect)
         "p.status AS Status, u.id AS UserId, u.name AS UserName, u.email AS Email " +
         "FROM participations p JOIN institutions i ON i.id = p.institution_id " +
         "LEFT JOIN users u ON u.institution_id = p.institution_id AND u.role = @role AND u.active = @active " +
-        "WHERE p.round_id = @roundId ORDER BY p.institution_id, u.email";
+        "WHERE p.round_id = @roundId AND p.removed_at IS NULL ORDER BY p.institution_id, u.email";
 
     public string Invitations { get; } =
         "SELECT round_id AS RoundId, user_id AS UserId, token_id AS TokenId, mail_id AS MailId, sends AS Sends, " +
