@@ -21,6 +21,7 @@ public static class MailExtensions
         builder.Services.AddSingleton<IRoundMailRepository, RoundMailRepository>();
         builder.Services.AddSingleton<RoundMails>();
         builder.Services.AddSingleton<IInvitationMails>(sp => sp.GetRequiredService<RoundMails>());
+        builder.Services.AddSingleton<Application.Participations.IDeadlineMails>(sp => sp.GetRequiredService<RoundMails>());
         builder.Services.AddSingleton<Application.Users.IInvitationLinks, Users.UserInvitationLinks>();
         builder.Services.AddTransient<ReminderJob>();
         return builder;
