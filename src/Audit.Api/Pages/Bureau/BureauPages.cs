@@ -14,6 +14,7 @@ public static class BureauPages
     [
         RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, FindingsPage.Name,
         SectorViewsPage.ListName, SectorViewsPage.ViewName,
+        NewRoundPage.Name, EditRoundPage.Name, RoundInstitutionsPage.Name, RoundInstitutionsPage.ConfirmName,
     ];
 
     public static string RoundPath(string roundId) => $"{RoundsPath}/{Escape(roundId)}";
@@ -34,6 +35,15 @@ public static class BureauPages
         var bureau = routes.MapGroup("/bureau").ExcludeFromDescription()
             .RequireAuthorization(Policies.Bureau).WithMetadata(HiddenFromMinistry.Instance);
         bureau.MapGet("/rondes", RoundsPage.ShowAsync);
+        // A literal segment wins over {roundId}, so "nieuw" is the form, never a round.
+        bureau.MapGet("/rondes/nieuw", NewRoundPage.ShowAsync);
+        bureau.MapPost("/rondes/nieuw", NewRoundPage.CreateAsync).DisableAntiforgery();
+        bureau.MapGet("/rondes/{roundId}/wijzigen", EditRoundPage.ShowAsync);
+        bureau.MapPost("/rondes/{roundId}/wijzigen", EditRoundPage.SaveAsync).DisableAntiforgery();
+        bureau.MapGet("/rondes/{roundId}/instellingen", RoundInstitutionsPage.ShowAsync);
+        bureau.MapPost("/rondes/{roundId}/instellingen", RoundInstitutionsPage.AddAsync).DisableAntiforgery();
+        bureau.MapPost("/deelnames/{participationId}/verwijderen", RoundInstitutionsPage.RemoveAsync).DisableAntiforgery();
+        bureau.MapPost("/deelnames/{participationId}/deadline", RoundInstitutionsPage.ChangeDeadlineAsync).DisableAntiforgery();
         bureau.MapGet("/rondes/{roundId}", RoundDashboardPage.ShowAsync);
         bureau.MapPost("/rondes/{roundId}/uitnodigingen", RoundActionsPage.SendInvitationsAsync).DisableAntiforgery();
         bureau.MapPost("/rondes/{roundId}/rapporten", RoundActionsPage.RenderReportsAsync).DisableAntiforgery();
