@@ -27,7 +27,7 @@ public static class EditRoundPage
 
     public sealed record Model(
         string RoundId, string RoundTitle, string Status, bool Editable, bool CanEdit, string OpensAt, string ClosesAt, string? ReferenceDate,
-        IReadOnlyDictionary<string, string?> Values, string Version, IReadOnlyDictionary<string, string> FieldErrors, IReadOnlyList<PageError> Errors,
+        IReadOnlyDictionary<string, RoundFieldView> Fields, string Version, IReadOnlyList<PageError> Errors,
         bool Saved, string Action, string RoundHref);
 
     public static string PathFor(string roundId) => BureauPages.RoundPath(roundId) + "/wijzigen";
@@ -157,7 +157,7 @@ public static class EditRoundPage
         var language = PageLanguage.Resolve(context);
         return new HtmlPage(Name, new Model(round.Id, round.Title, round.Status.ToWireName(), RoundRules.CanChange(round.Status).IsAllowed,
             caller.IsAdmin, AmsterdamTime.Show(round.OpensAt, language), AmsterdamTime.Show(round.ClosesAt, language),
-            round.ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), values,
-            record.RowVersion.ToString(CultureInfo.InvariantCulture), fieldErrors, errors, saved, PathFor(round.Id), BureauPages.RoundPath(round.Id)), status);
+            round.ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), RoundField.Views(Fields, values, fieldErrors),
+            record.RowVersion.ToString(CultureInfo.InvariantCulture), errors, saved, PathFor(round.Id), BureauPages.RoundPath(round.Id)), status);
     }
 }

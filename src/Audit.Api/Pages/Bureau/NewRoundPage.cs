@@ -43,7 +43,7 @@ public static class NewRoundPage
     public sealed record TypeChoice(string Value, string Id, bool Checked);
 
     public sealed record Model(
-        bool CanCreate, IReadOnlyDictionary<string, string?> Values, IReadOnlyDictionary<string, string> FieldErrors, IReadOnlyList<PageError> Errors,
+        bool CanCreate, IReadOnlyDictionary<string, RoundFieldView> Fields, IReadOnlyList<PageError> Errors,
         IReadOnlyList<Option> Questionnaires, IReadOnlyList<Option> Rounds, IReadOnlyList<TypeChoice> Types, string Action, string CancelHref,
         int DefaultMinGroupSize, int DefaultDominanceN, string DefaultDominanceK);
 
@@ -81,7 +81,8 @@ public static class NewRoundPage
             : new Failure.Invalid(FieldErrors.ToDictionary(RoundRules.Validate(draft)));
         if (outcome.TryGetValue(out var created, out var failure))
         {
-            return Results.Redirect(RoundInstitutionsPage.PathWith(created.Record.Round.Id, "created", created.Invited, created.SkippedInactive.Count));
+            return Results.Redirect(RoundInstitutionsPage.PathWith(created.Record.Round.Id,
+                created.SkippedInactive.Count > 0 ? "created_skipped" : "created", created.Invited, created.SkippedInactive.Count));
         }
         var fieldErrors = new Dictionary<string, string>(parseErrors, StringComparer.Ordinal);
         switch (failure)
@@ -183,11 +184,23 @@ public static class NewRoundPage
         var ticked = (values.GetValueOrDefault("type") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var types = Enum.GetValues<InstitutionType>().Select(t => t.ToWireName())
             .Select(t => new TypeChoice(t, "type-" + t, ticked.Contains(t))).ToList();
-        return new HtmlPage(Name, new Model(caller.IsAdmin, values, fieldErrors, errors, questionnaireOptions, roundOptions, types, Path,
+        return new HtmlPage(Name, new Model(caller.IsAdmin, RoundField.Views(Fields, values, fieldErrors), errors, questionnaireOptions, roundOptions, types, Path,
             BureauPages.RoundsPath, DisclosureSettings.Default.MinGroupSize, DominanceRule.Default.N,
             DominanceRule.Default.K.ToString(CultureInfo.InvariantCulture)), status);
     }
 }
 
 /// <summary>A field of a round form: the name it posts, its element id, and the API error keys that belong to it.</summary>
-public sealed record RoundField(string Name, string Id, params string[] Keys);
+public sealed record RoundField(string Name, string Id, params string[] Keys)
+{
+    /// <summary>
+    /// Every field as the template shows it, keyed by its name (all present, so the template never reads a missing key):
+    /// the value typed or stored, and the key of its error text (null when it is fine).
+    /// </summary>
+    public static IReadOnlyDictionary<string, RoundFieldView> Views(
+        IEnumerable<RoundField> fields, IReadOnlyDictionary<string, string?> values, IReadOnlyDictionary<string, string> errors) =>
+        fields.ToDictionary(f => f.Name, f => new RoundFieldView(f.Name, f.Id, values.GetValueOrDefault(f.Name), errors.GetValueOrDefault(f.Name)),
+            StringComparer.Ordinal);
+}
+
+public sealed record RoundFieldView(string Name, string Id, string? Value, string? Error);

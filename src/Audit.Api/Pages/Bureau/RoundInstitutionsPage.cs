@@ -30,7 +30,7 @@ public static class RoundInstitutionsPage
 
     /// <summary>The notice keys under <c>t.bureau_rounds.notices</c>; counts follow in the <c>n</c> query values.</summary>
     public static readonly IReadOnlyList<string> NoticeKeys =
-        ["created", "added", "removed", "deadline_saved", "not_editable", "nothing_chosen", "not_invitable", "forbidden"];
+        ["created", "created_skipped", "added", "removed", "deadline_saved", "not_editable", "nothing_chosen", "not_invitable", "forbidden"];
 
     private static readonly IReadOnlyList<string> ErrorNotices = ["not_editable", "nothing_chosen", "not_invitable", "forbidden"];
 
