@@ -25,17 +25,6 @@ public sealed record CreatedRound(RoundRecord Record, int Invited, IReadOnlyList
 /// </summary>
 public sealed class CreateRound(IRoundRepository rounds, IParticipationRepository participations, TimeProvider clock)
 {
-    /// <summary>A round without participants yet (invite them later).</summary>
-    public async Task<Outcome<RoundRecord>> ExecuteAsync(Caller caller, RoundDraft draft, CancellationToken cancellationToken)
-    {
-        var created = await ExecuteAsync(caller, draft, RoundParticipants.None, cancellationToken);
-        if (!created.TryGetValue(out var value, out var failure))
-        {
-            return failure;
-        }
-        return value.Record;
-    }
-
     public async Task<Outcome<CreatedRound>> ExecuteAsync(
         Caller caller, RoundDraft draft, RoundParticipants participants, CancellationToken cancellationToken)
     {
