@@ -23,32 +23,33 @@ public sealed class ReminderJob(
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var days = options.Value.Reminders.EffectiveDaysBefore;
-        var due = (await OpenRoundsAsync(cancellationToken))
-            .Select(round => (Round: round, Day: ReminderSchedule.DueDay(round.ClosesAt, clock.GetUtcNow(), days)))
-            .Where(r => r.Day is not null)
-            .ToList();
+        // Each participation is reminded against its effective deadline: its own when the bureau extended it.
+        var due = new List<(Round Round, ParticipationContacts Participation, int Day)>();
+        foreach (var round in await OpenRoundsAsync(cancellationToken))
+        {
+            foreach (var participation in await roundMail.ContactsAsync(round.Id, cancellationToken))
+            {
+                if (ReminderSchedule.AwaitsSubmission(participation.Status)
+                    && ReminderSchedule.DueDay(participation.EffectiveClosesAt(round), clock.GetUtcNow(), days) is { } day)
+                {
+                    due.Add((round, participation, day));
+                }
+            }
+        }
         if (due.Count > 0 && mails.Unavailable is { } unavailable)
         {
             logger.LogWarning("No reminders queued: {Problem}", unavailable);
             return 0;
         }
         var queued = 0;
-        foreach (var (round, dueDay) in due)
+        foreach (var (round, participation, day) in due)
         {
             var now = clock.GetUtcNow();
-            var day = dueDay!.Value;
-            foreach (var participation in await roundMail.ContactsAsync(round.Id, cancellationToken))
+            foreach (var contact in participation.Contacts)
             {
-                if (!ReminderSchedule.AwaitsSubmission(participation.Status))
+                if (await roundMail.QueueAsync(Mail(round, participation, contact, day, now), Audit(round, participation, contact, day, now), now, cancellationToken))
                 {
-                    continue;
-                }
-                foreach (var contact in participation.Contacts)
-                {
-                    if (await roundMail.QueueAsync(Mail(round, participation, contact, day, now), Audit(round, participation, contact, day, now), now, cancellationToken))
-                    {
-                        queued++;
-                    }
+                    queued++;
                 }
             }
         }

@@ -89,6 +89,32 @@ public static class RoundMailTexts
             """);
     }
 
+    public static MailText DeadlineChanged(Context c, string link) => new(
+        $"Nieuwe deadline: {c.RoundTitle} | New deadline: {c.RoundTitle}",
+        $"""
+        Beste {c.Name},
+
+        Het auditbureau heeft de deadline van {c.InstitutionName} voor {c.RoundTitle} gewijzigd. De vragenlijst kan nu worden ingevuld en ingediend tot {When(c.ClosesAt, ReportLanguage.Nl)} (Nederlandse tijd).
+
+        Naar de vragenlijst:
+        {link}
+
+        Met vriendelijke groet,
+        Het auditbureau kennisveiligheid
+
+        ---- English ----
+
+        Dear {c.Name},
+
+        The audit bureau has changed the deadline of {c.InstitutionName} for {c.RoundTitle}. The questionnaire can now be completed and submitted until {When(c.ClosesAt, ReportLanguage.En)} (Dutch time).
+
+        Go to the questionnaire:
+        {link}
+
+        Kind regards,
+        The knowledge security audit bureau
+        """);
+
     /// <summary>A moment as people in the Netherlands read it, e.g. "31 maart 2026 om 23:59".</summary>
     public static string When(DateTimeOffset moment, ReportLanguage language)
     {

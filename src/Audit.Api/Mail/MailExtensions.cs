@@ -22,6 +22,7 @@ public static class MailExtensions
         builder.Services.AddSingleton<RoundMails>();
         builder.Services.AddSingleton<IInvitationMails>(sp => sp.GetRequiredService<RoundMails>());
         builder.Services.AddSingleton<Application.Reviews.IReviewMails, Reviews.ReviewMails>();
+        builder.Services.AddSingleton<Application.Participations.IDeadlineMails>(sp => sp.GetRequiredService<RoundMails>());
         builder.Services.AddSingleton<Application.Users.IInvitationLinks, Users.UserInvitationLinks>();
         builder.Services.AddTransient<ReminderJob>();
         // Publishing queues its mail in the transaction that publishes (see PublishRound).

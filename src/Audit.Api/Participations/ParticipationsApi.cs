@@ -18,14 +18,21 @@ public static class ParticipationsApi
         read.MapGet("/rounds/{roundId}/participations", ListAsync).WithName("ListParticipations");
         read.MapGet("/participations/{participationId}", GetAsync).WithName("GetParticipation");
 
-        routes.MapGroup("/api/v1").WithTags("Participations").RequireAuthorization(Policies.Admin)
-            .MapPost("/rounds/{roundId}/participations", InviteAsync).WithName("InviteParticipations");
+        var admin = routes.MapGroup("/api/v1").WithTags("Participations").RequireAuthorization(Policies.Admin);
+        admin.MapPost("/rounds/{roundId}/participations", InviteAsync).WithName("InviteParticipations");
+        admin.MapDelete("/participations/{participationId}", RemoveAsync).WithName("RemoveParticipation");
+        routes.MapGroup("/api/v1").WithTags("Participations").RequireAuthorization(Policies.Bureau)
+            .MapPatch("/participations/{participationId}", ChangeDeadlineAsync).WithName("ChangeParticipationDeadline");
         return routes;
     }
 
     public sealed record ParticipationResponse(
         string Id, string RoundId, string InstitutionId, string InstitutionName, string InstitutionType, string Status,
-        int Answered, int Required, DateTimeOffset? SubmittedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ReturnedAt, DateTimeOffset UpdatedAt);
+        int Answered, int Required, DateTimeOffset? SubmittedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ReturnedAt, DateTimeOffset UpdatedAt,
+        DateTimeOffset? ClosesAt);
+
+    /// <summary>The institution's own deadline (UTC); it replaces the round's for this participation.</summary>
+    public sealed record DeadlineRequest(DateTimeOffset? ClosesAt);
 
     public sealed record ParticipationPage(IReadOnlyList<ParticipationResponse> Items, int Page, int PageSize, long Total);
 
@@ -60,11 +67,29 @@ public static class ParticipationsApi
         return outcome.ToResults(result => TypedResults.Ok(new InviteResponse(items, result.CreatedIds)));
     }
 
+    /// <summary>Gives one institution its own deadline (bureau only); its contacts are mailed through the outbox.</summary>
+    public static async Task<Results<Ok<ParticipationResponse>, ValidationProblem, ProblemHttpResult>> ChangeDeadlineAsync(
+        string participationId, DeadlineRequest request, ClaimsPrincipal principal, ChangeParticipationDeadline change, ParticipationCompleteness progress,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await change.ExecuteAsync(principal.ToCaller(), participationId, request.ClosesAt, reset: false, cancellationToken);
+        var response = outcome.IsOk ? await ToResponseAsync(outcome.Value, progress, cancellationToken) : null;
+        return outcome.ToResults(_ => TypedResults.Ok(response!));
+    }
+
+    /// <summary>
+    /// Takes the institution out of its round (admin, draft or open round). One with answers, evidence or a submission
+    /// needs <c>?confirm=true</c>; without it the answer is 409 with <c>answers</c> and <c>confirmationRequired</c>.
+    /// </summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveAsync(
+        string participationId, ClaimsPrincipal principal, RemoveParticipation remove, CancellationToken cancellationToken, bool? confirm = null) =>
+        (await remove.ExecuteAsync(principal.ToCaller(), participationId, confirm == true, cancellationToken)).ToResults(_ => TypedResults.NoContent());
+
     private static async Task<ParticipationResponse> ToResponseAsync(ParticipationRecord p, ParticipationCompleteness progress, CancellationToken cancellationToken)
     {
         var (completeness, _) = await progress.CheckAsync(p, cancellationToken);
         return new ParticipationResponse(p.Id, p.RoundId, p.InstitutionId, p.InstitutionName, p.InstitutionType.ToWireName(), p.Status.ToWireName(),
-            completeness.Answered, completeness.Required, p.SubmittedAt, p.AcceptedAt, p.ReturnedAt, p.UpdatedAt);
+            completeness.Answered, completeness.Required, p.SubmittedAt, p.AcceptedAt, p.ReturnedAt, p.UpdatedAt, p.ClosesAt);
     }
 
     private static async Task<IReadOnlyList<ParticipationResponse>> ToResponsesAsync(

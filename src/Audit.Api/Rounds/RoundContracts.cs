@@ -1,3 +1,4 @@
+using Audit.Application.Rounds;
 using Audit.Core.Rounds;
 
 namespace Audit.Api.Rounds;
@@ -8,26 +9,40 @@ public sealed record DominanceDto(int? N, decimal? K);
 
 public sealed record DisclosureDto(int? MinGroupSize, DominanceDto? Dominance);
 
+/// <summary>
+/// A new round. <see cref="ReferenceDate"/> is the reporting date (a date, <c>yyyy-MM-dd</c>). The participants are
+/// optional: <see cref="ParticipantsFrom"/> copies the institutions (and so their contacts) of another round,
+/// <see cref="InstitutionTypes"/> invites every active institution of those types; both may be given.
+/// </summary>
 public sealed record CreateRoundRequest(
     string? Id, string? Title, QuestionnaireRefDto? Questionnaire, string? BaselineRoundId,
-    DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, DisclosureDto? Disclosure)
+    DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, DisclosureDto? Disclosure,
+    DateOnly? ReferenceDate = null, string? ParticipantsFrom = null, IReadOnlyList<string>? InstitutionTypes = null)
 {
+    public RoundParticipants ToParticipants() => new(ParticipantsFrom, InstitutionTypes);
+
     public RoundDraft ToDraft()
     {
         DisclosureSettings? disclosure = Disclosure is null ? null : new DisclosureSettings(
             Disclosure.MinGroupSize ?? DisclosureSettings.Default.MinGroupSize,
             Disclosure.Dominance is null ? null : new DominanceRule(
                 Disclosure.Dominance.N ?? DominanceRule.Default.N, Disclosure.Dominance.K ?? DominanceRule.Default.K));
-        return new RoundDraft(Id, Title, Questionnaire?.Key, Questionnaire?.Version, OpensAt, ClosesAt, BaselineRoundId, disclosure);
+        return new RoundDraft(Id, Title, Questionnaire?.Key, Questionnaire?.Version, OpensAt, ClosesAt, BaselineRoundId, disclosure, ReferenceDate);
     }
 }
 
 public sealed record StatusChangeRequest(string? Status);
 
+/// <summary>A change to a draft or open round; a missing (or null) member is left as it is.</summary>
+public sealed record UpdateRoundRequest(string? Title, DateTimeOffset? ClosesAt, DateOnly? ReferenceDate)
+{
+    public RoundChanges ToChanges() => new(Title, ClosesAt, ReferenceDate);
+}
+
 public sealed record RoundResponse(
     string Id, string Title, QuestionnaireRefDto Questionnaire, string? BaselineRoundId,
     DateTimeOffset OpensAt, DateTimeOffset ClosesAt, DisclosureDto Disclosure, string Status,
-    IReadOnlyList<string> AllowedTransitions, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    IReadOnlyList<string> AllowedTransitions, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateOnly? ReferenceDate, int Version)
 {
     public static RoundResponse From(RoundRecord record)
     {
@@ -37,7 +52,7 @@ public sealed record RoundResponse(
             round.BaselineRoundId, round.OpensAt, round.ClosesAt,
             new DisclosureDto(round.Disclosure.MinGroupSize, new DominanceDto(dominance.N, dominance.K)),
             round.Status.ToWireName(), RoundTransitions.Allowed(round.Status).Select(s => s.ToWireName()).ToList(),
-            record.CreatedAt, record.UpdatedAt);
+            record.CreatedAt, record.UpdatedAt, round.ReferenceDate, record.RowVersion);
     }
 }
 

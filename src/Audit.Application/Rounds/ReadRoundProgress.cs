@@ -6,8 +6,13 @@ namespace Audit.Application.Rounds;
 /// <summary>
 /// Where one participation stands: answered/required (the same figures as the participation resource, from Core's
 /// completeness check) and the days to the deadline, null once the deadline no longer concerns it.
+/// <see cref="ClosesAt"/> is the effective deadline: the institution's own when the bureau extended it, else the round's.
 /// </summary>
-public sealed record ParticipationProgressLine(ParticipationProgress Participation, int Answered, int Required, int? DaysToDeadline);
+public sealed record ParticipationProgressLine(
+    ParticipationProgress Participation, int Answered, int Required, int? DaysToDeadline, DateTimeOffset ClosesAt)
+{
+    public bool HasOwnDeadline => Participation.ClosesAt is not null;
+}
 
 /// <summary><see cref="Statuses"/> counts every participation status (zeros included, in enum order) for one institution type.</summary>
 public sealed record TypeTotals(InstitutionType Type, int Participations, IReadOnlyList<KeyValuePair<ParticipationStatus, int>> Statuses);
@@ -38,7 +43,8 @@ public sealed class ReadRoundProgress(
         var round = record.Round;
         var questionnaire = await catalog.GetAsync(round.Questionnaire.Key, round.Questionnaire.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Round {round.Id} refers to a missing questionnaire.");
-        var days = DaysUntil(round.ClosesAt, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var days = DaysUntil(round.ClosesAt, now);
         // Required depends on the answers (visibleWhen), so each participation is checked against its own answers,
         // read for the whole round in one streamed query.
         var counts = new Dictionary<string, CompletenessResult>(StringComparer.Ordinal);
@@ -53,7 +59,8 @@ public sealed class ReadRoundProgress(
             var completeness = counts.GetValueOrDefault(p.ParticipationId) ?? untouched;
             // The deadline no longer concerns a participation that is waiting for, or has passed, review.
             var waiting = p.Status is ParticipationStatus.Submitted or ParticipationStatus.Accepted;
-            lines.Add(new ParticipationProgressLine(p, completeness.Answered, completeness.Required, waiting ? null : days));
+            var closesAt = p.ClosesAt ?? round.ClosesAt;
+            lines.Add(new ParticipationProgressLine(p, completeness.Answered, completeness.Required, waiting ? null : DaysUntil(closesAt, now), closesAt));
         }
         var totals = lines.GroupBy(l => l.Participation.InstitutionType).OrderBy(g => g.Key.ToWireName(), StringComparer.Ordinal)
             .Select(g => new TypeTotals(g.Key, g.Count(),

@@ -8,14 +8,21 @@ namespace Audit.Core.Mail;
 /// <summary>A person to write to about a participation: an active respondent of the participating institution.</summary>
 public sealed record Contact(string UserId, string Name, string Email);
 
-/// <summary>A participation of a round with its contacts (none when the institution has no active respondent yet).</summary>
+/// <summary>
+/// A participation of a round with its contacts (none when the institution has no active respondent yet).
+/// <see cref="ClosesAt"/> is its own deadline, null when the round's holds.
+/// </summary>
 public sealed record ParticipationContacts(
     string ParticipationId,
     string InstitutionId,
     string InstitutionName,
     InstitutionType InstitutionType,
     ParticipationStatus Status,
-    IReadOnlyList<Contact> Contacts);
+    IReadOnlyList<Contact> Contacts,
+    DateTimeOffset? ClosesAt = null)
+{
+    public DateTimeOffset EffectiveClosesAt(Round round) => ClosesAt ?? round.ClosesAt;
+}
 
 /// <summary>
 /// The record that a respondent was invited to a round by e-mail: the live invitation link (its token) and how

@@ -1,5 +1,6 @@
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
+using Audit.Core.Mail;
 using Audit.Core.Paging;
 
 namespace Audit.Core.Rounds;
@@ -7,7 +8,7 @@ namespace Audit.Core.Rounds;
 /// <summary>
 /// A participation as stored, with the institution's name and type joined in (sector views group by type).
 /// The timestamps record the latest submission, acceptance and return. <see cref="RowVersion"/> starts at 1
-/// and grows with every change.
+/// and grows with every change. <see cref="ClosesAt"/> is the institution's own deadline, null when the round's holds.
 /// </summary>
 public sealed record ParticipationRecord(
     string Id,
@@ -21,7 +22,12 @@ public sealed record ParticipationRecord(
     DateTimeOffset? ReturnedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int RowVersion);
+    int RowVersion,
+    DateTimeOffset? ClosesAt = null)
+{
+    /// <summary>The deadline that holds for this institution: its own when the bureau extended it, else the round's.</summary>
+    public DateTimeOffset EffectiveClosesAt(Round round) => ClosesAt ?? round.ClosesAt;
+}
 
 public enum InviteOutcome
 {
@@ -35,7 +41,7 @@ public enum InviteOutcome
 /// <summary>
 /// The outcome of an invitation. On <see cref="InviteOutcome.Done"/>, <see cref="Participations"/> holds the
 /// participation of every institution asked for, new and existing alike, and <see cref="CreatedIds"/> the ids
-/// of the new ones. Otherwise nothing was written.
+/// of the new ones (and of removed ones that came back). Otherwise nothing was written.
 /// </summary>
 public sealed record InviteResult(
     InviteOutcome Outcome,
@@ -81,4 +87,31 @@ public interface IParticipationRepository
 
     /// <summary>Oldest first.</summary>
     Task<IReadOnlyList<StatusHistoryEntry<ParticipationStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the participation's own deadline (null: the round's holds again) with the audit event, and queues
+    /// <paramref name="mails"/> (those whose dedupe key the outbox does not hold yet), in one transaction. Null when
+    /// there is no such participation; then nothing is written.
+    /// </summary>
+    Task<ParticipationRecord?> SetDeadlineAsync(
+        string id, DateTimeOffset? closesAt, IReadOnlyList<OutgoingMail> mails, AuditEvent audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the institution out of the round, with the audit event, in one transaction. The participation is
+    /// hidden, not deleted (answers and submissions are append-only); inviting the institution again restores it.
+    /// Unless <paramref name="evenWithAnswers"/>, a participation with answers, evidence or a submission is kept.
+    /// </summary>
+    Task<ParticipationRemoveOutcome> RemoveAsync(string id, bool evenWithAnswers, AuditEvent audit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many answers the participation has (0 for an unknown one): what a removal would hide.</summary>
+    Task<int> AnswerCountAsync(string id, CancellationToken cancellationToken = default);
+}
+
+public enum ParticipationRemoveOutcome
+{
+    Removed,
+    NotFound,
+
+    /// <summary>It has answers, evidence or a submission, and the removal was not confirmed; nothing changed.</summary>
+    HasAnswers,
 }

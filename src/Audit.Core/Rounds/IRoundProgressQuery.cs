@@ -4,7 +4,8 @@ namespace Audit.Core.Rounds;
 
 /// <summary>
 /// Where one participation stands. <see cref="LastActivityAt"/> is the latest answer change (saved, cleared or
-/// prefilled) or status change; null when nothing happened since the invitation.
+/// prefilled) or status change; null when nothing happened since the invitation. <see cref="ClosesAt"/> is the
+/// institution's own deadline, null when the round's holds.
 /// </summary>
 public sealed record ParticipationProgress(
     string ParticipationId,
@@ -13,7 +14,8 @@ public sealed record ParticipationProgress(
     InstitutionType InstitutionType,
     ParticipationStatus Status,
     int AnsweredCount,
-    DateTimeOffset? LastActivityAt);
+    DateTimeOffset? LastActivityAt,
+    DateTimeOffset? ClosesAt = null);
 
 /// <summary>The progress overview of a round, for the bureau.</summary>
 public interface IRoundProgressQuery

@@ -17,6 +17,9 @@ public enum RoundInsertOutcome
     BaselineNotFound,
 }
 
+/// <summary>A round change: <see cref="Current"/> is the round after it, or as it stands when it was not <see cref="Updated"/>.</summary>
+public sealed record RoundUpdateResult(bool Updated, RoundRecord? Current);
+
 /// <summary>Filter for the round list; a null field does not filter.</summary>
 public sealed record RoundQuery(RoundStatus? Status = null);
 
@@ -45,6 +48,13 @@ public interface IRoundRepository
     /// <exception cref="InvalidOperationException"><see cref="RoundTransitions"/> does not allow the change: check it first.</exception>
     Task<StatusChangeResult<RoundRecord>> ChangeStatusAsync(
         string id, RoundStatus expected, RoundStatus to, AuditEvent audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Compare-and-set: writes the title, deadline and reference date of <paramref name="changed"/> only while the
+    /// round is still at <paramref name="expectedVersion"/> and draft or open, with the audit event, in one
+    /// transaction. Returns the round as it is afterwards (null when it does not exist) and whether it was written.
+    /// </summary>
+    Task<RoundUpdateResult> UpdateAsync(Round changed, int expectedVersion, AuditEvent audit, CancellationToken cancellationToken = default);
 
     /// <summary>Oldest first.</summary>
     Task<IReadOnlyList<StatusHistoryEntry<RoundStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default);

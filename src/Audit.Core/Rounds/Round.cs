@@ -6,7 +6,8 @@ public sealed record QuestionnaireRef(string Key, string Version);
 /// <summary>
 /// An audit round: one questionnaire version, answered by the participating institutions between
 /// <see cref="OpensAt"/> and <see cref="ClosesAt"/> (UTC). <see cref="BaselineRoundId"/> names an earlier
-/// round to compare with in trend reports.
+/// round to compare with in trend reports. <see cref="ReferenceDate"/> is the reporting date (peildatum) the
+/// questions refer to; null for rounds made before it was asked.
 /// </summary>
 public sealed record Round(
     string Id,
@@ -16,7 +17,8 @@ public sealed record Round(
     DateTimeOffset ClosesAt,
     DisclosureSettings Disclosure,
     RoundStatus Status = RoundStatus.Draft,
-    string? BaselineRoundId = null);
+    string? BaselineRoundId = null,
+    DateOnly? ReferenceDate = null);
 
 /// <summary>
 /// Unvalidated input for creating or editing a round, as the API binds it. Every value may be missing so
@@ -32,7 +34,17 @@ public sealed record RoundDraft(
     DateTimeOffset? OpensAt,
     DateTimeOffset? ClosesAt,
     string? BaselineRoundId = null,
-    DisclosureSettings? Disclosure = null);
+    DisclosureSettings? Disclosure = null,
+    DateOnly? ReferenceDate = null);
+
+/// <summary>
+/// A change to a draft or open round; a null value leaves that field as it is. <see cref="ClosesAt"/> moves the
+/// deadline (normally later, to extend it).
+/// </summary>
+public sealed record RoundChanges(string? Title, DateTimeOffset? ClosesAt, DateOnly? ReferenceDate)
+{
+    public bool IsEmpty => Title is null && ClosesAt is null && ReferenceDate is null;
+}
 
 /// <summary>An institution's participation in a round.</summary>
 public sealed record Participation(string RoundId, string InstitutionId, ParticipationStatus Status = ParticipationStatus.Invited);

@@ -75,8 +75,61 @@ public static class RoundRules
             draft.ClosesAt!.Value,
             draft.Disclosure ?? DisclosureSettings.Default,
             RoundStatus.Draft,
-            string.IsNullOrEmpty(draft.BaselineRoundId) ? null : draft.BaselineRoundId);
+            string.IsNullOrEmpty(draft.BaselineRoundId) ? null : draft.BaselineRoundId,
+            draft.ReferenceDate);
         return true;
+    }
+
+    /// <summary>Whether a round in <paramref name="status"/> may still be changed or get institutions added or removed.</summary>
+    public static RuleCheck CanChange(RoundStatus status) => status is RoundStatus.Draft or RoundStatus.Open
+        ? RuleCheck.Allow
+        : RuleCheck.Deny($"The round is {status.ToWireName()}; it can only be changed while it is draft or open.");
+
+    /// <summary>
+    /// Every field error of a change to <paramref name="round"/> at once (empty means valid), with the wire names
+    /// title and closesAt; an empty change is an error of <c>title</c>, the first field it could name.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateChanges(Round round, RoundChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(changes);
+        var errors = new List<FieldError>();
+        if (changes.IsEmpty)
+        {
+            errors.Add(new("title", "give at least one of title, closesAt and referenceDate"));
+            return errors;
+        }
+        if (changes.Title is not null)
+            RequireText(changes.Title, "title", TitleMaxLength, errors);
+        if (changes.ClosesAt is { } closes)
+        {
+            RequireUtc(closes, "closesAt", errors);
+            if (closes <= round.OpensAt)
+                errors.Add(new("closesAt", "must be later than opensAt"));
+        }
+        return errors;
+    }
+
+    /// <summary>The round with a valid change applied (see <see cref="ValidateChanges"/>).</summary>
+    public static Round Apply(Round round, RoundChanges changes) => round with
+    {
+        Title = changes.Title?.Trim() ?? round.Title,
+        ClosesAt = changes.ClosesAt ?? round.ClosesAt,
+        ReferenceDate = changes.ReferenceDate ?? round.ReferenceDate,
+    };
+
+    /// <summary>
+    /// A participation's own deadline (wire name closesAt): UTC and after the round opens. It may lie before the
+    /// round's deadline too; the bureau decides.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateParticipationDeadline(Round round, DateTimeOffset? closesAt)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var errors = new List<FieldError>();
+        RequireUtc(closesAt, "closesAt", errors);
+        if (closesAt is { } closes && closes <= round.OpensAt)
+            errors.Add(new("closesAt", "must be later than the round's opensAt"));
+        return errors;
     }
 
     private static void ValidateDisclosure(DisclosureSettings disclosure, List<FieldError> errors)

@@ -9,6 +9,6 @@ public sealed class RoundAnswersSql
     /// <summary>Ordered by participation so that one participation's rows come together (any collation does that).</summary>
     public string OfRound { get; } =
         "SELECT a.participation_id, a.question_key, a.value_json FROM answers a " +
-        "JOIN participations p ON p.id = a.participation_id WHERE p.round_id = @round_id " +
+        "JOIN participations p ON p.id = a.participation_id WHERE p.round_id = @round_id AND p.removed_at IS NULL " +
         "ORDER BY a.participation_id, a.question_key";
 }

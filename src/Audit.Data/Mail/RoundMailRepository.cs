@@ -25,7 +25,8 @@ public sealed class RoundMailRepository(IDbConnectionFactory factory) : IRoundMa
                 return new ParticipationContacts(first.ParticipationId, first.InstitutionId, first.InstitutionName,
                     InstitutionRepository.ParseType(first.InstitutionType, first.InstitutionId),
                     StatusChanges.ParseParticipation(first.Status),
-                    g.Where(r => r.UserId is not null).Select(r => new Contact(r.UserId!, r.UserName ?? "", r.Email ?? "")).ToList());
+                    g.Where(r => r.UserId is not null).Select(r => new Contact(r.UserId!, r.UserName ?? "", r.Email ?? "")).ToList(),
+                    first.ClosesAt);
             })
             .ToList();
     }
@@ -85,6 +86,7 @@ public sealed class RoundMailRepository(IDbConnectionFactory factory) : IRoundMa
         public string InstitutionName { get; set; } = "";
         public string InstitutionType { get; set; } = "";
         public string Status { get; set; } = "";
+        public DateTimeOffset? ClosesAt { get; set; }
         public string? UserId { get; set; }
         public string? UserName { get; set; }
         public string? Email { get; set; }

@@ -6,10 +6,10 @@ public sealed class RoundMailSql(ISqlDialect dialect)
     /// <summary>A participation without an active respondent still gives one row (with a null user), so it can be counted.</summary>
     public string Contacts { get; } =
         "SELECT p.id AS ParticipationId, p.institution_id AS InstitutionId, i.name AS InstitutionName, i.type AS InstitutionType, " +
-        "p.status AS Status, u.id AS UserId, u.name AS UserName, u.email AS Email " +
+        "p.status AS Status, p.closes_at AS ClosesAt, u.id AS UserId, u.name AS UserName, u.email AS Email " +
         "FROM participations p JOIN institutions i ON i.id = p.institution_id " +
         "LEFT JOIN users u ON u.institution_id = p.institution_id AND u.role = @role AND u.active = @active " +
-        "WHERE p.round_id = @roundId ORDER BY p.institution_id, u.email";
+        "WHERE p.round_id = @roundId AND p.removed_at IS NULL ORDER BY p.institution_id, u.email";
 
     public string Invitations { get; } =
         "SELECT round_id AS RoundId, user_id AS UserId, token_id AS TokenId, mail_id AS MailId, sends AS Sends, " +

@@ -15,5 +15,5 @@ public sealed class FindingsSql(ISqlDialect dialect)
     public string Insert { get; } = dialect.InsertIfAbsent(
         "findings", ["participation_id"], ["findings_json", "summary", "version", "updated_by", "updated_at"]);
 
-    public string ParticipationExists { get; } = "SELECT COUNT(*) FROM participations WHERE id = @participation_id";
+    public string ParticipationExists { get; } = "SELECT COUNT(*) FROM participations WHERE id = @participation_id AND removed_at IS NULL";
 }

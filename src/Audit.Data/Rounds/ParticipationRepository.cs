@@ -1,5 +1,7 @@
 using Audit.Core.Access;
 using Audit.Core.Institutions;
+using Audit.Core.Mail;
+using Audit.Data.Mail;
 using Audit.Core.Paging;
 using Audit.Core.Rounds;
 using Audit.Data.Institutions;
@@ -16,6 +18,7 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
     private readonly InstitutionSql _institutions = new(factory.Dialect);
     private readonly RoundSql _rounds = new(factory.Dialect);
     private readonly ParticipationStateSql _state = new(factory.Dialect);
+    private readonly MailOutboxSql _outbox = new(factory.Dialect);
 
     public Task<InviteResult> InviteAsync(
         string roundId, IReadOnlyCollection<string> institutionIds, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -63,6 +66,48 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
     public Task<IReadOnlyList<StatusHistoryEntry<ParticipationStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default) =>
         StatusChanges.HistoryAsync(factory, _sql.StatusHistory, id, StatusChanges.ParseParticipation, cancellationToken);
 
+    public Task<ParticipationRecord?> SetDeadlineAsync(
+        string id, DateTimeOffset? closesAt, IReadOnlyList<OutgoingMail> mails, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.RunAsync(factory, async (c, t) =>
+        {
+            if (await c.ExecuteAsync(new CommandDefinition(_sql.SetDeadline, new { id, closesAt, now = audit.OccurredAt }, t, cancellationToken: cancellationToken)) == 0)
+            {
+                return (false, (ParticipationRecord?)null);
+            }
+            await AuditEventRepository.WriteAsync(c, t, audit, cancellationToken);
+            foreach (var mail in mails)
+            {
+                await MailOutboxRepository.EnqueueAsync(c, t, _outbox, mail, audit.OccurredAt, cancellationToken);
+            }
+            return (true, await GetAsync(c, t, id, cancellationToken));
+        }, cancellationToken);
+
+    public Task<ParticipationRemoveOutcome> RemoveAsync(string id, bool evenWithAnswers, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.RunAsync(factory, async (c, t) =>
+        {
+            // Checked inside the transaction, so an answer saved since the bureau looked still needs the confirmation.
+            if (await GetAsync(c, t, id, cancellationToken) is null)
+            {
+                return (false, ParticipationRemoveOutcome.NotFound);
+            }
+            if (!evenWithAnswers && await c.ExecuteScalarAsync<long>(new CommandDefinition(_sql.Work, new { id }, t, cancellationToken: cancellationToken)) > 0)
+            {
+                return (false, ParticipationRemoveOutcome.HasAnswers);
+            }
+            if (await c.ExecuteAsync(new CommandDefinition(_sql.Remove, new { id, now = audit.OccurredAt }, t, cancellationToken: cancellationToken)) == 0)
+            {
+                return (false, ParticipationRemoveOutcome.NotFound);
+            }
+            await AuditEventRepository.WriteAsync(c, t, audit, cancellationToken);
+            return (true, ParticipationRemoveOutcome.Removed);
+        }, cancellationToken);
+
+    public async Task<int> AnswerCountAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(_sql.AnswerCount, new { id }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>
     /// One transaction: check the round and the institutions, insert the missing participations, read back all
     /// asked for. <paramref name="select"/> picks the institution ids from the registry's current state.
@@ -90,6 +135,15 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
             var created = new List<string>();
             foreach (var institutionId in wanted)
             {
+                if (await c.ExecuteAsync(new CommandDefinition(_sql.Restore, new { roundId, institutionId, now }, t, cancellationToken: cancellationToken)) == 1)
+                {
+                    var restoredId = await c.ExecuteScalarAsync<string>(
+                        new CommandDefinition(_sql.RemovedId, new { roundId, institutionId }, t, cancellationToken: cancellationToken));
+                    created.Add(restoredId!);
+                    await AuditEventRepository.WriteAsync(c, t,
+                        actor.Did("participation.restored", "participation", restoredId!, now, $"{roundId}/{institutionId}"), cancellationToken);
+                    continue;
+                }
                 var participationId = AccessTokens.NewId(IdPrefix);
                 var inserted = await c.ExecuteAsync(new CommandDefinition(_sql.Invite, new
                 {
@@ -173,9 +227,10 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset UpdatedAt { get; set; }
         public int RowVersion { get; set; }
+        public DateTimeOffset? ClosesAt { get; set; }
 
         public ParticipationRecord ToRecord() => new(
             Id, RoundId, InstitutionId, InstitutionName, InstitutionRepository.ParseType(InstitutionType, InstitutionId),
-            StatusChanges.ParseParticipation(Status), SubmittedAt, AcceptedAt, ReturnedAt, CreatedAt, UpdatedAt, RowVersion);
+            StatusChanges.ParseParticipation(Status), SubmittedAt, AcceptedAt, ReturnedAt, CreatedAt, UpdatedAt, RowVersion, ClosesAt);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ParticipationStateSql(ISqlDialect dialect)
     public string State { get; } =
         "SELECT p.status AS Status, r.status AS RoundStatus, p.round_id AS RoundId, p.institution_id AS InstitutionId, " +
         "i.type AS InstitutionType FROM participations p JOIN rounds r ON r.id = p.round_id " +
-        "JOIN institutions i ON i.id = p.institution_id WHERE p.id = @id";
+        "JOIN institutions i ON i.id = p.institution_id WHERE p.id = @id AND p.removed_at IS NULL";
 
     /// <summary>
     /// Keeps the participation's and the round's status as read until the transaction ends: a status change (submit,
@@ -17,7 +17,7 @@ public sealed class ParticipationStateSql(ISqlDialect dialect)
     /// </summary>
     public string LockedState { get; } =
         $"SELECT p.status AS Status, r.status AS RoundStatus FROM participations p{dialect.ShareLockHint} " +
-        $"JOIN rounds r{dialect.ShareLockHint} ON r.id = p.round_id WHERE p.id = @id{dialect.ShareLockClause}";
+        $"JOIN rounds r{dialect.ShareLockHint} ON r.id = p.round_id WHERE p.id = @id AND p.removed_at IS NULL{dialect.ShareLockClause}";
 
     /// <summary>
     /// <see cref="ParticipationSql.ChangeStatus"/> (a compare-and-set on the participation's status), and only while

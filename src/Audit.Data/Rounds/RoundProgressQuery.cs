@@ -27,11 +27,13 @@ public sealed class RoundProgressQuery(IDbConnectionFactory factory) : IRoundPro
         public long AnsweredCount { get; set; }
         public DateTimeOffset? LastAnswerAt { get; set; }
         public DateTimeOffset? LastStatusAt { get; set; }
+        public DateTimeOffset? ClosesAt { get; set; }
 
         public ParticipationProgress ToProgress() => new(
             ParticipationId, InstitutionId, InstitutionName, InstitutionRepository.ParseType(InstitutionType, InstitutionId),
             StatusChanges.ParseParticipation(Status),
             (int)AnsweredCount,
-            LastAnswerAt > LastStatusAt || LastStatusAt is null ? LastAnswerAt : LastStatusAt);
+            LastAnswerAt > LastStatusAt || LastStatusAt is null ? LastAnswerAt : LastStatusAt,
+            ClosesAt);
     }
 }

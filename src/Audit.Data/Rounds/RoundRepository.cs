@@ -55,6 +55,7 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
                 status = round.Status.ToWireName(),
                 created_at = audit.OccurredAt,
                 updated_at = audit.OccurredAt,
+                reference_date = ReferenceDates.Format(round.ReferenceDate),
             }, t, cancellationToken: cancellationToken)) == 1;
             if (!inserted)
             {
@@ -76,6 +77,25 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
         return StatusChanges.ApplyAsync(factory, _sql.ChangeStatus, _sql.InsertStatusChange, parameters, audit,
             (c, t) => GetAsync(c, t, id, cancellationToken), cancellationToken);
     }
+
+    public Task<RoundUpdateResult> UpdateAsync(Round changed, int expectedVersion, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.RunAsync(factory, async (c, t) =>
+        {
+            var updated = await c.ExecuteAsync(new CommandDefinition(_sql.Update, new
+            {
+                id = changed.Id,
+                title = changed.Title,
+                closes_at = changed.ClosesAt,
+                reference_date = ReferenceDates.Format(changed.ReferenceDate),
+                now = audit.OccurredAt,
+                expected = expectedVersion,
+            }, t, cancellationToken: cancellationToken)) == 1;
+            if (updated)
+            {
+                await AuditEventRepository.WriteAsync(c, t, audit, cancellationToken);
+            }
+            return (updated, new RoundUpdateResult(updated, await GetAsync(c, t, changed.Id, cancellationToken)));
+        }, cancellationToken);
 
     public Task<IReadOnlyList<StatusHistoryEntry<RoundStatus>>> StatusHistoryAsync(string id, CancellationToken cancellationToken = default) =>
         StatusChanges.HistoryAsync(factory, _sql.StatusHistory, id, StatusChanges.ParseRound, cancellationToken);
@@ -102,12 +122,13 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset UpdatedAt { get; set; }
         public int RowVersion { get; set; }
+        public string? ReferenceDate { get; set; }
 
         public RoundRecord ToRecord() => new(
             new Round(
                 Id, Title, new QuestionnaireRef(QuestionnaireKey, QuestionnaireVersion), OpensAt, ClosesAt,
                 new DisclosureSettings(MinGroupSize, new DominanceRule(DominanceN, DominanceK)),
-                StatusChanges.ParseRound(Status), BaselineRoundId),
+                StatusChanges.ParseRound(Status), BaselineRoundId, ReferenceDates.Parse(ReferenceDate, Id)),
             RowVersion, CreatedAt, UpdatedAt);
     }
 }

@@ -8,7 +8,7 @@ public sealed class IncludedAnswersSql(ISqlDialect dialect)
     private const string Participations = "FROM participations p JOIN institutions i ON i.id = p.institution_id";
 
     /// <summary>The sector: the round's participations of one institution type.</summary>
-    private const string OfSector = " WHERE p.round_id = @roundId AND i.type = @type";
+    private const string OfSector = " WHERE p.round_id = @roundId AND i.type = @type AND p.removed_at IS NULL";
 
     /// <summary>What a sector view includes: the sector's accepted participations.</summary>
     private const string Included = OfSector + " AND p.status = @accepted";

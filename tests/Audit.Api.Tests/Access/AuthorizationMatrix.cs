@@ -116,12 +116,18 @@ public static class AuthorizationMatrix
         new("GET /api/v1/rounds", _ => Get("/api/v1/rounds"), SignedIn(OK)),
         new("GET /api/v1/rounds/{roundId}", w => Get($"/api/v1/rounds/{w.RoundId}"), SignedIn(OK)),
         new("POST /api/v1/rounds", _ => Send(HttpMethod.Post, "/api/v1/rounds", new { }), AdminOnly(BadRequest)),
+        // An empty change is invalid (400) before any precondition, so the matrix round stays as it is.
+        new("PATCH /api/v1/rounds/{roundId}", w => Send(HttpMethod.Patch, $"/api/v1/rounds/{w.RoundId}", new { }), AdminOnly(BadRequest)),
         new("POST /api/v1/rounds/{roundId}/status-changes", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/status-changes", new { status = "bogus" }), AdminOnly(BadRequest)),
 
         // Participations: institution-scoped. Another institution's participation is a 404; so is every participation URL for the ministry.
         new("GET /api/v1/rounds/{roundId}/participations", w => Get($"/api/v1/rounds/{w.RoundId}/participations"), Expect(Unauthorized, OK, OK, OK, OK, NotFound)),
         new("POST /api/v1/rounds/{roundId}/participations", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/participations", new { }), Expect(Unauthorized, BadRequest, Forbidden, Forbidden, Forbidden, NotFound)),
         new("GET /api/v1/participations/{participationId}", w => Get($"/api/v1/participations/{w.ParticipationId}"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
+        // Without closesAt the deadline change is invalid (400); the removal names an unknown participation (404), so nothing
+        // changes. Participations are hidden from the ministry (404), as on their GET.
+        new("PATCH /api/v1/participations/{participationId}", w => Send(HttpMethod.Patch, $"/api/v1/participations/{w.ParticipationId}", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
+        new("DELETE /api/v1/participations/{participationId}", _ => Send(HttpMethod.Delete, "/api/v1/participations/p_unknown"), Expect(Unauthorized, NotFound, Forbidden, Forbidden, Forbidden, NotFound)),
 
         // Sector views: before publication only the bureau sees them; no view is computed yet in the matrix world.
         new("GET /api/v1/rounds/{roundId}/sector-views", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views"), Expect(Unauthorized, OK, OK, NotFound, NotFound, NotFound)),
@@ -163,6 +169,14 @@ public static class AuthorizationMatrix
         // Form posts without an antiforgery field are refused (400) before anything is read. No umc takes part, so it has no sector view.
         new("GET /bureau/rondes", _ => Get("/bureau/rondes"), BureauPage(OK)),
         new("GET /bureau/rondes/{roundId}", w => Get($"/bureau/rondes/{w.RoundId}"), BureauPage(OK)),
+        new("GET /bureau/rondes/nieuw", _ => Get("/bureau/rondes/nieuw"), BureauPage(OK)),
+        new("POST /bureau/rondes/nieuw", _ => Form("/bureau/rondes/nieuw"), BureauPage(BadRequest)),
+        new("GET /bureau/rondes/{roundId}/wijzigen", w => Get($"/bureau/rondes/{w.RoundId}/wijzigen"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/wijzigen", w => Form($"/bureau/rondes/{w.RoundId}/wijzigen"), BureauPage(BadRequest)),
+        new("GET /bureau/rondes/{roundId}/instellingen", w => Get($"/bureau/rondes/{w.RoundId}/instellingen"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/instellingen", w => Form($"/bureau/rondes/{w.RoundId}/instellingen"), BureauPage(BadRequest)),
+        new("POST /bureau/deelnames/{participationId}/verwijderen", w => Form($"/bureau/deelnames/{w.ParticipationId}/verwijderen"), BureauPage(BadRequest)),
+        new("POST /bureau/deelnames/{participationId}/deadline", w => Form($"/bureau/deelnames/{w.ParticipationId}/deadline"), BureauPage(BadRequest)),
         new("POST /bureau/rondes/{roundId}/uitnodigingen", w => Form($"/bureau/rondes/{w.RoundId}/uitnodigingen"), BureauPage(BadRequest)),
         new("POST /bureau/rondes/{roundId}/rapporten", w => Form($"/bureau/rondes/{w.RoundId}/rapporten"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/sectoren", w => Get($"/bureau/rondes/{w.RoundId}/sectoren"), BureauPage(OK)),

@@ -36,7 +36,7 @@ public sealed class RoundUseCaseAccessTests
 
         var created = await UseCase<CreateRound>().ExecuteAsync(Respondent,
             new RoundDraft("2026", "Audit 2026", "kennisveiligheid", "2025", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30), null, null),
-            CancellationToken.None);
+            RoundParticipants.None, CancellationToken.None);
         Assert.IsInstanceOfType<Failure.Forbidden>(created.Failure);
         Assert.IsNull(await UseCase<IRoundRepository>().GetAsync("2026"));
 

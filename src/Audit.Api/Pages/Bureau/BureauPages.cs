@@ -17,6 +17,7 @@ public static class BureauPages
         RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, ReviewPage.ConfirmName, FindingsPage.Name,
         SectorViewsPage.ListName, SectorViewsPage.ViewName, .. RoundStatusPage.PageNames, .. AdminPages.PageNames,
         InstitutionsPage.Name, InstitutionsPage.NewName, InstitutionPage.Name, InstitutionImportPage.Name,
+        NewRoundPage.Name, EditRoundPage.Name, RoundInstitutionsPage.Name, RoundInstitutionsPage.ConfirmName,
     ];
 
     public const string InstitutionsPath = "/bureau/instellingen";
@@ -49,6 +50,15 @@ public static class BureauPages
         var bureau = routes.MapGroup("/bureau").ExcludeFromDescription()
             .RequireAuthorization(Policies.Bureau).WithMetadata(HiddenFromMinistry.Instance);
         bureau.MapGet("/rondes", RoundsPage.ShowAsync);
+        // A literal segment wins over {roundId}, so "nieuw" is the form, never a round.
+        bureau.MapGet("/rondes/nieuw", NewRoundPage.ShowAsync);
+        bureau.MapPost("/rondes/nieuw", NewRoundPage.CreateAsync).DisableAntiforgery();
+        bureau.MapGet("/rondes/{roundId}/wijzigen", EditRoundPage.ShowAsync);
+        bureau.MapPost("/rondes/{roundId}/wijzigen", EditRoundPage.SaveAsync).DisableAntiforgery();
+        bureau.MapGet("/rondes/{roundId}/instellingen", RoundInstitutionsPage.ShowAsync);
+        bureau.MapPost("/rondes/{roundId}/instellingen", RoundInstitutionsPage.AddAsync).DisableAntiforgery();
+        bureau.MapPost("/deelnames/{participationId}/verwijderen", RoundInstitutionsPage.RemoveAsync).DisableAntiforgery();
+        bureau.MapPost("/deelnames/{participationId}/deadline", RoundInstitutionsPage.ChangeDeadlineAsync).DisableAntiforgery();
         bureau.MapGet("/rondes/{roundId}", RoundDashboardPage.ShowAsync);
         bureau.MapPost("/rondes/{roundId}/uitnodigingen", RoundActionsPage.SendInvitationsAsync).DisableAntiforgery();
         bureau.MapPost("/rondes/{roundId}/rapporten", RoundActionsPage.RenderReportsAsync).DisableAntiforgery();

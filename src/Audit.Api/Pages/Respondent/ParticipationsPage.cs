@@ -35,10 +35,12 @@ public static class ParticipationsPage
         var (round, participation, questionnaire, progress) = (item.Round, item.Participation, item.Questionnaire, item.Progress);
         var open = questionnaire.Themes.Zip(progress).FirstOrDefault(t => !t.Second.IsComplete).First ?? questionnaire.Themes[0];
         var published = round.Status == RoundStatus.Published;
-        int? daysLeft = round.Status == RoundStatus.Open && round.ClosesAt > now ? (int)Math.Ceiling((round.ClosesAt - now).TotalDays) : null;
+        // The institution's own deadline when the bureau extended it, else the round's.
+        var closesAt = participation.EffectiveClosesAt(round);
+        int? daysLeft = round.Status == RoundStatus.Open && closesAt > now ? (int)Math.Ceiling((closesAt - now).TotalDays) : null;
         return new Row(
             participation.Id, round.Title, round.Status.ToWireName(), participation.Status.ToWireName(), progress.Sum(p => p.Required),
-            progress.Sum(p => p.RequiredAnswered), round.ClosesAt, daysLeft, RespondentPages.Theme(participation.Id, open.Key),
+            progress.Sum(p => p.RequiredAnswered), closesAt, daysLeft, RespondentPages.Theme(participation.Id, open.Key),
             RespondentPages.Summary(participation.Id),
             published ? RespondentPages.Report(participation.Id) : null, published ? RespondentPages.ReportPdf(participation.Id) : null,
             item.Editable);
