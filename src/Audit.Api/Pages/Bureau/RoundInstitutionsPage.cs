@@ -200,7 +200,7 @@ public static class RoundInstitutionsPage
         var choices = new List<Choice>();
         for (var page = 1; ; page++)
         {
-            var listed = await institutions.ExecuteAsync(caller, type: null, active: true, new PageInput(page, PageRequest.MaxPageSize), cancellationToken);
+            var listed = await institutions.ExecuteAsync(caller, type: null, active: true, name: null, new PageInput(page, PageRequest.MaxPageSize), cancellationToken);
             if (!listed.TryGetValue(out var batch, out var listFailure))
             {
                 return BureauForms.Failed(listFailure);
