@@ -1,3 +1,4 @@
+using Audit.TestSupport;
 using System.Collections.Concurrent;
 using Audit.Api.Tests.Infrastructure;
 using Hangfire;

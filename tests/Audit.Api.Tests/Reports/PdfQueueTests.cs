@@ -1,3 +1,4 @@
+using Audit.TestSupport;
 using System.Net;
 using Audit.Api.Reports;
 using Audit.Api.Tests.Infrastructure;
@@ -14,7 +15,7 @@ namespace Audit.Api.Tests.Reports;
 [TestClass]
 public sealed class PdfQueueTests
 {
-    private static readonly TimeSpan Patience = Infrastructure.Eventually.Patience;
+    private static readonly TimeSpan Patience = Eventually.Patience;
 
     /// <summary>A printer that holds every print until released, counting the prints started.</summary>
     private sealed class BlockingPdf : IPdfRenderer

@@ -1,3 +1,4 @@
+using Audit.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -129,7 +130,7 @@ public sealed class RenderJobTests
         Assert.AreEqual("enqueued", body.GetProperty("status").GetString());
         Assert.HasCount(1, await world.EventsAsync(world.RoundId, "reports.render-requested"));
         var items = 0;
-        await Infrastructure.Eventually.UntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             items = (await world.Analyst.GetFromJsonAsync<JsonElement>(body.GetProperty("statusUrl").GetString()!)).GetProperty("items").GetArrayLength();
             return items >= 8;

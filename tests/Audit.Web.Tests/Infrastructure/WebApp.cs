@@ -51,6 +51,12 @@ public sealed class WebApp : WebApplicationFactory<Program>
 
     public Uri Url(string path) => new(BaseUrl, path);
 
+    /// <summary>The address mails link to (<c>Audit:PublicBaseUrl</c>): the service's public name, not this test port.</summary>
+    public static Uri PublicBaseUrl { get; } = new("https://audit.example.nl");
+
+    /// <summary>Where the service writes each mail it sends as an .eml file.</summary>
+    public string MailFolder => Path.Combine(folder, "mail");
+
     /// <summary>An API client over real HTTPS with a bearer token (the test certificate is trusted for this client only).</summary>
     public HttpClient ApiClient(string token)
     {
@@ -84,6 +90,9 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Audit:JobWorkers", "1");
         builder.UseSetting("Audit:Pages:TokenSignIn", "true");
         builder.UseSetting("Evidence:Folder", Path.Combine(folder, "evidence"));
+        // Mail goes to a folder of .eml files, with links to the address people would use; tests follow those links here.
+        builder.UseSetting("Mail:PickupFolder", MailFolder);
+        builder.UseSetting("Audit:PublicBaseUrl", PublicBaseUrl.ToString());
         if (testServices is not null)
         {
             builder.ConfigureTestServices(testServices);
