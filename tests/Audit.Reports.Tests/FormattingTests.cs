@@ -37,14 +37,19 @@ public sealed class FormattingTests
     }
 
     [TestMethod]
-    public void Dates_are_written_out_and_moments_are_in_UTC()
+    public void Dates_are_written_out_and_moments_are_in_Dutch_time()
     {
-        var moment = new DateTimeOffset(2026, 3, 1, 23, 30, 0, TimeSpan.FromHours(-2));
+        // 23:30 UTC on 1 March is already 2 March in Amsterdam (winter time, UTC+1).
+        var winter = new DateTimeOffset(2026, 3, 1, 23, 30, 0, TimeSpan.Zero);
+        // 22:30 UTC on 30 June is 00:30 on 1 July in Amsterdam (summer time, UTC+2).
+        var summer = new DateTimeOffset(2026, 6, 30, 22, 30, 0, TimeSpan.Zero);
 
-        Assert.AreEqual("2 maart 2026", Nl.Date(moment));
-        Assert.AreEqual("2 March 2026", En.Date(moment));
-        Assert.AreEqual("2 maart 2026, 01:30 UTC", Nl.DateTime(moment));
-        Assert.AreEqual("2026-03-02T01:30:00Z", ReportFormatter.Iso(moment));
+        Assert.AreEqual("2 maart 2026", Nl.Date(winter));
+        Assert.AreEqual("2 March 2026", En.Date(winter));
+        Assert.AreEqual("2 maart 2026, 00:30", Nl.DateTime(winter));
+        Assert.AreEqual("1 juli 2026, 00:30", Nl.DateTime(summer));
+        Assert.AreEqual("1 July 2026, 00:30", En.DateTime(summer));
+        Assert.AreEqual("2026-03-01T23:30:00Z", ReportFormatter.Iso(winter), "machine-readable times stay UTC");
     }
 
     [TestMethod]

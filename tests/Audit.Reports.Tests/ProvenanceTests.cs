@@ -28,7 +28,7 @@ public sealed class ProvenanceTests
         Assert.Contains("<dd>kennisveiligheid, versie 2026</dd>", footer);
         Assert.Contains($"<dt>Sectorbeeld Universiteiten</dt><dd><code>{fixtures.Universities.Fingerprint}</code></dd>", footer);
         Assert.Contains($"<dd><code>{provenance.TemplateVersion}</code></dd>", footer);
-        Assert.Contains("<time datetime=\"2026-11-22T10:00:00Z\">22 november 2026, 10:00 UTC</time>", footer);
+        Assert.Contains("<time datetime=\"2026-11-22T10:00:00Z\">22 november 2026, 11:00</time>", footer);
     }
 
     [TestMethod]
@@ -53,8 +53,8 @@ public sealed class ProvenanceTests
 
         Assert.AreNotEqual(early, later);
         Assert.AreEqual(
-            early.Replace("2026-11-22T10:00:00Z\">22 november 2026, 10:00 UTC", "T", StringComparison.Ordinal),
-            later.Replace("2027-01-05T08:15:00Z\">5 januari 2027, 08:15 UTC", "T", StringComparison.Ordinal));
+            early.Replace("2026-11-22T10:00:00Z\">22 november 2026, 11:00", "T", StringComparison.Ordinal),
+            later.Replace("2027-01-05T08:15:00Z\">5 januari 2027, 09:15", "T", StringComparison.Ordinal));
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using Audit.Core.Time;
 using Audit.Application.Invitations;
 using Audit.Reports.Localization;
 
@@ -9,7 +10,6 @@ namespace Audit.Api.Invitations;
 /// </summary>
 public static class RoundMailTexts
 {
-    private static readonly TimeZoneInfo DutchTime = FindDutchTime();
 
     /// <summary>Who the mail is for, about which round and institution, with the deadline.</summary>
     public sealed record Context(string Name, string InstitutionName, string RoundTitle, DateTimeOffset ClosesAt);
@@ -118,21 +118,8 @@ public static class RoundMailTexts
     /// <summary>A moment as people in the Netherlands read it, e.g. "31 maart 2026 om 23:59".</summary>
     public static string When(DateTimeOffset moment, ReportLanguage language)
     {
-        var local = TimeZoneInfo.ConvertTime(moment, DutchTime);
+        var local = AmsterdamTime.ToLocal(moment);
         var format = language == ReportLanguage.Nl ? "d MMMM yyyy 'om' HH:mm" : "d MMMM yyyy 'at' HH:mm";
         return local.ToString(format, ReportCulture.For(language));
-    }
-
-    private static TimeZoneInfo FindDutchTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            // Only on a machine without tzdata: the times are then an hour or two early, never late.
-            return TimeZoneInfo.Utc;
-        }
     }
 }

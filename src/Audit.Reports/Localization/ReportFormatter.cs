@@ -1,3 +1,4 @@
+using Audit.Core.Time;
 namespace Audit.Reports.Localization;
 
 /// <summary>
@@ -40,13 +41,16 @@ public sealed class ReportFormatter(ReportLanguage language)
         return v > 0 ? "+" + magnitude : v < 0 ? "\u2212" + magnitude : magnitude;
     }
 
-    /// <summary>A calendar date: "22 november 2026" / "22 November 2026".</summary>
+    /// <summary>A calendar date in the Netherlands: "22 november 2026" / "22 November 2026".</summary>
     public string Date(DateTimeOffset? value) =>
-        value is { } v ? v.UtcDateTime.ToString("d MMMM yyyy", culture) : Missing;
+        value is { } v ? AmsterdamTime.ToLocal(v).ToString("d MMMM yyyy", culture) : Missing;
 
-    /// <summary>A moment, always in UTC so the text does not depend on the server's time zone data.</summary>
+    /// <summary>
+    /// A moment as read in the Netherlands (Europe/Amsterdam, whatever the server's own zone): readers of the pages,
+    /// mails and reports are Dutch institutions, the bureau and the ministry.
+    /// </summary>
     public string DateTime(DateTimeOffset? value) =>
-        value is { } v ? v.UtcDateTime.ToString("d MMMM yyyy, HH:mm", culture) + " UTC" : Missing;
+        value is { } v ? AmsterdamTime.ToLocal(v).ToString("d MMMM yyyy, HH:mm", culture) : Missing;
 
     /// <summary>ISO 8601 in UTC, for machine-readable attributes such as &lt;time datetime&gt;.</summary>
     public static string Iso(DateTimeOffset? value) =>

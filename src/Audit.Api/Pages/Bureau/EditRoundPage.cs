@@ -1,3 +1,4 @@
+using Audit.Core.Time;
 using Audit.Application.Access;
 using System.Globalization;
 using Audit.Application.Rounds;
@@ -156,7 +157,7 @@ public static class EditRoundPage
         var round = record.Round;
         var language = PageLanguage.Resolve(context);
         return new HtmlPage(Name, new Model(round.Id, round.Title, round.Status.ToWireName(), RoundRules.CanChange(round.Status).IsAllowed,
-            caller.IsAdmin, AmsterdamTime.Show(round.OpensAt, language), AmsterdamTime.Show(round.ClosesAt, language),
+            caller.IsAdmin, Invitations.RoundMailTexts.When(round.OpensAt, language), Invitations.RoundMailTexts.When(round.ClosesAt, language),
             round.ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), RoundField.Views(Fields, values, fieldErrors),
             record.RowVersion.ToString(CultureInfo.InvariantCulture), errors, saved, PathFor(round.Id), BureauPages.RoundPath(round.Id)), status);
     }

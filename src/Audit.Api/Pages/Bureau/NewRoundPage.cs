@@ -1,3 +1,4 @@
+using Audit.Core.Time;
 using Audit.Application.Access;
 using System.Globalization;
 using Audit.Application.Questionnaires;

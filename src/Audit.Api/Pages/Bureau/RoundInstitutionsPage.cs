@@ -1,3 +1,4 @@
+using Audit.Core.Time;
 using Audit.Application.Access;
 using System.Globalization;
 using Audit.Application.Institutions;
@@ -191,7 +192,7 @@ public static class RoundInstitutionsPage
                 var p = l.Participation;
                 var error = typed?.ParticipationId == p.ParticipationId;
                 return new Row(p.ParticipationId, p.InstitutionName, p.InstitutionType.ToWireName(), p.Status.ToWireName(), l.Answered,
-                    AmsterdamTime.Show(l.ClosesAt, language), ReportIso(l.ClosesAt), l.HasOwnDeadline, "sluit-" + p.ParticipationId,
+                    Invitations.RoundMailTexts.When(l.ClosesAt, language), ReportIso(l.ClosesAt), l.HasOwnDeadline, "sluit-" + p.ParticipationId,
                     error ? typed!.Value : AmsterdamTime.Input(l.ClosesAt), error, RemovePath(p.ParticipationId), DeadlinePath(p.ParticipationId),
                     BureauPages.ParticipationPath(p.ParticipationId));
             })
@@ -214,7 +215,7 @@ public static class RoundInstitutionsPage
         choices.Sort((a, b) => string.Compare(a.Label, b.Label, StringComparison.CurrentCulture));
         var errors = typed is null ? [] : new List<PageError> { new("sluit-" + typed.ParticipationId, "deadline") };
         var model = new Model(round.Id, round.Title, round.Status.ToWireName(), RoundRules.CanChange(round.Status).IsAllowed, caller.IsAdmin,
-            AmsterdamTime.Show(round.ClosesAt, language), rows, Enum.GetValues<InstitutionType>().Select(t => t.ToWireName()).ToList(), choices,
+            Invitations.RoundMailTexts.When(round.ClosesAt, language), rows, Enum.GetValues<InstitutionType>().Select(t => t.ToWireName()).ToList(), choices,
             notice, errors, PathFor(round.Id), BureauPages.RoundPath(round.Id), EditRoundPage.PathFor(round.Id));
         return new HtmlPage(Name, model, typed is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }

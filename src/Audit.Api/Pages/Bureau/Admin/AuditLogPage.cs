@@ -1,3 +1,5 @@
+using Audit.Reports.Localization;
+using Audit.Core.Time;
 using System.Globalization;
 using Audit.Api.AuditTrail;
 using Audit.Application.AuditTrail;
@@ -59,7 +61,7 @@ public static class AuditLogPage
             return BureauForms.Failed(failure);
         }
         var language = PageLanguage.Resolve(context);
-        var rows = result.Items.Select(e => new EventRow(e.Id, e.OccurredAt, DutchTime.Format(e.OccurredAt, language), e.ActorId, e.ActorRole, e.Action,
+        var rows = result.Items.Select(e => new EventRow(e.Id, e.OccurredAt, new ReportFormatter(language).DateTime(e.OccurredAt), e.ActorId, e.ActorRole, e.Action,
             e.ObjectType, e.ObjectId, e.Summary, e.ObjectType == "participation" ? BureauPages.ParticipationPath(e.ObjectId) : null)).ToList();
         var pages = (int)Math.Max(1, (result.Total + PageSize - 1) / PageSize);
         var filters = FilterQuery(typed);
@@ -93,8 +95,8 @@ public static class AuditLogPage
         static string? Value(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         var typed = new Filters(Value(query, ActorField), Value(query, ActionField), Value(query, ParticipationField), Value(query, FromField), Value(query, ToField));
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var from = DutchTime.ParseDate(typed.From);
-        var to = DutchTime.ParseDate(typed.To);
+        DateOnly? from = AmsterdamTime.TryParseDate(typed.From, out var fromDate) ? fromDate : null;
+        DateOnly? to = AmsterdamTime.TryParseDate(typed.To, out var toDate) ? toDate : null;
         if (typed.From is not null && from is null)
         {
             errors[FromField] = "date";
@@ -110,7 +112,7 @@ public static class AuditLogPage
         // "Up to and including" the date typed: the trail's upper bound is exclusive, so it is the start of the next day.
         var filter = new AuditEventQuery(
             typed.Participation is null ? null : "participation", typed.Participation, typed.Actor,
-            from is { } start ? DutchTime.StartOf(start) : null, to is { } end ? DutchTime.StartOf(end.AddDays(1)) : null, typed.Action);
+            from is { } start ? AmsterdamTime.StartOf(start) : null, to is { } end ? AmsterdamTime.StartOf(end.AddDays(1)) : null, typed.Action);
         return (typed, filter, errors);
     }
 

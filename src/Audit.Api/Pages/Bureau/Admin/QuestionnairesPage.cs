@@ -1,3 +1,4 @@
+using Audit.Core.Time;
 using System.Text;
 using Audit.Api.Evidence;
 using Audit.Application.Questionnaires;
@@ -113,7 +114,7 @@ public static class QuestionnairesPage
         {
             var q = u.Questionnaire;
             var earlier = uses.Select(o => o.Questionnaire).Where(o => o.Key == q.Key && o.Version != q.Version).ToList();
-            return new VersionRow(q.Key, q.Version, q.Title, q.Language, q.CreatedAt, DutchTime.Format(q.CreatedAt, language), VersionPath(q.Key, q.Version),
+            return new VersionRow(q.Key, q.Version, q.Title, q.Language, q.CreatedAt, new ReportFormatter(language).DateTime(q.CreatedAt), VersionPath(q.Key, q.Version),
                 earlier.Count > 0 ? QuestionnairePreviewPage.ComparePath(q.Key, q.Version) : null,
                 [.. u.Rounds.Select(r => new RoundLink(r.Id, r.Title, BureauPages.RoundPath(r.Id)))]);
         }).ToList();

@@ -1,3 +1,4 @@
+using Audit.Core.Time;
 using Audit.Application.Users;
 using Audit.Reports.Localization;
 using Microsoft.AspNetCore.Antiforgery;
@@ -77,7 +78,7 @@ public static class UserPage
         var outcome = await invite.ExecuteAsync(principal.ToCaller(), id, cancellationToken);
         if (outcome.TryGetValue(out var issued, out var failure))
         {
-            var link = new Invitation(issued.Url, DutchTime.Format(issued.Issued.ExpiresAt, PageLanguage.Resolve(context)));
+            var link = new Invitation(issued.Url, new ReportFormatter(PageLanguage.Resolve(context)).DateTime(issued.Issued.ExpiresAt));
             return await RenderAsync(id, context, principal, read, tokens, null, link, null, StatusCodes.Status200OK, cancellationToken);
         }
         return failure is Failure.Unavailable
@@ -99,7 +100,7 @@ public static class UserPage
             return BureauForms.Failed(failure);
         }
         var language = PageLanguage.Resolve(context);
-        string? When(DateTimeOffset? moment) => moment is { } m ? DutchTime.Format(m, language) : null;
+        string? When(DateTimeOffset? moment) => moment is { } m ? new ReportFormatter(language).DateTime(m) : null;
         var rows = live.Select(t => new TokenRow(t.Id, t.Kind.ToWireName(), When(t.CreatedAt)!, When(t.ExpiresAt), When(t.LastUsedAt), RevokePath(id, t.Id))).ToList();
         return new HtmlPage(Name, new Model(user.Id, user.Name, user.Email, user.Role.ToWireName(), user.Active, user.Id == principal.GetUserId(),
             When(user.CreatedAt)!, rows, StatusPath(id), InvitePath(id), message, link, problem), status, hasForm: true);
