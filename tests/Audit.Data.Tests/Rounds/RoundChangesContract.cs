@@ -99,6 +99,7 @@ public abstract class RoundChangesContract : EngineTestBase
         Assert.IsEmpty(await Participations.InstitutionTypesAsync(round.Id));
         Assert.IsEmpty(await new RoundProgressQuery(Factory).ListAsync(round.Id));
         Assert.IsEmpty(await new RoundMailRepository(Factory).ContactsAsync(round.Id));
+        Assert.IsEmpty(await new Audit.Data.Institutions.InstitutionDirectory(Factory).ParticipationsAsync(answered.InstitutionId), "nor on the institution's page");
         Assert.AreEqual(1, await AuditEventsAsync(Factory, answered.Id, "participation.removed"));
 
         var again = await Participations.InviteAsync(round.Id, [answered.InstitutionId], Tester, Now.AddDays(1));
