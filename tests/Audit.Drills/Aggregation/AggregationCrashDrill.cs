@@ -13,7 +13,7 @@ namespace Audit.Drills.Aggregation;
 public sealed class AggregationCrashDrill : IDrill
 {
     private const string RoundId = "drill-aggregation";
-    private const int InstitutionsPerType = 250;
+    private const int InstitutionsPerType = 500;
     private static readonly string[] Types = ["overig", "hogeschool", "universiteit"];
     private static readonly string[] FastSweep = ["--Audit:SweepIntervalSeconds", "2"];
 
@@ -67,7 +67,7 @@ public sealed class AggregationCrashDrill : IDrill
         // The crash: kill -9 at a random moment inside the sweep, while readers keep reading the current views.
         var kills = 0;
         var hits = 0;
-        for (var attempt = 1; attempt <= 3 && hits == 0; attempt++)
+        for (var attempt = 1; attempt <= 5 && hits == 0; attempt++)
         {
             if (attempt > 1)
             {
@@ -82,7 +82,9 @@ public sealed class AggregationCrashDrill : IDrill
             {
                 throw new DrillFailure("The sweep did not start within 30 s:" + Environment.NewLine + service.Tail());
             }
-            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * sweepDuration.TotalMilliseconds * 0.8);
+            // Early in the sweep: the log line that says it started reaches this process late (the console logger
+            // queues, the pipe buffers), and a delay up to 80 % of a clean sweep missed the whole sweep on a fast machine.
+            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * sweepDuration.TotalMilliseconds * 0.3);
             await Task.Delay(delay);
             var finished = service.SawOutput("Sector sweep finished");
             service.KillHard();
