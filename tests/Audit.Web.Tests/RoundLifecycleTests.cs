@@ -16,7 +16,7 @@ namespace Audit.Web.Tests;
 /// a remark; the contact answers again and resubmits; the analyst accepts after the confirmation. The other
 /// universities are accepted by the test's setup (<see cref="LifecycleSetup"/>); the admin closes the round, previews
 /// and publishes it, and the ministry reads the sector view. Only the setup and the postman (the mail job) bypass the
-/// pages.
+/// pages. The bureau and the ministry browse with JavaScript off; the contact with it on (autosave).
 /// </summary>
 [TestClass]
 public sealed class RoundLifecycleTests
@@ -53,7 +53,8 @@ public sealed class RoundLifecycleTests
     [TestMethod]
     public async Task The_bureau_runs_a_round_from_questionnaire_to_publication_in_the_browser()
     {
-        await using var adminContext = await chromium.NewContextAsync(app);
+        // The bureau and the ministry work with JavaScript off: every step of theirs is a plain link or form.
+        await using var adminContext = await chromium.NewContextAsync(app, javaScript: false);
         var admin = await adminContext.NewPageAsync();
         await PageActions.SignInWithTokenAsync(admin, await app.UserWithTokenAsync("Bea Beheer", Role.Admin));
 
@@ -73,7 +74,7 @@ public sealed class RoundLifecycleTests
         await SubmitAsync(respondent);
 
         // The analyst returns it with a remark.
-        await using var analystContext = await chromium.NewContextAsync(app);
+        await using var analystContext = await chromium.NewContextAsync(app, javaScript: false);
         var analyst = await analystContext.NewPageAsync();
         await PageActions.SignInWithTokenAsync(analyst, await app.UserWithTokenAsync("Anna Analist", Role.Analyst));
         await analyst.GotoAsync($"/bureau/deelnames/{participationId}/beoordeling");
@@ -101,7 +102,7 @@ public sealed class RoundLifecycleTests
         await PublishAsync(admin, roundId);
 
         // The ministry reads the published sector view.
-        await using var ministryContext = await chromium.NewContextAsync(app);
+        await using var ministryContext = await chromium.NewContextAsync(app, javaScript: false);
         var ministry = await ministryContext.NewPageAsync();
         await PageActions.SignInWithTokenAsync(ministry, await app.UserWithTokenAsync("Mira Ministerie", Role.Ministry));
         await ministry.GotoAsync($"/ministerie/rondes/{roundId}/sectoren/universiteit");
