@@ -15,6 +15,12 @@ internal static partial class Slug
     public const string FormatDescription =
         "must consist of lowercase letters, digits and hyphens, and start with a letter or digit";
 
+    /// <summary>
+    /// Words the bureau's pages use as path segments where an id would stand (<c>/bureau/rondes/nieuw</c>,
+    /// <c>/bureau/instellingen/importeren</c>): an institution or round with such an id could never be opened.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "nieuw", "importeren" };
+
     public static bool IsValid(string value) => Pattern().IsMatch(value);
 
     /// <summary>Adds the errors for a required slug field: missing, too long, or badly formed.</summary>
@@ -30,5 +36,7 @@ internal static partial class Slug
             errors.Add(new(field, $"must be at most {maxLength} characters"));
         if (!IsValid(value))
             errors.Add(new(field, FormatDescription));
+        else if (Reserved.Contains(value))
+            errors.Add(new(field, $"'{value}' is reserved: a page of the service has that name"));
     }
 }
