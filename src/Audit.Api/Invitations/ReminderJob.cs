@@ -77,7 +77,7 @@ public sealed class ReminderJob(
     private OutgoingMail Mail(Round round, ParticipationContacts participation, Contact contact, int day, DateTimeOffset now)
     {
         var text = mails.Reminder(round, participation, contact, now);
-        return new OutgoingMail(AccessTokens.NewId("m_"), ReminderSchedule.DedupeKey(participation.ParticipationId, contact.UserId, day),
+        return new OutgoingMail(AccessTokens.NewId("m_"), ReminderSchedule.DedupeKey(participation.ParticipationId, contact.UserId, day, participation.EffectiveClosesAt(round)),
             contact.Email, text.Subject, text.Body);
     }
 

@@ -40,7 +40,11 @@ public static class ReminderSchedule
     public static bool AwaitsSubmission(ParticipationStatus status) =>
         status is ParticipationStatus.Invited or ParticipationStatus.InProgress or ParticipationStatus.Returned;
 
-    /// <summary>The outbox key of one reminder: one per participation, contact and reminder day.</summary>
-    public static string DedupeKey(string participationId, string userId, int daysBefore) =>
-        $"reminder:{participationId}:{userId}:{daysBefore}";
+    /// <summary>
+    /// The outbox key of one reminder: one per participation, contact, reminder day and deadline. The deadline is part of
+    /// it so that after an extension the reminders count down to the new deadline, instead of staying silent because
+    /// "7 days before" was already sent for the old one.
+    /// </summary>
+    public static string DedupeKey(string participationId, string userId, int daysBefore, DateTimeOffset closesAt) =>
+        $"reminder:{participationId}:{userId}:{daysBefore}:{closesAt.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Audit.Api.Invitations;
 using Audit.Api.Mail;
 using Audit.Api.Tests.Infrastructure;
@@ -22,8 +23,8 @@ public sealed class ReminderJobTests
 
         public ValueTask DisposeAsync() => App.DisposeAsync();
 
-        public IEnumerable<string> UvaKeys(int day) =>
-            World.Contacts[RoundMailWorld.Uva].Select(c => ReminderSchedule.DedupeKey(World.ParticipationIds[RoundMailWorld.Uva], c.Id, day));
+        public IEnumerable<string> UvaKeys(int day, DateTimeOffset? closesAt = null) =>
+            World.Contacts[RoundMailWorld.Uva].Select(c => ReminderSchedule.DedupeKey(World.ParticipationIds[RoundMailWorld.Uva], c.Id, day, closesAt ?? World.ClosesAt));
     }
 
     private static async Task<Setup> SetUpAsync(Action<AuditApp>? configure = null)
@@ -56,6 +57,27 @@ public sealed class ReminderJobTests
         var trail = await s.App.Services.GetRequiredService<IAuditEventRepository>().QueryAsync(
             new AuditEventQuery(ObjectType: "participation", ObjectId: s.World.ParticipationIds[RoundMailWorld.Uva]), new Core.Paging.PageRequest());
         Assert.AreEqual(2, trail.Items.Count(e => e.Action == "reminder.queued"));
+    }
+
+    [TestMethod]
+    public async Task After_a_deadline_extension_the_reminders_count_down_to_the_new_deadline()
+    {
+        await using var s = await SetUpAsync();
+        s.Clock.Now = s.World.ClosesAt.AddDays(-7).AddHours(1);
+        Assert.AreEqual(2, await s.Job.RunAsync());
+        var remindedAt = s.Clock.Now;
+        s.Clock.Now = DateTimeOffset.UtcNow; // the bureau's token is valid now, not in the test's future
+        var extended = s.World.ClosesAt.AddDays(10);
+        var patched = await s.World.Admin.PatchAsJsonAsync($"/api/v1/participations/{s.World.ParticipationIds[RoundMailWorld.Uva]}", new { closesAt = extended });
+        Assert.AreEqual(System.Net.HttpStatusCode.OK, patched.StatusCode, await patched.Content.ReadAsStringAsync());
+
+        s.Clock.Now = remindedAt;
+        Assert.AreEqual(0, await s.Job.RunAsync(), "17 days before the new deadline: nothing due");
+        s.Clock.Now = extended.AddDays(-7).AddHours(1);
+        Assert.AreEqual(2, await s.Job.RunAsync(), "7 days before the new deadline, again");
+
+        var keys = await s.World.OutboxKeysAsync();
+        Assert.IsTrue(s.UvaKeys(7).Concat(s.UvaKeys(7, extended)).All(keys.Contains), string.Join(", ", keys));
     }
 
     [TestMethod]

@@ -109,7 +109,7 @@ public abstract class RoundMailContract : EngineTestBase
     public async Task A_mail_with_its_audit_event_is_queued_once_by_concurrent_callers()
     {
         var participationId = NewId("p_");
-        var key = ReminderSchedule.DedupeKey(participationId, "u_x", 7);
+        var key = ReminderSchedule.DedupeKey(participationId, "u_x", 7, Now.AddDays(7));
 
         var queued = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => RoundMail.QueueAsync(
             new OutgoingMail(NewId("m_"), key, "x@example.nl", "Herinnering", "Nog 7 dagen."),
