@@ -164,6 +164,7 @@ public sealed class RoundLifecycleTests
         });
         await PageActions.ClickToNextPageAsync(admin.GetByRole(AriaRole.Button, new() { Name = "Bestand controleren" }));
         await Assertions.Expect(admin.Locator("#totalen")).ToContainTextAsync("14 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 met een fout.");
+        await Assertions.Expect(admin.Locator("main table")).ToContainTextAsync($"Jamila el Amrani <{ContactEmail}>, {Institution}");
         await Screenshots.TakeAsync(admin, TestContext, "lifecycle-import-dry-run.nl");
         await PageActions.ClickToNextPageAsync(admin.GetByRole(AriaRole.Button, new() { Name = "Importeren", Exact = true }));
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Import voltooid: 14 nieuw");

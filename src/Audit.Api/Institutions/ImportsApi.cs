@@ -25,7 +25,7 @@ public static class ImportsApi
         return routes;
     }
 
-    public sealed record ImportLineResponse(int Line, string Outcome, string? Id, IReadOnlyList<string> Errors);
+    public sealed record ImportLineResponse(int Line, string Outcome, string? Id, IReadOnlyList<string> Errors, string? About);
 
     public sealed record ImportTotals(int Created, int Updated, int Unchanged, int Errors);
 
@@ -42,7 +42,7 @@ public static class ImportsApi
     public static ImportTotals TotalsOf(ImportReport report) => new(report.Created, report.Updated, report.Unchanged, report.Errors);
 
     public static IReadOnlyList<ImportLineResponse> LinesOf(ImportReport report) =>
-        report.Lines.Select(l => new ImportLineResponse(l.Line, l.Outcome.ToWireName(), l.Id, l.Errors)).ToList();
+        report.Lines.Select(l => new ImportLineResponse(l.Line, l.Outcome.ToWireName(), l.Id, l.Errors, l.About)).ToList();
 
     private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
         HttpRequest request, Func<ReadOnlyMemory<byte>, CancellationToken, Task<Outcome<ImportResult>>> run, CancellationToken cancellationToken)

@@ -55,6 +55,8 @@ public sealed class ImportsApiTests
         Assert.IsFalse(dry.GetProperty("applied").GetBoolean());
         Assert.AreSequenceEqual(new[] { "created", "created" }, Outcomes(dry));
         Assert.AreEqual(2, dry.GetProperty("totals").GetProperty("created").GetInt32());
+        Assert.AreEqual("Chris Bakker <chris@vu.nl>, vu", dry.GetProperty("lines")[1].GetProperty("about").GetString(),
+            "a new contact has no id yet: the line says who it is");
         Assert.IsEmpty(await ContactsOfAsync(analyst, "uva"));
         var usersBefore = await EventsAsync(app, "user.created");
 

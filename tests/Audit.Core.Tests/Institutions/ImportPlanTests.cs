@@ -47,10 +47,10 @@ public sealed class ImportPlanTests
     public void Institutions_are_created_updated_or_unchanged_by_id()
     {
         var (report, changes) = InstitutionImport.Plan(Read(
-            "id;name;type;brin;city\nuva;Universiteit van Amsterdam;universiteit;21PK;Amsterdam\nvu;Vrije Universiteit;universiteit;21PL;\nnieuw;Nieuw;umc;;Delft\n"), Registry);
+            "id;name;type;brin;city\nuva;Universiteit van Amsterdam;universiteit;21PK;Amsterdam\nvu;Vrije Universiteit;universiteit;21PL;\nnieuw-umc;Nieuw;umc;;Delft\n"), Registry);
 
         Assert.AreSequenceEqual(new[] { ImportOutcome.Unchanged, ImportOutcome.Updated, ImportOutcome.Created }, report.Lines.Select(l => l.Outcome).ToList());
-        Assert.AreSequenceEqual(new[] { "vu", "nieuw" }, changes.Select(c => c.Imported.Id).ToList());
+        Assert.AreSequenceEqual(new[] { "vu", "nieuw-umc" }, changes.Select(c => c.Imported.Id).ToList());
         Assert.AreEqual((1, 1, 1, 0), (report.Created, report.Updated, report.Unchanged, report.Errors));
     }
 

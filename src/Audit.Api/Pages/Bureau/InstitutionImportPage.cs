@@ -24,7 +24,7 @@ public static class InstitutionImportPage
     public const string CheckStep = "controleren";
     public const string ApplyStep = "importeren";
 
-    public sealed record LineRow(int Line, string Outcome, string? Id, string? Href, IReadOnlyList<string> Errors);
+    public sealed record LineRow(int Line, string Outcome, string? Id, string? Href, IReadOnlyList<string> Errors, string? About);
 
     public sealed record Totals(int Created, int Updated, int Unchanged, int Errors);
 
@@ -105,7 +105,7 @@ public static class InstitutionImportPage
     {
         var lines = report?.Lines.Select(l => new LineRow(l.Line, l.Outcome.ToWireName(), l.Id,
             l.Id is { } id && kind == InstitutionsKind && l.Outcome != ImportOutcome.Created && l.Outcome != ImportOutcome.Error ? BureauPages.InstitutionPath(id) : null,
-            l.Errors)).ToList();
+            l.Errors, l.About)).ToList();
         var totals = report is null ? null : new Totals(report.Created, report.Updated, report.Unchanged, report.Errors);
         var canApply = report is { HasErrors: false } && report.Created + report.Updated > 0 && content is not null;
         return new HtmlPage(Name, new Model(kind, isAdmin, lines, totals, canApply ? Convert.ToBase64String(content!) : null, canApply, errors,

@@ -77,6 +77,7 @@ public static class ContactImport
                 errors.Insert(0, $"institutionId: institution '{institutionId}' does not exist");
             }
             var current = byEmail.GetValueOrDefault(email);
+            var about = $"{name} <{email}>, {institutionId}";
             if (email.Length > 0 && !firstLineOfEmail.TryAdd(email, line.Line))
             {
                 errors.Add($"email: '{email}' is also on line {firstLineOfEmail[email]}");
@@ -87,11 +88,11 @@ public static class ContactImport
             }
             if (errors.Count > 0)
             {
-                lines.Add(new ImportLine(line.Line, ImportOutcome.Error, current?.Id, errors));
+                lines.Add(new ImportLine(line.Line, ImportOutcome.Error, current?.Id, errors, about));
                 continue;
             }
             var outcome = current is null ? ImportOutcome.Created : current.Name == name ? ImportOutcome.Unchanged : ImportOutcome.Updated;
-            lines.Add(new ImportLine(line.Line, outcome, current?.Id, []));
+            lines.Add(new ImportLine(line.Line, outcome, current?.Id, [], about));
             if (outcome != ImportOutcome.Unchanged)
             {
                 changes.Add(new ContactImportChange(line.Line, institutionId, name, email, current));

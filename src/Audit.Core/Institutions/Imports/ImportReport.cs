@@ -20,8 +20,11 @@ public static class ImportOutcomes
     };
 }
 
-/// <summary>What importing one line does (or would do): <see cref="Id"/> is the institution or contact it is about, when known.</summary>
-public sealed record ImportLine(int Line, ImportOutcome Outcome, string? Id, IReadOnlyList<string> Errors);
+/// <summary>
+/// What importing one line does (or would do): <see cref="Id"/> is the institution or contact it is about, when known;
+/// <see cref="About"/> says in words who or what the line is (a new contact has no id yet), so a dry run can be checked.
+/// </summary>
+public sealed record ImportLine(int Line, ImportOutcome Outcome, string? Id, IReadOnlyList<string> Errors, string? About = null);
 
 /// <summary>Every line's outcome with the totals. A report with an error is never applied: an import is all or nothing.</summary>
 public sealed record ImportReport(IReadOnlyList<ImportLine> Lines)

@@ -56,11 +56,11 @@ public static class InstitutionImport
             }
             if (errors.Count > 0 || !InstitutionRules.TryCreate(draft, out var imported, out _))
             {
-                lines.Add(new ImportLine(line.Line, ImportOutcome.Error, id.Length > 0 ? id : null, errors));
+                lines.Add(new ImportLine(line.Line, ImportOutcome.Error, id.Length > 0 ? id : null, errors, draft.Name));
                 continue;
             }
             var outcome = current is null ? ImportOutcome.Created : current == imported ? ImportOutcome.Unchanged : ImportOutcome.Updated;
-            lines.Add(new ImportLine(line.Line, outcome, imported.Id, []));
+            lines.Add(new ImportLine(line.Line, outcome, imported.Id, [], imported.Name));
             if (outcome != ImportOutcome.Unchanged)
             {
                 changes.Add(new InstitutionImportChange(line.Line, imported, current));
