@@ -7,7 +7,7 @@ using Audit.Reports.Exports;
 namespace Audit.Api.AuditTrail;
 
 /// <summary>
-/// <c>GET /api/v1/audit-events</c> (paged JSON) and <c>GET /api/v1/audit-events.csv</c> (every matching event, as a file):
+/// <c>GET /api/v1/audit-events</c> (paged JSON) and <c>GET /api/v1/exports/audit-events.csv</c> (every matching event, as a file):
 /// the append-only trail, for admins (<see cref="ReadAuditEvents"/>, <see cref="ExportAuditEvents"/>). There is no write path.
 /// </summary>
 public static class AuditEventsApi
@@ -16,7 +16,7 @@ public static class AuditEventsApi
     {
         var group = routes.MapGroup("/api/v1").WithTags("Audit trail").RequireAuthorization(Policies.Admin);
         group.MapGet("/audit-events", QueryAsync).WithName("ListAuditEvents");
-        group.MapGet("/audit-events.csv", ExportAsync).WithName("ExportAuditEvents")
+        group.MapGet("/exports/audit-events.csv", ExportAsync).WithName("ExportAuditEvents")
             .Produces(StatusCodes.Status200OK, typeof(string), "text/csv")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithDescription($"Every event matching the filters (as on ListAuditEvents), newest first, as CSV (UTF-8 with BOM; separator ';' " +

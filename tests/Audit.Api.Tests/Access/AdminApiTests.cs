@@ -40,7 +40,7 @@ public sealed class AdminApiTests
         await admin.PostAsJsonAsync("/api/v1/users", new { name = "=HYPERLINK(\"x\")", email = "formula@bureau.test", role = "ministry" });
 
         var page = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit-events?action=user.created");
-        var csv = await admin.GetAsync("/api/v1/audit-events.csv?action=user.created");
+        var csv = await admin.GetAsync("/api/v1/exports/audit-events.csv?action=user.created");
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -60,7 +60,7 @@ public sealed class AdminApiTests
         using var admin = await app.ClientForAsync(Role.Admin);
 
         var problem = await ProblemAssert.IsProblemAsync(
-            await admin.GetAsync("/api/v1/audit-events.csv?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z&objectId=x"), HttpStatusCode.BadRequest);
+            await admin.GetAsync("/api/v1/exports/audit-events.csv?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z&objectId=x"), HttpStatusCode.BadRequest);
         var list = await ProblemAssert.IsProblemAsync(
             await admin.GetAsync("/api/v1/audit-events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z&objectId=x&pageSize=0"), HttpStatusCode.BadRequest);
 

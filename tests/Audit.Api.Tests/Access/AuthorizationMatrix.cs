@@ -88,7 +88,7 @@ public static class AuthorizationMatrix
         new("POST /api/v1/users/{id}/invitations", _ => Send(HttpMethod.Post, "/api/v1/users/u_unknown/invitations"), AdminOnly(NotFound)),
         new("GET /api/v1/users/{id}/tokens", w => Get($"/api/v1/users/{w.SubjectUserId}/tokens"), AdminOnly(OK)),
         new("GET /api/v1/audit-events", _ => Get("/api/v1/audit-events?pageSize=0"), AdminOnly(BadRequest)),
-        new("GET /api/v1/audit-events.csv", _ => Get("/api/v1/audit-events.csv?separator=tab"), AdminOnly(BadRequest)),
+        new("GET /api/v1/exports/audit-events.csv", _ => Get("/api/v1/exports/audit-events.csv?separator=tab"), AdminOnly(BadRequest)),
 
         // The registry is public knowledge: everyone signed in reads, admins write.
         new("GET /api/v1/institutions", _ => Get("/api/v1/institutions?type=universiteit"), SignedIn(OK)),
