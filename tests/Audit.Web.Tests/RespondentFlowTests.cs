@@ -173,4 +173,25 @@ public sealed class RespondentFlowTests
         Assert.AreEqual(200, await written.WaitAsync(Timeouts.Default));
         Assert.AreEqual("Derde versie", (await world.AnswersAsync(id))["alles.opmerking"].GetString());
     }
+
+    [TestMethod]
+    public async Task A_long_answer_wraps_inside_its_text_box_on_a_phone()
+    {
+        var id = await world.OpenRoundAsync("web-wrap", "Ronde 2025 (tekstvak)");
+        await using var context = await chromium.NewContextAsync(app);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await SignInByInvitationAsync(page, app, "Renate Respondent");
+        await page.GotoAsync(ThemePath(id, "alles"));
+        var field = Question(page, "alles.opmerking").GetByRole(AriaRole.Textbox);
+
+        await field.FillAsync(string.Join(' ', Enumerable.Repeat("Het beleid is in 2024 door het college van bestuur vastgesteld.", 6)));
+
+        // A text box that does not wrap scrolls sideways: its content is then wider than the box.
+        var (scroll, client) = (await field.EvaluateAsync<int>("f => f.scrollWidth"), await field.EvaluateAsync<int>("f => f.clientWidth"));
+        Assert.IsLessThanOrEqualTo(client, scroll, "the text wraps instead of running off to the right");
+        Assert.AreNotEqual("nowrap", await field.EvaluateAsync<string>("f => getComputedStyle(f).whiteSpace"));
+        Assert.IsLessThanOrEqualTo(390, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), "the page does not widen");
+        await Screenshots.TakeAsync(page, TestContext, "respondent-textarea-wraps.390");
+    }
 }
