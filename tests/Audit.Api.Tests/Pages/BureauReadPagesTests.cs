@@ -50,7 +50,7 @@ public sealed class BureauReadPagesTests
         Assert.Contains(": beleid is vastgesteld.", html, "text answers as written (SyntheticAnswers' wording)");
         Assert.Contains($"href=\"/api/v1/participations/{world.OwnId}/answers/{BureauWorld.QuestionKey}/evidence/", html);
         Assert.Contains("beleid.pdf", html);
-        Assert.Contains("Geschiedenis (1 versies)", html);
+        Assert.Contains("Geschiedenis (1 versie)", html);
         Assert.Contains("Indiening 1, door Test Respondent", html);
         Assert.Contains($"href=\"/bureau/deelnames/{world.OwnId}/beoordeling\"", html);
         var trail = await app.Services.GetRequiredService<IAuditEventRepository>()
