@@ -100,6 +100,7 @@ public sealed class BureauReadPagesTests
         var internalView = await analyst.GetStringAsync(new Uri($"/bureau/rondes/{round}/sectoren/universiteit", UriKind.Relative));
         var publishedView = await analyst.GetStringAsync(new Uri($"/bureau/rondes/{round}/sectoren/universiteit?weergave=gepubliceerd", UriKind.Relative));
         Assert.Contains($"href=\"/bureau/rondes/{round}/sectoren/universiteit?weergave=gepubliceerd\"", list);
+        Assert.Contains(">Wordt gepubliceerd<", list, "before publication");
         Assert.Contains("Laagste", internalView, "extremes are internal only");
         Assert.Contains("aria-current=\"page\">Intern beeld", internalView);
         Assert.DoesNotContain("Laagste", publishedView);
@@ -109,6 +110,9 @@ public sealed class BureauReadPagesTests
 
         await ChangeRoundAsync(admin, round, "closed");
         await ChangeRoundAsync(admin, round, "published");
+        var listAfter = await analyst.GetStringAsync(new Uri($"/bureau/rondes/{round}/sectoren", UriKind.Relative));
+        Assert.Contains(">Gepubliceerd<", listAfter);
+        Assert.DoesNotContain("Wordt gepubliceerd", listAfter, "a published round's views are published, not about to be");
         var rounds = await ministry.GetStringAsync(new Uri("/ministerie/rondes", UriKind.Relative));
         var sector = await ministry.GetStringAsync(new Uri($"/ministerie/rondes/{round}/sectoren/universiteit", UriKind.Relative));
         Assert.Contains($"href=\"/ministerie/rondes/{round}/sectoren/universiteit\"", rounds);
