@@ -1,4 +1,4 @@
-using Audit.Application.Reports;
+using Audit.Application.Rounds;
 using Audit.Core.SectorViews;
 
 namespace Audit.Application.SectorViews;
@@ -17,7 +17,7 @@ public sealed class RecomputeSectorViews(
         {
             return new Failure.Forbidden("Only an administrator recomputes sector views.");
         }
-        var found = await rounds.ExistingRoundAsync(roundId, cancellationToken);
+        var found = await rounds.FindAsync(roundId, cancellationToken);
         if (!found.IsOk)
         {
             return found.Fail<IReadOnlyList<InstitutionType>>();
