@@ -11,6 +11,9 @@ internal sealed partial class DefinitionReader
 {
     public List<DefinitionError> Errors { get; } = [];
 
+    /// <summary>The questionnaire's own language: the one a translatable text must always have.</summary>
+    public string Language { get; set; } = QuestionnaireLoader.DefaultLanguage;
+
     public void Error(string path, string message) => Errors.Add(new DefinitionError(path, message));
 
     /// <summary>
@@ -61,6 +64,50 @@ internal sealed partial class DefinitionReader
         }
         Error(path, "Expected a text value.");
         return null;
+    }
+
+    /// <summary>
+    /// A translatable text: a plain string (the own language only) or a mapping from language code to text,
+    /// <c>{ nl: …, en: … }</c>, that must include the own language so no reader is left without a text.
+    /// </summary>
+    public LocalizedText? Localized(DefNode node, string path)
+    {
+        if (node is not MapNode map)
+        {
+            return Text(node, path) is { } plain ? new LocalizedText(plain, Language) : null;
+        }
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var valid = true;
+        foreach (var (language, value) in map.Fields)
+        {
+            var languagePath = DefPath.Field(path, language);
+            if (!LanguagePattern().IsMatch(language))
+            {
+                Error(languagePath, $"'{language}' is not a language code such as \"nl\" or \"en\".");
+                valid = false;
+                continue;
+            }
+            var text = value is ScalarNode { IsNull: true } ? null : Text(value, languagePath);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (text is not null || value is ScalarNode { IsNull: true })
+                {
+                    Error(languagePath, $"The {language} text must not be empty; leave the language out instead.");
+                }
+                valid = false;
+                continue;
+            }
+            texts[language] = text;
+        }
+        if (!texts.TryGetValue(Language, out var own))
+        {
+            if (map.Fields.All(f => f.Key != Language))
+            {
+                Error(DefPath.Field(path, Language), $"The text in the questionnaire's language '{Language}' is required; translations come next to it.");
+            }
+            return null;
+        }
+        return valid ? new LocalizedText(own, Language, texts) : null;
     }
 
     public decimal? Number(DefNode node, string path)
@@ -123,6 +170,9 @@ internal sealed partial class DefinitionReader
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguagePattern();
 }
 
 /// <summary>The fields of one mapping with its path, for reads like <c>fields.RequiredText("title")</c>.</summary>
@@ -161,6 +211,25 @@ internal sealed class Fields(DefinitionReader reader, string path, Dictionary<st
         }
         return text;
     }
+
+    /// <summary>A required translatable text; each language's text must be non-empty.</summary>
+    public LocalizedText? RequiredLocalized(string name)
+    {
+        var node = Required(name);
+        if (node is null)
+        {
+            return null;
+        }
+        var text = reader.Localized(node, PathOf(name));
+        if (text is not null && string.IsNullOrWhiteSpace(text.Text))
+        {
+            reader.Error(PathOf(name), $"The field '{name}' must not be empty.");
+            return null;
+        }
+        return text;
+    }
+
+    public LocalizedText? OptionalLocalized(string name) => Node(name) is { } node ? reader.Localized(node, PathOf(name)) : null;
 
     public string? OptionalText(string name) => Node(name) is { } node ? reader.Text(node, PathOf(name)) : null;
 

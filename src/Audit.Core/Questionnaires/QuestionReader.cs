@@ -64,8 +64,8 @@ internal static class QuestionReader
         }
 
         var key = fields.RequiredKey("key");
-        var text = fields.RequiredText("text");
-        var help = fields.OptionalText("help");
+        var text = fields.RequiredLocalized("text");
+        var help = fields.OptionalLocalized("help");
         var required = fields.OptionalBoolean("required") ?? false;
         var visibleWhen = ReadVisibleWhen(reader, fields);
         if (type is not { } questionType)
@@ -77,8 +77,10 @@ internal static class QuestionReader
         {
             Key = key ?? "",
             Type = questionType,
-            Text = text ?? "",
-            Help = help,
+            Text = text?.Text ?? "",
+            LocalizedText = text ?? new LocalizedText("", reader.Language),
+            Help = help?.Text,
+            LocalizedHelp = help,
             Required = required,
         };
         question = questionType switch

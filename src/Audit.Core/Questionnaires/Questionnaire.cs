@@ -19,6 +19,21 @@ public sealed record Questionnaire(
 
     public Theme? FindThemeOf(string questionKey) =>
         Themes.FirstOrDefault(t => t.Questions.Any(q => q.Key == questionKey));
+
+    private readonly LocalizedText? _localizedTitle;
+    private readonly LocalizedText? _localizedDescription;
+
+    /// <summary><see cref="Title"/> with its translations; the plain title when there are none.</summary>
+    public LocalizedText LocalizedTitle { get => _localizedTitle ?? new(Title, Language); init => _localizedTitle = value; }
+
+    public LocalizedText? LocalizedDescription
+    {
+        get => _localizedDescription ?? (Description is null ? null : new(Description, Language));
+        init => _localizedDescription = value;
+    }
+
+    /// <summary>True when any text of the questionnaire carries a translation.</summary>
+    public bool HasTranslations => LocalizedTitle.HasTranslations || Themes.Any(t => t.LocalizedTitle.HasTranslations);
 }
 
 public sealed record Theme(
@@ -28,6 +43,18 @@ public sealed record Theme(
     IReadOnlyList<Question> Questions,
     decimal? Norm = null)
 {
+    private readonly LocalizedText? _localizedTitle;
+    private readonly LocalizedText? _localizedDescription;
+
+    /// <summary><see cref="Title"/> with its translations; the plain title when there are none.</summary>
+    public LocalizedText LocalizedTitle { get => _localizedTitle ?? new(Title); init => _localizedTitle = value; }
+
+    public LocalizedText? LocalizedDescription
+    {
+        get => _localizedDescription ?? (Description is null ? null : new(Description));
+        init => _localizedDescription = value;
+    }
+
     /// <summary>The norm for the theme score: the declared one, else the highest maturity norm in the theme.</summary>
     public decimal? EffectiveNorm =>
         Norm ?? Questions.Where(q => q.Type == QuestionType.Maturity && q.Norm?.AtLeast is not null)
@@ -36,7 +63,13 @@ public sealed record Theme(
 }
 
 /// <summary>An option of a choice question, or a row or column of a grid.</summary>
-public sealed record Option(string Key, string Label);
+public sealed record Option(string Key, string Label)
+{
+    private readonly LocalizedText? _localizedLabel;
+
+    /// <summary><see cref="Label"/> with its translations; the plain label when there are none.</summary>
+    public LocalizedText LocalizedLabel { get => _localizedLabel ?? new(Label); init => _localizedLabel = value; }
+}
 
 /// <summary>
 /// What meets the norm. Exactly one form applies, depending on the type:
@@ -60,6 +93,16 @@ public sealed record Question
     public required QuestionType Type { get; init; }
     public required string Text { get; init; }
     public string? Help { get; init; }
+
+    /// <summary><see cref="Text"/> with its translations; the plain text when there are none.</summary>
+    public LocalizedText LocalizedText { get => _localizedText ?? new(Text); init => _localizedText = value; }
+
+    public LocalizedText? LocalizedHelp { get => _localizedHelp ?? (Help is null ? null : new(Help)); init => _localizedHelp = value; }
+
+    private readonly LocalizedText? _localizedText;
+    private readonly LocalizedText? _localizedHelp;
+    private readonly LocalizedText? _localizedUnit;
+    private readonly IReadOnlyDictionary<int, LocalizedText>? _localizedLevels;
     public bool Required { get; init; }
     public bool AllowNotApplicable { get; init; }
     public QuestionNorm? Norm { get; init; }
@@ -68,11 +111,20 @@ public sealed record Question
     /// <summary>maturity: optional labels per level 0..5.</summary>
     public IReadOnlyDictionary<int, string>? Levels { get; init; }
 
+    /// <summary><see cref="Levels"/> with their translations.</summary>
+    public IReadOnlyDictionary<int, LocalizedText>? LocalizedLevels
+    {
+        get => _localizedLevels ?? Levels?.ToDictionary(l => l.Key, l => new LocalizedText(l.Value));
+        init => _localizedLevels = value;
+    }
+
     /// <summary>number: bounds and integrality; unit is display only.</summary>
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
     public bool Integer { get; init; }
     public string? Unit { get; init; }
+
+    public LocalizedText? LocalizedUnit { get => _localizedUnit ?? (Unit is null ? null : new(Unit)); init => _localizedUnit = value; }
 
     /// <summary>single_choice / multi_choice.</summary>
     public IReadOnlyList<Option> Options { get; init; } = [];

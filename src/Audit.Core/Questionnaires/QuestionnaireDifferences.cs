@@ -51,15 +51,17 @@ public static class QuestionnaireDifferences
             }
             var oldOptions = OptionsOf(old);
             var newOptions = OptionsOf(question);
+            // A new or changed translation is a text change too: the English respondent reads a different question.
+            var textSame = old.Text == question.Text && old.LocalizedText.Equals(question.LocalizedText);
             var change = new QuestionChange(
                 question.Key,
                 old.Type == question.Type ? null : old.Type,
                 old.Type == question.Type ? null : question.Type,
-                old.Text == question.Text ? null : old.Text,
-                old.Text == question.Text ? null : question.Text,
+                textSame ? null : old.Text,
+                textSame ? null : question.Text,
                 [.. newOptions.Keys.Where(k => !oldOptions.ContainsKey(k))],
                 [.. oldOptions.Keys.Where(k => !newOptions.ContainsKey(k))],
-                [.. newOptions.Where(o => oldOptions.TryGetValue(o.Key, out var label) && label != o.Value).Select(o => o.Key)]);
+                [.. newOptions.Where(o => oldOptions.TryGetValue(o.Key, out var label) && !label.Equals(o.Value)).Select(o => o.Key)]);
             if (change.TypeChanged || change.TextChanged || change.OptionsChanged)
             {
                 changed.Add(change);
@@ -73,26 +75,32 @@ public static class QuestionnaireDifferences
         return new QuestionnaireDifferencesResult(added, removed, changed, unchanged);
     }
 
-    /// <summary>Every option-like choice of a question with its label, in order.</summary>
-    private static Dictionary<string, string> OptionsOf(Question question)
+    /// <summary>Every option-like choice of a question with its label (and translations, so a reworded English label counts), in order.</summary>
+    private static Dictionary<string, LocalizedText> OptionsOf(Question question)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var options = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         foreach (var option in question.Options)
         {
-            options.TryAdd(option.Key, option.Label);
+            options.TryAdd(option.Key, Labelled(option.Label, option.LocalizedLabel));
         }
         foreach (var row in question.Rows)
         {
-            options.TryAdd("row:" + row.Key, row.Label);
+            options.TryAdd("row:" + row.Key, Labelled(row.Label, row.LocalizedLabel));
         }
         foreach (var column in question.Columns)
         {
-            options.TryAdd("column:" + column.Key, column.Label);
+            options.TryAdd("column:" + column.Key, Labelled(column.Label, column.LocalizedLabel));
         }
+        var localizedLevels = question.LocalizedLevels;
         foreach (var (level, label) in question.Levels ?? new Dictionary<int, string>())
         {
-            options.TryAdd("level:" + level.ToString(System.Globalization.CultureInfo.InvariantCulture), label);
+            options.TryAdd("level:" + level.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Labelled(label, localizedLevels?.GetValueOrDefault(level)));
         }
         return options;
     }
+
+    /// <summary>The plain label is the truth for the own language; the localized form adds its translations.</summary>
+    private static LocalizedText Labelled(string label, LocalizedText? localized) =>
+        new(label, localized?.Language ?? QuestionnaireLoader.DefaultLanguage, localized?.Translations);
 }

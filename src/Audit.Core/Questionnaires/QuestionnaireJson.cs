@@ -30,9 +30,9 @@ public static class QuestionnaireJson
             writer.WriteStartObject();
             writer.WriteString("key", questionnaire.Key);
             writer.WriteString("version", questionnaire.Version);
-            writer.WriteString("title", questionnaire.Title);
+            WriteText(writer, "title", questionnaire.Title, questionnaire.LocalizedTitle);
             writer.WriteString("language", questionnaire.Language);
-            WriteOptional(writer, "description", questionnaire.Description);
+            WriteOptionalText(writer, "description", questionnaire.Description, questionnaire.LocalizedDescription);
             writer.WriteStartArray("themes");
             foreach (var theme in questionnaire.Themes)
             {
@@ -65,8 +65,8 @@ public static class QuestionnaireJson
     {
         writer.WriteStartObject();
         writer.WriteString("key", theme.Key);
-        writer.WriteString("title", theme.Title);
-        WriteOptional(writer, "description", theme.Description);
+        WriteText(writer, "title", theme.Title, theme.LocalizedTitle);
+        WriteOptionalText(writer, "description", theme.Description, theme.LocalizedDescription);
         WriteOptional(writer, "norm", theme.Norm);
         writer.WriteStartArray("questions");
         foreach (var question in theme.Questions)
@@ -82,8 +82,8 @@ public static class QuestionnaireJson
         writer.WriteStartObject();
         writer.WriteString("key", question.Key);
         writer.WriteString("type", question.Type.ToWireName());
-        writer.WriteString("text", question.Text);
-        WriteOptional(writer, "help", question.Help);
+        WriteText(writer, "text", question.Text, question.LocalizedText);
+        WriteOptionalText(writer, "help", question.Help, question.LocalizedHelp);
         writer.WriteBoolean("required", question.Required);
         if (question.VisibleWhen is { } condition)
         {
@@ -105,9 +105,10 @@ public static class QuestionnaireJson
                 if (question.Levels is { } levels)
                 {
                     writer.WriteStartObject("levels");
+                    var localizedLevels = question.LocalizedLevels;
                     foreach (var (level, label) in levels.OrderBy(l => l.Key))
                     {
-                        writer.WriteString(level.ToString(CultureInfo.InvariantCulture), label);
+                        WriteText(writer, level.ToString(CultureInfo.InvariantCulture), label, localizedLevels?.GetValueOrDefault(level));
                     }
                     writer.WriteEndObject();
                 }
@@ -118,7 +119,7 @@ public static class QuestionnaireJson
                 WriteOptional(writer, "min", question.Min);
                 WriteOptional(writer, "max", question.Max);
                 writer.WriteBoolean("integer", question.Integer);
-                WriteOptional(writer, "unit", question.Unit);
+                WriteOptionalText(writer, "unit", question.Unit, question.LocalizedUnit);
                 if (question.Norm?.AtLeast is { } atLeast)
                 {
                     writer.WriteStartObject("norm");
@@ -162,10 +163,39 @@ public static class QuestionnaireJson
         {
             writer.WriteStartObject();
             writer.WriteString("key", option.Key);
-            writer.WriteString("label", option.Label);
+            WriteText(writer, "label", option.Label, option.LocalizedLabel);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// A plain string when there are no translations, so definitions without them keep their old bytes and hash; else
+    /// <c>{ own language: …, then the translations by language code }</c>. The own-language text is always the model's
+    /// plain property, so a text changed with <c>with</c> cannot be shadowed by a stale translation record.
+    /// </summary>
+    private static void WriteText(Utf8JsonWriter writer, string name, string text, LocalizedText? localized)
+    {
+        if (localized is not { HasTranslations: true })
+        {
+            writer.WriteString(name, text);
+            return;
+        }
+        writer.WriteStartObject(name);
+        writer.WriteString(localized.Language, text);
+        foreach (var (language, translated) in localized.Translations)
+        {
+            writer.WriteString(language, translated);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptionalText(Utf8JsonWriter writer, string name, string? text, LocalizedText? localized)
+    {
+        if (text is not null)
+        {
+            WriteText(writer, name, text, localized);
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

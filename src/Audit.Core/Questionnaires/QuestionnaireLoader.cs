@@ -49,13 +49,15 @@ public static partial class QuestionnaireLoader
 
         var key = fields.RequiredKey("key");
         var version = fields.RequiredKey("version");
-        var title = fields.RequiredText("title");
-        var description = fields.OptionalText("description");
         var language = fields.OptionalText("language") ?? DefaultLanguage;
         if (!LanguagePattern().IsMatch(language))
         {
             reader.Error(fields.PathOf("language"), $"'{language}' is not a language code such as \"nl\" or \"en\".");
         }
+        // Read before the texts: a translatable text must include the questionnaire's own language.
+        reader.Language = language;
+        var title = fields.RequiredLocalized("title");
+        var description = fields.OptionalLocalized("description");
 
         var themes = new List<ThemeDraft>();
         var themeItems = fields.RequiredList("themes", "A questionnaire needs at least one theme.");
@@ -79,7 +81,11 @@ public static partial class QuestionnaireLoader
         var finalThemes = themes
             .Select(t => t.Theme with { Questions = t.Drafts.Select(d => resolved[d]).ToList() })
             .ToList();
-        return new QuestionnaireLoadResult(new Questionnaire(key!, version!, title!, language, finalThemes, description), []);
+        return new QuestionnaireLoadResult(new Questionnaire(key!, version!, title!.Text, language, finalThemes, description?.Text)
+        {
+            LocalizedTitle = title,
+            LocalizedDescription = description,
+        }, []);
     }
 
     private sealed record ThemeDraft(string Path, Theme Theme, List<QuestionDraft> Drafts);
@@ -92,8 +98,8 @@ public static partial class QuestionnaireLoader
             return null;
         }
         var key = fields.RequiredKey("key");
-        var title = fields.RequiredText("title");
-        var description = fields.OptionalText("description");
+        var title = fields.RequiredLocalized("title");
+        var description = fields.OptionalLocalized("description");
         var norm = fields.OptionalNumber("norm");
         if (norm is < Question.MaturityMin or > Question.MaturityMax)
         {
@@ -107,7 +113,11 @@ public static partial class QuestionnaireLoader
         }
         // A theme without a readable key still carries its questions, so their errors are all reported;
         // the empty key never reaches a result because the key error makes the load fail.
-        return new ThemeDraft(path, new Theme(key ?? "", title ?? "", description, [], norm), drafts);
+        return new ThemeDraft(path, new Theme(key ?? "", title?.Text ?? "", description?.Text, [], norm)
+        {
+            LocalizedTitle = title ?? new LocalizedText("", reader.Language),
+            LocalizedDescription = description,
+        }, drafts);
     }
 
     private static void CheckUniqueKeys(DefinitionReader reader, IEnumerable<(string Key, string Path)> keys, string what)

@@ -40,13 +40,20 @@ internal static class TypeRules
                 reader.Error(fields.PathOf("norm"), "The norm of a maturity question is a level from 0 to 5.");
             }
         }
-        return question with { AllowNotApplicable = allowNotApplicable, Norm = norm, Levels = Levels(reader, fields) };
+        var levels = Levels(reader, fields);
+        return question with
+        {
+            AllowNotApplicable = allowNotApplicable,
+            Norm = norm,
+            Levels = levels.ToDictionary(l => l.Key, l => l.Value.Text),
+            LocalizedLevels = levels,
+        };
     }
 
     /// <summary>Labels per level; levels without a label get their number, so the stored definition always lists 0..5.</summary>
-    private static SortedDictionary<int, string> Levels(DefinitionReader reader, Fields fields)
+    private static SortedDictionary<int, LocalizedText> Levels(DefinitionReader reader, Fields fields)
     {
-        var levels = new SortedDictionary<int, string>();
+        var levels = new SortedDictionary<int, LocalizedText>();
         if (fields.Node("levels") is { } node)
         {
             var path = fields.PathOf("levels");
@@ -70,7 +77,7 @@ internal static class TypeRules
                         reader.Error(levelPath, $"Level {level} is labelled more than once.");
                         continue;
                     }
-                    if (reader.Text(value, levelPath) is { } label)
+                    if (reader.Localized(value, levelPath) is { } label)
                     {
                         levels[level] = label;
                     }
@@ -79,7 +86,7 @@ internal static class TypeRules
         }
         for (var level = Question.MaturityMin; level <= Question.MaturityMax; level++)
         {
-            levels.TryAdd(level, level.ToString(CultureInfo.InvariantCulture));
+            levels.TryAdd(level, new LocalizedText(level.ToString(CultureInfo.InvariantCulture), reader.Language));
         }
         return levels;
     }
@@ -93,6 +100,7 @@ internal static class TypeRules
             reader.Error(fields.PathOf("max"), $"max ({max}) is less than min ({min}).");
         }
         var norm = NumberNorm(reader, fields);
+        var unit = fields.OptionalLocalized("unit");
         if (norm?.AtLeast is { } atLeast && (atLeast < min || atLeast > max))
         {
             reader.Error(fields.PathOf("norm"), "The norm lies outside min..max, so no answer could meet it exactly.");
@@ -102,7 +110,8 @@ internal static class TypeRules
             Min = min,
             Max = max,
             Integer = fields.OptionalBoolean("integer") ?? false,
-            Unit = fields.OptionalText("unit"),
+            Unit = unit?.Text,
+            LocalizedUnit = unit,
             Norm = norm,
         };
     }
@@ -219,7 +228,7 @@ internal static class TypeRules
                 continue;
             }
             var key = option.RequiredKey("key");
-            var label = option.RequiredText("label");
+            var label = option.RequiredLocalized("label");
             if (key is not null && result.Any(o => o.Key == key))
             {
                 reader.Error(option.PathOf("key"), $"The key '{key}' is used more than once in {name}.");
@@ -227,7 +236,7 @@ internal static class TypeRules
             }
             if (key is not null && label is not null)
             {
-                result.Add(new Option(key, label));
+                result.Add(new Option(key, label.Text) { LocalizedLabel = label });
             }
         }
         return result;
