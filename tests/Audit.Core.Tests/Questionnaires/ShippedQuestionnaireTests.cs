@@ -44,4 +44,63 @@ public sealed class ShippedQuestionnaireTests
         Assert.IsGreaterThan(30, comparison.Comparable.Count);
         Assert.IsTrue(QuestionnaireComparison.IsComparable(older, newer, comparison.Comparable[0]));
     }
+
+    [TestMethod]
+    [DynamicData(nameof(ShippedFiles))]
+    public void Every_text_of_a_shipped_definition_has_english(string fileName)
+    {
+        var questionnaire = QuestionnaireLoader.LoadYaml(File.ReadAllText(Path.Combine(Folder, fileName))).Value!;
+
+        var missing = TextsOf(questionnaire).Where(t => string.IsNullOrWhiteSpace(t.Text?.In("en"))).Select(t => t.Where).ToList();
+
+        Assert.IsEmpty(missing, $"{fileName} lacks English for: {string.Join(", ", missing)}");
+    }
+
+    [TestMethod]
+    public void A_dutch_text_shared_by_the_shipped_versions_has_the_same_english_in_both()
+    {
+        // Otherwise the differences between the versions would list questions nobody changed.
+        var texts = ShippedFiles().Select(f => (string)f[0])
+            .SelectMany(f => TextsOf(QuestionnaireLoader.LoadYaml(File.ReadAllText(Path.Combine(Folder, f))).Value!))
+            .Where(t => t.Text is not null).Select(t => t.Text!);
+
+        var inconsistent = texts.GroupBy(t => t.Text).Where(g => g.Select(t => t.In("en")).Distinct().Count() > 1).Select(g => g.Key).ToList();
+
+        Assert.IsEmpty(inconsistent, string.Join(Environment.NewLine, inconsistent));
+    }
+
+    /// <summary>Every translatable text with where it is: titles, descriptions, texts, hints, units, options, rows, columns and levels.</summary>
+    private static IEnumerable<(string Where, LocalizedText? Text)> TextsOf(Questionnaire questionnaire)
+    {
+        yield return ("title", questionnaire.LocalizedTitle);
+        yield return ("description", questionnaire.LocalizedDescription);
+        foreach (var theme in questionnaire.Themes)
+        {
+            yield return (theme.Key + " title", theme.LocalizedTitle);
+            if (theme.Description is not null)
+            {
+                yield return (theme.Key + " description", theme.LocalizedDescription);
+            }
+            foreach (var question in theme.Questions)
+            {
+                yield return (question.Key, question.LocalizedText);
+                if (question.Help is not null)
+                {
+                    yield return (question.Key + " help", question.LocalizedHelp);
+                }
+                if (question.Unit is not null)
+                {
+                    yield return (question.Key + " unit", question.LocalizedUnit);
+                }
+                foreach (var option in question.Options.Concat(question.Rows).Concat(question.Columns))
+                {
+                    yield return (question.Key + " " + option.Key, option.LocalizedLabel);
+                }
+                foreach (var (level, label) in question.LocalizedLevels ?? new Dictionary<int, LocalizedText>())
+                {
+                    yield return (question.Key + " level " + level, label);
+                }
+            }
+        }
+    }
 }
