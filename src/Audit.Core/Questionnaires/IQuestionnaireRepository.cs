@@ -42,4 +42,12 @@ public interface IQuestionnaireRepository
     /// <summary>Inserts the version unless (key, version) exists; the audit event is written only on insert.</summary>
     Task<QuestionnaireInsertResult> InsertIfAbsentAsync(
         StoredQuestionnaire questionnaire, AuditEvent audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a stored version's definition and hash, only while its hash is still <paramref name="expectedHash"/>; the
+    /// audit event is written only on replace. For translations only: the caller has checked that what the version asks in
+    /// its own language is unchanged (<see cref="QuestionnaireJson.SameQuestions"/>). False when the hash no longer matched.
+    /// </summary>
+    Task<bool> ReplaceTranslationsAsync(
+        StoredQuestionnaire questionnaire, string expectedHash, AuditEvent audit, CancellationToken cancellationToken = default);
 }

@@ -21,7 +21,20 @@ public static class QuestionnaireJson
         Indented = false,
     };
 
-    public static string Serialize(Questionnaire questionnaire)
+    public static string Serialize(Questionnaire questionnaire) => Serialize(questionnaire, translations: true);
+
+    /// <summary>
+    /// True when two definitions ask the same in their own language and differ at most in translations: the one change a
+    /// stored version may take, so that English can be added to (or corrected in) a version rounds already use.
+    /// </summary>
+    public static bool SameQuestions(Questionnaire stored, Questionnaire candidate)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return Serialize(stored, translations: false) == Serialize(candidate, translations: false);
+    }
+
+    private static string Serialize(Questionnaire questionnaire, bool translations)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
         using var buffer = new MemoryStream();
@@ -30,13 +43,13 @@ public static class QuestionnaireJson
             writer.WriteStartObject();
             writer.WriteString("key", questionnaire.Key);
             writer.WriteString("version", questionnaire.Version);
-            WriteText(writer, "title", questionnaire.Title, questionnaire.LocalizedTitle);
+            WriteText(writer, translations, "title", questionnaire.Title, questionnaire.LocalizedTitle);
             writer.WriteString("language", questionnaire.Language);
-            WriteOptionalText(writer, "description", questionnaire.Description, questionnaire.LocalizedDescription);
+            WriteOptionalText(writer, translations, "description", questionnaire.Description, questionnaire.LocalizedDescription);
             writer.WriteStartArray("themes");
             foreach (var theme in questionnaire.Themes)
             {
-                WriteTheme(writer, theme);
+                WriteTheme(writer, translations, theme);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
@@ -61,29 +74,29 @@ public static class QuestionnaireJson
             json, ContentHash(json), createdAt);
     }
 
-    private static void WriteTheme(Utf8JsonWriter writer, Theme theme)
+    private static void WriteTheme(Utf8JsonWriter writer, bool translations, Theme theme)
     {
         writer.WriteStartObject();
         writer.WriteString("key", theme.Key);
-        WriteText(writer, "title", theme.Title, theme.LocalizedTitle);
-        WriteOptionalText(writer, "description", theme.Description, theme.LocalizedDescription);
+        WriteText(writer, translations, "title", theme.Title, theme.LocalizedTitle);
+        WriteOptionalText(writer, translations, "description", theme.Description, theme.LocalizedDescription);
         WriteOptional(writer, "norm", theme.Norm);
         writer.WriteStartArray("questions");
         foreach (var question in theme.Questions)
         {
-            WriteQuestion(writer, question);
+            WriteQuestion(writer, translations, question);
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
-    private static void WriteQuestion(Utf8JsonWriter writer, Question question)
+    private static void WriteQuestion(Utf8JsonWriter writer, bool translations, Question question)
     {
         writer.WriteStartObject();
         writer.WriteString("key", question.Key);
         writer.WriteString("type", question.Type.ToWireName());
-        WriteText(writer, "text", question.Text, question.LocalizedText);
-        WriteOptionalText(writer, "help", question.Help, question.LocalizedHelp);
+        WriteText(writer, translations, "text", question.Text, question.LocalizedText);
+        WriteOptionalText(writer, translations, "help", question.Help, question.LocalizedHelp);
         writer.WriteBoolean("required", question.Required);
         if (question.VisibleWhen is { } condition)
         {
@@ -108,7 +121,7 @@ public static class QuestionnaireJson
                     var localizedLevels = question.LocalizedLevels;
                     foreach (var (level, label) in levels.OrderBy(l => l.Key))
                     {
-                        WriteText(writer, level.ToString(CultureInfo.InvariantCulture), label, localizedLevels?.GetValueOrDefault(level));
+                        WriteText(writer, translations, level.ToString(CultureInfo.InvariantCulture), label, localizedLevels?.GetValueOrDefault(level));
                     }
                     writer.WriteEndObject();
                 }
@@ -119,7 +132,7 @@ public static class QuestionnaireJson
                 WriteOptional(writer, "min", question.Min);
                 WriteOptional(writer, "max", question.Max);
                 writer.WriteBoolean("integer", question.Integer);
-                WriteOptionalText(writer, "unit", question.Unit, question.LocalizedUnit);
+                WriteOptionalText(writer, translations, "unit", question.Unit, question.LocalizedUnit);
                 if (question.Norm?.AtLeast is { } atLeast)
                 {
                     writer.WriteStartObject("norm");
@@ -129,7 +142,7 @@ public static class QuestionnaireJson
                 break;
             case QuestionType.SingleChoice:
             case QuestionType.MultiChoice:
-                WriteOptions(writer, "options", question.Options);
+                WriteOptions(writer, translations, "options", question.Options);
                 if (question.Type == QuestionType.MultiChoice)
                 {
                     WriteOptional(writer, "minSelected", question.MinSelected);
@@ -146,8 +159,8 @@ public static class QuestionnaireJson
                 }
                 break;
             case QuestionType.Grid:
-                WriteOptions(writer, "rows", question.Rows);
-                WriteOptions(writer, "columns", question.Columns);
+                WriteOptions(writer, translations, "rows", question.Rows);
+                WriteOptions(writer, translations, "columns", question.Columns);
                 break;
             case QuestionType.Text:
                 writer.WriteNumber("maxLength", question.EffectiveMaxLength);
@@ -156,14 +169,14 @@ public static class QuestionnaireJson
         writer.WriteEndObject();
     }
 
-    private static void WriteOptions(Utf8JsonWriter writer, string name, IReadOnlyList<Option> options)
+    private static void WriteOptions(Utf8JsonWriter writer, bool translations, string name, IReadOnlyList<Option> options)
     {
         writer.WriteStartArray(name);
         foreach (var option in options)
         {
             writer.WriteStartObject();
             writer.WriteString("key", option.Key);
-            WriteText(writer, "label", option.Label, option.LocalizedLabel);
+            WriteText(writer, translations, "label", option.Label, option.LocalizedLabel);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -174,9 +187,9 @@ public static class QuestionnaireJson
     /// <c>{ own language: …, then the translations by language code }</c>. The own-language text is always the model's
     /// plain property, so a text changed with <c>with</c> cannot be shadowed by a stale translation record.
     /// </summary>
-    private static void WriteText(Utf8JsonWriter writer, string name, string text, LocalizedText? localized)
+    private static void WriteText(Utf8JsonWriter writer, bool translations, string name, string text, LocalizedText? localized)
     {
-        if (localized is not { HasTranslations: true })
+        if (!translations || localized is not { HasTranslations: true })
         {
             writer.WriteString(name, text);
             return;
@@ -190,11 +203,11 @@ public static class QuestionnaireJson
         writer.WriteEndObject();
     }
 
-    private static void WriteOptionalText(Utf8JsonWriter writer, string name, string? text, LocalizedText? localized)
+    private static void WriteOptionalText(Utf8JsonWriter writer, bool translations, string name, string? text, LocalizedText? localized)
     {
         if (text is not null)
         {
-            WriteText(writer, name, text, localized);
+            WriteText(writer, translations, name, text, localized);
         }
     }
 

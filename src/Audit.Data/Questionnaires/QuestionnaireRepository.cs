@@ -47,6 +47,17 @@ public sealed class QuestionnaireRepository(IDbConnectionFactory factory) : IQue
                 ?? throw new InvalidOperationException($"Questionnaire {questionnaire.Key}/{questionnaire.Version} was neither inserted nor found.")));
         }, cancellationToken);
 
+    public Task<bool> ReplaceTranslationsAsync(
+        StoredQuestionnaire questionnaire, string expectedHash, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        UnitOfWork.ChangeAsync(factory, audit, async (c, t) => await c.ExecuteAsync(new CommandDefinition(_sql.ReplaceTranslations, new
+        {
+            key = questionnaire.Key,
+            version = questionnaire.Version,
+            definition = questionnaire.DefinitionJson,
+            content_hash = questionnaire.ContentHash,
+            expected_hash = expectedHash,
+        }, t, cancellationToken: cancellationToken)) == 1, cancellationToken);
+
     private sealed class QuestionnaireRow
     {
         public string QuestionnaireKey { get; set; } = "";

@@ -1,8 +1,8 @@
 namespace Audit.Data.Questionnaires;
 
 /// <summary>
-/// The questionnaire versions' SQL, written once; parsed as T-SQL by the ScriptDom test. There is no UPDATE:
-/// a version never changes. The column is questionnaire_key because KEY is reserved in T-SQL.
+/// The questionnaire versions' SQL, written once; parsed as T-SQL by the ScriptDom test. What a version asks never
+/// changes; the one UPDATE replaces a definition whose translations alone changed, guarded by the hash it replaces. The column is questionnaire_key because KEY is reserved in T-SQL.
 /// </summary>
 public sealed class QuestionnaireSql(ISqlDialect dialect)
 {
@@ -16,6 +16,10 @@ public sealed class QuestionnaireSql(ISqlDialect dialect)
 
     public string StoredHash { get; } =
         "SELECT content_hash FROM questionnaires WHERE questionnaire_key = @key AND version = @version";
+
+    public string ReplaceTranslations { get; } =
+        "UPDATE questionnaires SET definition = @definition, content_hash = @content_hash " +
+        "WHERE questionnaire_key = @key AND version = @version AND content_hash = @expected_hash";
 
     public string Insert { get; } = dialect.InsertIfAbsent(
         "questionnaires", ["questionnaire_key", "version"], ["title", "language", "definition", "content_hash", "created_at"]);

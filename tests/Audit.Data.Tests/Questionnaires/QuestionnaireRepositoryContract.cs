@@ -30,6 +30,23 @@ public abstract class QuestionnaireRepositoryContract : EngineTestBase
     }
 
     [TestMethod]
+    public async Task Translations_replace_a_definition_only_while_its_hash_is_the_one_expected()
+    {
+        var key = NewId("q");
+        await Questionnaires.InsertIfAbsentAsync(Version(key, "2023", """{"v":1}""", "sha256:aaa"), Change("questionnaire.created", "questionnaire", key));
+        var translated = Version(key, "2023", """{"v":1,"en":true}""", "sha256:bbb");
+
+        Assert.IsFalse(await Questionnaires.ReplaceTranslationsAsync(translated, "sha256:zzz", Change("questionnaire.translations-updated", "questionnaire", key)));
+        Assert.AreEqual("sha256:aaa", (await Questionnaires.GetAsync(key, "2023"))!.ContentHash);
+        Assert.AreEqual(1, await AuditEventsAsync(Factory, key), "a refused replace leaves no audit event");
+
+        Assert.IsTrue(await Questionnaires.ReplaceTranslationsAsync(translated, "sha256:aaa", Change("questionnaire.translations-updated", "questionnaire", key)));
+        var read = await Questionnaires.GetAsync(key, "2023");
+        Assert.AreEqual(translated, read, "definition and hash replaced; title, language and creation time kept");
+        Assert.AreEqual(2, await AuditEventsAsync(Factory, key));
+    }
+
+    [TestMethod]
     public async Task The_definition_text_round_trips_exactly_however_long()
     {
         var key = NewId("q");
