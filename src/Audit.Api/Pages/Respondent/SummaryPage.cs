@@ -1,6 +1,7 @@
 using Audit.Application.Participations;
 using Audit.Application.Submissions;
 using Audit.Core.Answers;
+using Audit.Reports.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Audit.Api.Pages.Respondent;
@@ -18,10 +19,17 @@ public static class SummaryPage
 
     private static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "saved", "submitted" };
 
-    public sealed record QuestionLink(string Number, string Text, string Href, string? Remark = null);
+    /// <summary>A question to go to; <see cref="TextLang"/> is set where its text fell back to Dutch on an English page.</summary>
+    public sealed record QuestionLink(string Number, string Text, string Href, string? Remark = null)
+    {
+        public string? TextLang { get; init; }
+    }
 
     public sealed record SummaryTheme(int Number, string Title, string Href, int Required, int RequiredAnswered, bool Complete,
-        IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid);
+        IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid)
+    {
+        public string? TitleLang { get; init; }
+    }
 
     public sealed record Model(
         ParticipationHeader Header, string ContentLang, IReadOnlyList<SummaryTheme> Themes, IReadOnlyList<QuestionLink> Remarks, bool Complete,
@@ -38,7 +46,7 @@ public static class SummaryPage
             return RespondentPages.Refused(failure);
         }
         var status = http.Request.Query["status"].ToString();
-        return Render(view, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK);
+        return Render(view, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK, PageLanguage.Resolve(http).Code());
     }
 
     public static async Task<IResult> ConfirmAsync(
@@ -65,7 +73,7 @@ public static class SummaryPage
         }
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
-            return Render(view, null, "expired", StatusCodes.Status400BadRequest);
+            return Render(view, null, "expired", StatusCodes.Status400BadRequest, PageLanguage.Resolve(http).Code());
         }
         var submitted = await submit.ExecuteAsync(principal.ToCaller(), view.Id, cancellationToken);
         if (submitted.TryGetValue(out _, out var refused))
@@ -81,13 +89,13 @@ public static class SummaryPage
         var status = OutcomeProblems.StatusOf(refused);
         return refused switch
         {
-            Failure.Invalid => Render(now, null, "incomplete", status),
-            Failure.Conflict => Render(now, null, now.Locked is null ? "changed" : "locked", status),
+            Failure.Invalid => Render(now, null, "incomplete", status, PageLanguage.Resolve(http).Code()),
+            Failure.Conflict => Render(now, null, now.Locked is null ? "changed" : "locked", status, PageLanguage.Resolve(http).Code()),
             _ => RespondentPages.Refused(refused),
         };
     }
 
-    private static HtmlPage Render(RespondentView view, string? status, string? error, int statusCode)
+    private static HtmlPage Render(RespondentView view, string? status, string? error, int statusCode, string pageLanguage)
     {
         var questionnaire = view.Scope.Questionnaire;
         var progress = AnswerValidator.ProgressPerTheme(questionnaire, view.Values);
@@ -97,19 +105,22 @@ public static class SummaryPage
             QuestionLink Link(string key)
             {
                 var position = theme.Questions.ToList().FindIndex(q => q.Key == key);
-                return new QuestionLink($"{i + 1}.{position + 1}", theme.Questions[position].Text, $"{href}#{ThemeIds.Question(key)}");
+                var text = QuestionnaireTexts.Show(theme.Questions[position].LocalizedText, pageLanguage);
+                return new QuestionLink($"{i + 1}.{position + 1}", text.Text, $"{href}#{ThemeIds.Question(key)}") { TextLang = text.Lang };
             }
             var p = progress[i];
-            return new SummaryTheme(i + 1, theme.Title, href, p.Required, p.RequiredAnswered, p.IsComplete,
-                p.Missing.Select(Link).ToList(), p.Invalid.Select(e => e.QuestionKey).Distinct().Select(Link).ToList());
+            var title = QuestionnaireTexts.Show(theme.LocalizedTitle, pageLanguage);
+            return new SummaryTheme(i + 1, title.Text, href, p.Required, p.RequiredAnswered, p.IsComplete,
+                p.Missing.Select(Link).ToList(), p.Invalid.Select(e => e.QuestionKey).Distinct().Select(Link).ToList()) { TitleLang = title.Lang };
         }).ToList();
         var remarks = (view.Return?.Remarks ?? []).Select(r =>
         {
             var theme = questionnaire.FindThemeOf(r.QuestionKey)!;
             var t = questionnaire.Themes.ToList().IndexOf(theme);
             var q = theme.Questions.ToList().FindIndex(x => x.Key == r.QuestionKey);
-            return new QuestionLink($"{t + 1}.{q + 1}", theme.Questions[q].Text,
-                $"{RespondentPages.Theme(view.Id, theme.Key)}#{ThemeIds.Question(r.QuestionKey)}", r.Text);
+            var text = QuestionnaireTexts.Show(theme.Questions[q].LocalizedText, pageLanguage);
+            return new QuestionLink($"{t + 1}.{q + 1}", text.Text,
+                $"{RespondentPages.Theme(view.Id, theme.Key)}#{ThemeIds.Question(r.QuestionKey)}", r.Text) { TextLang = text.Lang };
         }).ToList();
         var model = new Model(view.Header(), questionnaire.Language, themes, remarks, themes.All(t => t.Complete),
             progress.Sum(p => p.Required), progress.Sum(p => p.RequiredAnswered), status, error, RespondentPages.Submit(view.Id),

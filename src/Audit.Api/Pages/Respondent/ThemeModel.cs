@@ -2,8 +2,9 @@ namespace Audit.Api.Pages.Respondent;
 
 /// <summary>
 /// The model of <c>pages/theme</c>: one theme of a participation's questionnaire as a form. Texts are keys under
-/// <c>t.theme</c> where the page words something itself; question texts come from the questionnaire, in its own
-/// language (<see cref="ContentLang"/>), which the template marks with <c>lang</c> when it differs from the page's.
+/// <c>t.theme</c> where the page words something itself; question texts come from the questionnaire in the page's language
+/// where it has them, else in its own language (<see cref="ContentLang"/>): each such text carries that language in its
+/// <c>*Lang</c> property, which the template writes as <c>lang</c> (partial <c>pages/shared/_lang</c>).
 /// </summary>
 public sealed record ThemePageModel(
     ParticipationHeader Header,
@@ -29,10 +30,20 @@ public sealed record ParticipationHeader(
     public int ReturnRemarks { get; init; }
 }
 
-public sealed record ThemeHeading(string Key, int Number, string Title, string? Description);
+/// <summary>The theme's title and description in the page's language; a <c>*Lang</c> is set where the text fell back to Dutch.</summary>
+public sealed record ThemeHeading(string Key, int Number, string Title, string? Description)
+{
+    public string? TitleLang { get; init; }
+
+    public string? DescriptionLang { get; init; }
+}
 
 /// <summary>A theme in the theme navigation, with its progress: required questions answered of required (visible) ones.</summary>
-public sealed record ThemeLink(string Key, int Number, string Title, string Href, bool Current, int Required, int RequiredAnswered, bool Complete);
+public sealed record ThemeLink(string Key, int Number, string Title, string Href, bool Current, int Required, int RequiredAnswered, bool Complete)
+{
+    /// <summary>The language of <see cref="Title"/> when it is not the page's (a fallback to Dutch), else null.</summary>
+    public string? TitleLang { get; init; }
+}
 
 /// <summary>
 /// An entry of the error summary: links to the field (<see cref="Href"/>) and words it like the field's own message, a text
@@ -44,13 +55,23 @@ public sealed record ErrorLink(string Href, string Number, string Section, Field
 public sealed record AutosaveView(string AnswersUrl, string TokenHeader);
 
 /// <summary>A radio button or check box: <see cref="LabelKey"/> names a text under <c>t.theme.choices</c>, else <see cref="Label"/> is shown.</summary>
-public sealed record ChoiceView(string Id, string Value, string Label, string? LabelKey, bool Checked);
+public sealed record ChoiceView(string Id, string Value, string Label, string? LabelKey, bool Checked)
+{
+    /// <summary>The language of <see cref="Label"/> when it is not the page's (a fallback to Dutch), else null.</summary>
+    public string? LabelLang { get; init; }
+}
 
-public sealed record GridColumnView(string Id, string Label);
+public sealed record GridColumnView(string Id, string Label)
+{
+    public string? LabelLang { get; init; }
+}
 
 public sealed record GridCellView(string Id, string Name, string Value, string LabelledBy, bool Invalid);
 
-public sealed record GridRowView(string Id, string Label, IReadOnlyList<GridCellView> Cells);
+public sealed record GridRowView(string Id, string Label, IReadOnlyList<GridCellView> Cells)
+{
+    public string? LabelLang { get; init; }
+}
 
 public sealed record GridView(IReadOnlyList<GridColumnView> Columns, IReadOnlyList<GridRowView> Rows);
 
@@ -70,7 +91,10 @@ public sealed record QuestionView
     public required string Number { get; init; }
     public required string Type { get; init; }
     public required string Text { get; init; }
+    /// <summary>The language of <see cref="Text"/> when it is not the page's (a fallback to Dutch), else null; likewise <see cref="HelpLang"/>.</summary>
+    public string? TextLang { get; init; }
     public string? Help { get; init; }
+    public string? HelpLang { get; init; }
     public bool Required { get; init; }
     public bool Hidden { get; init; }
     public string? VisibleWhen { get; init; }

@@ -122,10 +122,11 @@ public static class ThemePage
         HttpContext http, RespondentView view, Theme theme, ThemeEntries entries, ThemeViews.EvidenceState evidence, string? message, string? formError,
         int status)
     {
-        var culture = ReportCulture.For(PageLanguage.Resolve(http));
+        var language = PageLanguage.Resolve(http);
+        var culture = ReportCulture.For(language);
         // The header the API checks for session-cookie writes (see Access/ApiAntiforgery), named once in the options.
         var tokenHeader = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName ?? "RequestVerificationToken";
-        var model = ThemeViews.Build(view, theme, entries, evidence, message, formError, culture, tokenHeader);
+        var model = ThemeViews.Build(view, theme, entries, evidence, message, formError, culture, tokenHeader, language.Code());
         return new HtmlPage(Name, model, status, hasForm: true);
     }
 }

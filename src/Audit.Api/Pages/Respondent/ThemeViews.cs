@@ -28,21 +28,31 @@ public static class ThemeViews
 
     public static ThemePageModel Build(
         RespondentView view, Theme theme, ThemeEntries entries, EvidenceState evidence, string? status, string? formError, CultureInfo culture,
-        string tokenHeader)
+        string tokenHeader, string pageLanguage)
     {
         var questionnaire = view.Scope.Questionnaire;
         var index = questionnaire.Themes.ToList().IndexOf(theme);
         var onPage = theme.Questions.Select(q => q.Key).ToHashSet(StringComparer.Ordinal);
-        var questions = theme.Questions.Select((q, i) => QuestionOf(view, q, $"{index + 1}.{i + 1}", onPage, entries, evidence, culture)).ToList();
+        var questions = theme.Questions.Select((q, i) => QuestionOf(view, q, $"{index + 1}.{i + 1}", onPage, entries, evidence, culture, pageLanguage)).ToList();
         var errors = questions.Where(q => q.Error is not null && !q.Hidden)
             .Select(q => new ErrorLink("#" + (q.Error!.CellId ?? q.FocusId), q.Number, "errors", q.Error)).ToList();
         errors.AddRange(questions.Where(q => q.EvidenceError is not null).Select(q =>
             new ErrorLink("#f-" + q.Key, q.Number, "evidence_errors", new FieldError(q.EvidenceError!, q.EvidenceMaxMegabytes))));
         var progress = AnswerValidator.ProgressPerTheme(questionnaire, view.Values);
-        var themes = questionnaire.Themes.Select((t, i) => new ThemeLink(
-            t.Key, i + 1, t.Title, RespondentPages.Theme(view.Id, t.Key), t == theme, progress[i].Required, progress[i].RequiredAnswered, progress[i].IsComplete)).ToList();
+        var themes = questionnaire.Themes.Select((t, i) =>
+        {
+            var title = QuestionnaireTexts.Show(t.LocalizedTitle, pageLanguage);
+            return new ThemeLink(t.Key, i + 1, title.Text, RespondentPages.Theme(view.Id, t.Key), t == theme,
+                progress[i].Required, progress[i].RequiredAnswered, progress[i].IsComplete) { TitleLang = title.Lang };
+        }).ToList();
+        var heading = QuestionnaireTexts.Show(theme.LocalizedTitle, pageLanguage);
+        var description = QuestionnaireTexts.ShowOptional(theme.LocalizedDescription, pageLanguage);
         return new ThemePageModel(
-            view.Header(), questionnaire.Language, new ThemeHeading(theme.Key, index + 1, theme.Title, theme.Description), themes, questions, errors,
+            view.Header(), questionnaire.Language, new ThemeHeading(theme.Key, index + 1, heading.Text, description?.Text)
+            {
+                TitleLang = heading.Lang,
+                DescriptionLang = description?.Lang,
+            }, themes, questions, errors,
             status, formError, RespondentPages.Theme(view.Id, theme.Key),
             index > 0 ? themes[index - 1].Href : null,
             index + 1 < themes.Count ? themes[index + 1].Href : null,
@@ -51,8 +61,11 @@ public static class ThemeViews
     }
 
     private static QuestionView QuestionOf(
-        RespondentView view, Question q, string number, HashSet<string> onPage, ThemeEntries entries, EvidenceState evidence, CultureInfo culture)
+        RespondentView view, Question q, string number, HashSet<string> onPage, ThemeEntries entries, EvidenceState evidence, CultureInfo culture,
+        string pageLanguage)
     {
+        var text = QuestionnaireTexts.Show(q.LocalizedText, pageLanguage);
+        var help = QuestionnaireTexts.ShowOptional(q.LocalizedHelp, pageLanguage);
         var raw = entries.Entered.TryGetValue(q.Key, out var entered) ? entered
             : entries.Values.TryGetValue(q.Key, out var stored) ? ThemeForm.FromStored(q, stored, culture)
             : RawAnswer.Empty;
@@ -68,7 +81,7 @@ public static class ThemeViews
             error is null ? null : ThemeIds.Error(q.Key),
         }.Where(id => id is not null));
         var condition = q.VisibleWhen is { } when && onPage.Contains(when.Question) ? when : null;
-        var choices = Choices(q, raw);
+        var choices = Choices(q, raw, pageLanguage);
         var documents = view.Evidence.Where(d => d.QuestionKey == q.Key).Select(d => new EvidenceView(
             d.Id, d.FileName, Math.Max(1, (d.SizeBytes + 1023) / 1024), RespondentPages.EvidenceDownload(view.Id, q.Key, d.Id),
             RespondentPages.RemoveEvidence(view.Id, q.Key, d.Id))).ToList();
@@ -77,8 +90,10 @@ public static class ThemeViews
             Key = q.Key,
             Number = number,
             Type = q.Type.ToWireName(),
-            Text = q.Text,
-            Help = q.Help,
+            Text = text.Text,
+            TextLang = text.Lang,
+            Help = help?.Text,
+            HelpLang = help?.Lang,
             Required = q.Required,
             Hidden = !Visibility.IsVisible(view.Scope.Questionnaire, q, entries.Values),
             VisibleWhen = condition?.Question,
@@ -103,12 +118,13 @@ public static class ThemeViews
             Comment = view.Answers.GetValueOrDefault(q.Key)?.Comment,
             Choices = choices,
             Value = raw.Text,
-            Unit = q.Unit,
+            // The unit sits inside a sentence of the page's own text, so it takes the page's language or, failing that, Dutch unmarked.
+            Unit = QuestionnaireTexts.ShowOptional(q.LocalizedUnit, pageLanguage)?.Text,
             Bounds = q.Type == QuestionType.Number ? new NumberBounds(q.Min, q.Max, q.Integer) : null,
             MinSelected = q.MinSelected,
             MaxSelected = q.MaxSelected,
             MaxLength = q.EffectiveMaxLength,
-            Grid = q.Type == QuestionType.Grid ? Grid(q, raw, error) : null,
+            Grid = q.Type == QuestionType.Grid ? Grid(q, raw, error, pageLanguage) : null,
             Evidence = documents,
             UploadFormId = "u-" + q.Key,
             UploadAction = RespondentPages.Upload(view.Id, q.Key),
@@ -117,29 +133,44 @@ public static class ThemeViews
         };
     }
 
-    private static List<ChoiceView> Choices(Question q, RawAnswer raw)
+    private static List<ChoiceView> Choices(Question q, RawAnswer raw, string pageLanguage)
     {
+        var levels = q.LocalizedLevels;
         var options = q.Type switch
         {
-            QuestionType.YesNo => [("yes", "", "yes"), ("no", "", "no")],
+            QuestionType.YesNo => [("yes", new ShownText("", null), "yes"), ("no", new ShownText("", null), "no")],
             QuestionType.Maturity => Enumerable.Range(Core.Questionnaires.Question.MaturityMin, Core.Questionnaires.Question.MaturityMax - Core.Questionnaires.Question.MaturityMin + 1)
                 .Select(level => (level.ToString(CultureInfo.InvariantCulture),
-                    q.Levels?.GetValueOrDefault(level) is { } label ? $"{level} – {label}" : level.ToString(CultureInfo.InvariantCulture), (string?)null))
+                    levels?.GetValueOrDefault(level) is { } label && QuestionnaireTexts.Show(label, pageLanguage) is var shown
+                        ? shown with { Text = $"{level} – {shown.Text}" }
+                        : new ShownText(level.ToString(CultureInfo.InvariantCulture), null), (string?)null))
                 .ToList(),
-            QuestionType.SingleChoice or QuestionType.MultiChoice => q.Options.Select(o => (o.Key, o.Label, (string?)null)).ToList(),
-            _ => new List<(string, string, string?)>(),
+            QuestionType.SingleChoice or QuestionType.MultiChoice => q.Options.Select(o => (o.Key, QuestionnaireTexts.Show(o.LocalizedLabel, pageLanguage), (string?)null)).ToList(),
+            _ => new List<(string, ShownText, string?)>(),
         };
         if (q.AllowNotApplicable && q.Type is QuestionType.YesNo or QuestionType.Maturity)
         {
-            options.Add((Core.Questionnaires.Question.NotApplicable, "", Core.Questionnaires.Question.NotApplicable));
+            options.Add((Core.Questionnaires.Question.NotApplicable, new ShownText("", null), Core.Questionnaires.Question.NotApplicable));
         }
-        return options.Select((o, i) => new ChoiceView(ThemeIds.Option(q.Key, i), o.Item1, o.Item2, o.Item3,
-            q.Type == QuestionType.MultiChoice ? raw.Selected.Contains(o.Item1) : raw.Text == o.Item1)).ToList();
+        return options.Select((o, i) => new ChoiceView(ThemeIds.Option(q.Key, i), o.Item1, o.Item2.Text, o.Item3,
+            q.Type == QuestionType.MultiChoice ? raw.Selected.Contains(o.Item1) : raw.Text == o.Item1) { LabelLang = o.Item2.Lang }).ToList();
     }
 
-    private static GridView Grid(Question q, RawAnswer raw, FieldError? error) => new(
-        q.Columns.Select((c, j) => new GridColumnView($"{ThemeIds.Field(q.Key)}-col{j}", c.Label)).ToList(),
-        q.Rows.Select((r, i) => new GridRowView($"{ThemeIds.Field(q.Key)}-row{i}", r.Label, q.Columns.Select((c, j) => new GridCellView(
-            ThemeIds.Cell(q.Key, i, j), ThemeForm.CellField(q.Key, r.Key, c.Key), raw.Cell(r.Key, c.Key),
-            $"{ThemeIds.Field(q.Key)}-row{i} {ThemeIds.Field(q.Key)}-col{j}", error?.CellId == ThemeIds.Cell(q.Key, i, j))).ToList())).ToList());
+    private static GridView Grid(Question q, RawAnswer raw, FieldError? error, string pageLanguage)
+    {
+        var columns = q.Columns.Select((c, j) =>
+        {
+            var label = QuestionnaireTexts.Show(c.LocalizedLabel, pageLanguage);
+            return new GridColumnView($"{ThemeIds.Field(q.Key)}-col{j}", label.Text) { LabelLang = label.Lang };
+        }).ToList();
+        var rows = q.Rows.Select((r, i) =>
+        {
+            var label = QuestionnaireTexts.Show(r.LocalizedLabel, pageLanguage);
+            var cells = q.Columns.Select((c, j) => new GridCellView(
+                ThemeIds.Cell(q.Key, i, j), ThemeForm.CellField(q.Key, r.Key, c.Key), raw.Cell(r.Key, c.Key),
+                $"{ThemeIds.Field(q.Key)}-row{i} {ThemeIds.Field(q.Key)}-col{j}", error?.CellId == ThemeIds.Cell(q.Key, i, j))).ToList();
+            return new GridRowView($"{ThemeIds.Field(q.Key)}-row{i}", label.Text, cells) { LabelLang = label.Lang };
+        }).ToList();
+        return new GridView(columns, rows);
+    }
 }
