@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text;
+using Audit.Api.Tests.Collection;
+using Audit.Application.Questionnaires;
+
+namespace Audit.Api.Tests.Pages;
+
+/// <summary>Questionnaire texts on English respondent pages: the shipped English, and Dutch marked as Dutch where English is missing.</summary>
+[TestClass]
+public sealed class TranslatedQuestionnairePagesTests
+{
+    private const string DutchQuestion = "Heeft de instelling een instellingsbrede risicoanalyse van haar internationale samenwerkingen uitgevoerd?";
+    private const string EnglishQuestion = "Has the institution carried out an institution-wide risk assessment of its international collaborations?";
+
+    [TestMethod]
+    public async Task The_english_theme_page_shows_the_english_texts_of_the_shipped_questionnaire()
+    {
+        await using var world = await RespondentWorld.CreateAsync();
+        using var browser = await world.BrowserAsync();
+
+        var english = await browser.GetAsync(new Uri(world.ThemePath + "?lang=en", UriKind.Relative));
+        var html = await english.Content.ReadAsStringAsync();
+
+        Assert.AreEqual(HttpStatusCode.OK, english.StatusCode, html);
+        Assert.Contains($"<span>{EnglishQuestion}</span>", html);
+        Assert.Contains("<span>Risk assessment of international collaboration</span></h1>", html);
+        Assert.Contains("<span>1. Governance and organisation</span>", html, "the theme navigation");
+        Assert.Contains("<span>Sensitivity of the research area</span>", html, "an option label");
+        Assert.Contains(">Russia</th>", html, "a grid row");
+        Assert.Contains(">Declined</th>", html, "a grid column");
+        Assert.Contains("<span>3 – Defined</span>", html, "a maturity level");
+        Assert.Contains("Enter the number of collaborations for each group of countries.", html, "a hint");
+        Assert.DoesNotContain(DutchQuestion, html);
+        Assert.DoesNotContain("lang=\"nl\">", html.Replace("hreflang=\"nl\" lang=\"nl\">", "", StringComparison.Ordinal),
+            "nothing falls back: only the language switch is marked Dutch");
+
+        var dutch = await browser.GetStringAsync(new Uri(world.ThemePath + "?lang=nl", UriKind.Relative));
+        Assert.Contains($"<span>{DutchQuestion}</span>", dutch);
+        Assert.DoesNotContain(EnglishQuestion, dutch);
+    }
+
+    [TestMethod]
+    public async Task A_text_without_english_is_shown_in_dutch_marked_lang_nl()
+    {
+        await using var world = await RespondentWorld.CreateAsync();
+        var shipped = await File.ReadAllTextAsync(Path.Combine(QuestionnaireCatalog.ShippedFolder, "kennisveiligheid-2023.yaml"));
+        var partly = shipped.Replace("version: \"2023\"", "version: \"2099\"", StringComparison.Ordinal)
+            .Replace($"          en: \"{EnglishQuestion}\"\n", "", StringComparison.Ordinal)
+            .Replace("{key: ru, label: {nl: \"Rusland\", en: \"Russia\"}}", "{key: ru, label: \"Rusland\"}", StringComparison.Ordinal);
+        Assert.DoesNotContain(EnglishQuestion, partly, "the test removed the English it means to");
+        Assert.DoesNotContain("Russia", partly);
+        var uploaded = await world.Admin.PostAsync("/api/v1/questionnaires", new StringContent(partly, Encoding.UTF8, "application/yaml"));
+        Assert.AreEqual(HttpStatusCode.Created, uploaded.StatusCode, await uploaded.Content.ReadAsStringAsync());
+        var (own, _) = await CollectionFixture.OpenRoundAsync(world.Admin, "2099-pages", "2099");
+        using var browser = await world.BrowserAsync();
+
+        var html = await browser.GetStringAsync(new Uri($"/deelnames/{own}/thema/{RespondentWorld.Theme}?lang=en", UriKind.Relative));
+        var summary = await browser.GetStringAsync(new Uri($"/deelnames/{own}/overzicht?lang=en", UriKind.Relative));
+
+        Assert.Contains($"<span lang=\"nl\">{DutchQuestion}</span>", html);
+        Assert.Contains("lang=\"nl\">Rusland</th>", html);
+        Assert.Contains("<span>How are the risks of international collaborations assessed?</span>", html, "its neighbours keep their English");
+        Assert.Contains($"<span lang=\"nl\">{DutchQuestion}</span>", summary, "the overview lists the missing question as it is shown");
+        Assert.Contains("<span>2. Risk assessment of international collaboration</span>", summary);
+    }
+}
