@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Audit.Api.Tests.Collection;
 using Audit.Application.Questionnaires;
+using Audit.Core.Access;
 
 namespace Audit.Api.Tests.Pages;
 
@@ -62,5 +63,20 @@ public sealed class TranslatedQuestionnairePagesTests
         Assert.Contains("<span>How are the risks of international collaborations assessed?</span>", html, "its neighbours keep their English");
         Assert.Contains($"<span lang=\"nl\">{DutchQuestion}</span>", summary, "the overview lists the missing question as it is shown");
         Assert.Contains("<span>2. Risk assessment of international collaboration</span>", summary);
+    }
+
+    [TestMethod]
+    public async Task The_bureau_preview_shows_a_version_in_the_page_language()
+    {
+        await using var world = await RespondentWorld.CreateAsync();
+        using var analyst = await world.BrowserAsync(role: Role.Analyst);
+
+        var english = await analyst.GetStringAsync(new Uri("/bureau/vragenlijsten/kennisveiligheid/2025?lang=en", UriKind.Relative));
+        var dutch = await analyst.GetStringAsync(new Uri("/bureau/vragenlijsten/kennisveiligheid/2025?lang=nl", UriKind.Relative));
+
+        Assert.Contains($"<span>{EnglishQuestion}</span>", english);
+        Assert.Contains("<span>External knowledge security audit 2025</span></h1>", english);
+        Assert.Contains("<span>3 – Defined</span>", english);
+        Assert.Contains($"<span>{DutchQuestion}</span>", dutch);
     }
 }
