@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Audit.Application.Reports;
+using Audit.Core.Questionnaires;
 using Audit.Core.Reports;
 using Audit.Core.Reviews;
 using Audit.Reports.Localization;
@@ -23,7 +24,8 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
         var round = data.Scope.Round.Round;
         var input = new FeedbackInput(
             round,
-            data.Scope.Questionnaire,
+            // The questionnaire in the report's language: English texts where it has them, Dutch (marked) where not.
+            data.Scope.Questionnaire.In(language.Code()),
             data.Sector.View,
             new FeedbackParticipant(data.Institution, participation.Status, participation.SubmittedAt, participation.AcceptedAt),
             Audit.Core.Answers.AnswerInput.Values(data.Answers))
@@ -31,7 +33,7 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
             Comments = data.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Comment)).ToDictionary(a => a.QuestionKey, a => a.Comment!, StringComparer.Ordinal),
             Findings = Findings(data.Findings),
             BaselineRound = data.BaselineRound,
-            Baseline = data.Baseline is { } baseline ? new BaselineAnswers(baseline.Questionnaire, baseline.Answers) : null,
+            Baseline = data.Baseline is { } baseline ? new BaselineAnswers(baseline.Questionnaire.In(language.Code()), baseline.Answers) : null,
         };
         var report = FeedbackReportMapper.Map(input);
         return Prepare(ReportKinds.Feedback, round.Id, participation.Id, ReportRenderer.FeedbackTemplate, language, report,
@@ -42,7 +44,7 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
     {
         var round = data.Round.Round;
         var type = data.Sector.InstitutionType;
-        var report = SectorReportMapper.Document(round, data.Questionnaire, data.Sector.View, data.BaselineRound);
+        var report = SectorReportMapper.Document(round, data.Questionnaire.In(language.Code()), data.Sector.View, data.BaselineRound);
         return Prepare(ReportKinds.Sector, round.Id, type, ReportRenderer.SectorTemplate, language, report,
             [Fingerprint(data.Sector)], $"sectorbeeld-{round.Id}-{type}", options => renderer.RenderSector(report, options));
     }
@@ -50,7 +52,7 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
     public PreparedReport Parliament(ParliamentReportData data, ReportLanguage language)
     {
         var round = data.Round.Round;
-        var report = ParliamentReportMapper.Map(round, data.Questionnaire, [.. data.Sectors.Select(s => s.View)], data.BaselineRound);
+        var report = ParliamentReportMapper.Map(round, data.Questionnaire.In(language.Code()), [.. data.Sectors.Select(s => s.View)], data.BaselineRound);
         return Prepare(ReportKinds.Parliament, round.Id, RenderedReportKey.WholeRound, ReportRenderer.ParliamentTemplate, language, report,
             [.. report.Sectors.Select(s => new SectorFingerprint(s.InstitutionType, s.Fingerprint))], $"kamerrapport-{round.Id}",
             options => renderer.RenderParliament(report, options));

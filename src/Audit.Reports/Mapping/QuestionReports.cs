@@ -19,7 +19,7 @@ internal static class QuestionReports
                 question.Key, number, question.Text, type,
                 stats?.Answered ?? 0, stats?.NotApplicable ?? 0,
                 true, stats?.Reason ?? viewReason ?? SuppressionReasons.TooFewAnswers,
-                null, norm, null, [], null, trend);
+                null, norm, null, [], null, trend) { TextLang = LangOf(questionnaire, question.LocalizedText) };
         }
         ScoreStats? score = stats is { Mean: { } mean, Median: { } median, Q1: { } q1, Q3: { } q3 }
             ? new ScoreStats(stats.Answered, mean, median, q1, q3)
@@ -29,8 +29,15 @@ internal static class QuestionReports
             .ToList() ?? [];
         return new QuestionReport(
             question.Key, number, question.Text, type, stats.Answered, stats.NotApplicable, false, null,
-            score, norm, Norm(stats.MeetsNorm), distribution, Grid(question, stats), trend);
+            score, norm, Norm(stats.MeetsNorm), distribution, Grid(question, stats), trend) { TextLang = LangOf(questionnaire, question.LocalizedText) };
     }
+
+    /// <summary>
+    /// The language a text is really in when it differs from the report's. The questionnaire is the report's language
+    /// view (<see cref="QuestionnaireTranslation.In"/>), whose texts carry the language they fell back to.
+    /// </summary>
+    public static string? LangOf(Questionnaire questionnaire, LocalizedText text) =>
+        text.Language == questionnaire.Language ? null : text.Language;
 
     public static NormShare? Norm(NormCount? meets) =>
         meets is { Percent: { } percent } ? new NormShare(meets.Count, percent) : null;

@@ -41,7 +41,8 @@ public static class SectorReportMapper
         {
             var questionReports = theme.Questions.Select((question, q) => QuestionReports.Sector(
                 questionnaire, question, $"{t + 1}.{q + 1}", questions?[question.Key], Trend(questionTrends, question.Key), published.Reason)).ToList();
-            return ThemeReport(theme, themes?[theme.Key], Summary(themeSummaries, theme.Key), questionReports, Trend(themeTrends, theme.Key), published.Reason);
+            return ThemeReport(theme, themes?[theme.Key], Summary(themeSummaries, theme.Key), questionReports, Trend(themeTrends, theme.Key), published.Reason)
+                with { TitleLang = QuestionReports.LangOf(questionnaire, theme.LocalizedTitle) };
         }).ToList();
 
         var response = published.Response;

@@ -56,7 +56,11 @@ public sealed record ThemeReport(
     bool Suppressed,
     string? SuppressedReason,
     IReadOnlyList<QuestionReport> Questions,
-    TrendReport? Trend = null);
+    TrendReport? Trend = null)
+{
+    /// <summary>The language of <see cref="Title"/> when it is not the report's (a fallback to Dutch), else null.</summary>
+    public string? TitleLang { get; init; }
+}
 
 /// <summary>
 /// One question's published statistics. <see cref="Type"/> is the wire name (maturity, yes_no, …). A suppressed
@@ -76,7 +80,11 @@ public sealed record QuestionReport(
     NormShare? MeetsNorm,
     IReadOnlyList<DistributionItem> Distribution,
     GridReport? Grid = null,
-    TrendReport? Trend = null);
+    TrendReport? Trend = null)
+{
+    /// <summary>The language of <see cref="Text"/> when it is not the report's (a fallback to Dutch), else null.</summary>
+    public string? TextLang { get; init; }
+}
 
 /// <summary>
 /// A count per option, in definition order, with its percentage (0–100) of <see cref="QuestionReport.Answered"/>.
