@@ -29,9 +29,16 @@ public sealed record HistoryItem(int Version, AnswerValue? Value, string? Commen
 /// <summary>A visible question with its answer (null: unanswered), the remark of the latest review, evidence and, when read, history.</summary>
 public sealed record QuestionBlock(
     string Key, string FieldId, string Number, string Text, string? Help, bool Required, AnswerValue? Answer, string? Comment, bool Prefilled,
-    int? Version, string? UpdatedBy, DateTimeOffset? UpdatedAt, string? Remark, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<HistoryItem> History);
+    int? Version, string? UpdatedBy, DateTimeOffset? UpdatedAt, string? Remark, IReadOnlyList<EvidenceItem> Evidence, IReadOnlyList<HistoryItem> History)
+{
+    /// <summary>The language of <see cref="Text"/> when it is not the page's (a fallback to Dutch), else null.</summary>
+    public string? TextLang { get; init; }
+}
 
-public sealed record ThemeBlock(string Key, string FieldId, int Number, string Title, IReadOnlyList<QuestionBlock> Questions);
+public sealed record ThemeBlock(string Key, string FieldId, int Number, string Title, IReadOnlyList<QuestionBlock> Questions)
+{
+    public string? TitleLang { get; init; }
+}
 
 /// <summary>
 /// A participation's file (<see cref="ReadParticipationFile"/>) as the bureau's pages show it: every visible question
@@ -40,9 +47,10 @@ public sealed record ThemeBlock(string Key, string FieldId, int Number, string T
 /// </summary>
 public static class ParticipationFileView
 {
-    public static IReadOnlyList<ThemeBlock> ThemesOf(ParticipationFile file)
+    /// <summary>The file in <paramref name="pageLanguage"/>: texts, option labels and answers as text from the questionnaire in that language.</summary>
+    public static IReadOnlyList<ThemeBlock> ThemesOf(ParticipationFile file, string pageLanguage)
     {
-        var questionnaire = file.Scope.Questionnaire;
+        var questionnaire = file.Scope.Questionnaire.In(pageLanguage);
         var current = file.Answers.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal);
         var documents = file.Evidence.ToLookup(e => e.QuestionKey, StringComparer.Ordinal);
         var remarks = file.LatestRemarks.ToDictionary(r => r.QuestionKey, r => r.Text, StringComparer.Ordinal);
@@ -66,12 +74,21 @@ public static class ParticipationFileView
                 questions.Add(new QuestionBlock(question.Key, BureauForms.IdFor("vraag", question.Key), AnswerDisplay.NumberOf(t, q), question.Text, question.Help,
                     question.Required, answer is null ? null : AnswerDisplay.Of(question, file.Values[question.Key]), answer?.Comment, answer?.Prefilled ?? false,
                     answer?.Version, answer is null ? null : file.NameOf(answer.UpdatedBy), answer?.UpdatedAt,
-                    remarks.GetValueOrDefault(question.Key), evidence, history ?? []));
+                    remarks.GetValueOrDefault(question.Key), evidence, history ?? [])
+                {
+                    TextLang = LangOf(question.LocalizedText, pageLanguage),
+                });
             }
-            themes.Add(new ThemeBlock(theme.Key, BureauForms.IdFor("thema", theme.Key), t + 1, theme.Title, questions));
+            themes.Add(new ThemeBlock(theme.Key, BureauForms.IdFor("thema", theme.Key), t + 1, theme.Title, questions)
+            {
+                TitleLang = LangOf(theme.LocalizedTitle, pageLanguage),
+            });
         }
         return themes;
     }
+
+    /// <summary>The questionnaire's language view keeps with each text the language it is really in.</summary>
+    private static string? LangOf(LocalizedText text, string pageLanguage) => text.Language == pageLanguage ? null : text.Language;
 
     private static string EvidenceHref(EvidenceRecord e) =>
         $"/api/v1/participations/{Uri.EscapeDataString(e.ParticipationId)}/answers/{Uri.EscapeDataString(e.QuestionKey)}/evidence/{Uri.EscapeDataString(e.Id)}";

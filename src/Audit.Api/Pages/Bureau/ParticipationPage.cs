@@ -1,5 +1,6 @@
 using Audit.Application.Reviews;
 using Audit.Core.Reviews;
+using Audit.Reports.Localization;
 
 namespace Audit.Api.Pages.Bureau;
 
@@ -38,7 +39,7 @@ public static class ParticipationPage
             : null;
         var reviews = file.Reviews.OrderByDescending(r => r.Number)
             .Select(r => new ReviewInfo(r.Number, r.Decision.ToWireName(), r.Summary, file.NameOf(r.ReviewedBy), r.ReviewedAt, r.Remarks.Count)).ToList();
-        return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), submission, reviews, ParticipationFileView.ThemesOf(file),
+        return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), submission, reviews, ParticipationFileView.ThemesOf(file, PageLanguage.Resolve(context).Code()),
             file.CanReview ? BureauPages.ReviewPath(participationId) : null, BureauPages.FindingsPath(participationId),
             BureauForms.Message(context.Request.Query[MessageQuery], Messages)));
     }

@@ -2,6 +2,7 @@ using Audit.Application.Access;
 using Audit.Application.Reviews;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
+using Audit.Reports.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Audit.Api.Pages.Bureau;
@@ -53,11 +54,11 @@ public static class ReviewPage
     public sealed record ConfirmModel(ParticipationHeader Participation, string? Summary, int Remarks, IReadOnlyList<CarriedField> Carried);
 
     public static async Task<IResult> ShowAsync(
-        string participationId, ClaimsPrincipal principal, ReadParticipationFile read, CancellationToken cancellationToken)
+        string participationId, HttpContext context, ClaimsPrincipal principal, ReadParticipationFile read, CancellationToken cancellationToken)
     {
         var found = await read.ExecuteAsync(principal.ToCaller(), participationId, ShownOn, withHistory: false, cancellationToken);
         return found.TryGetValue(out var file, out var failure)
-            ? Form(file, new Dictionary<string, string?>(), null, [], StatusCodes.Status200OK)
+            ? Form(file, new Dictionary<string, string?>(), null, [], StatusCodes.Status200OK, PageLanguage.Resolve(context).Code())
             : BureauForms.Failed(failure);
     }
 
@@ -82,13 +83,13 @@ public static class ReviewPage
         var decision = form[DecisionField].ToString();
         if (decision == "accept" && form[ConfirmField].ToString() != ConfirmValue)
         {
-            return await ConfirmAsync(caller, participationId, read, remarks, summary, cancellationToken);
+            return await ConfirmAsync(caller, participationId, read, remarks, summary, PageLanguage.Resolve(context).Code(), cancellationToken);
         }
         if (decision == BackValue)
         {
             var again = await read.ExecuteAsync(caller, participationId, ShownOn, withHistory: false, cancellationToken);
             return again.TryGetValue(out var back, out var backFailure)
-                ? Form(back, typed, summary, [], StatusCodes.Status200OK)
+                ? Form(back, typed, summary, [], StatusCodes.Status200OK, PageLanguage.Resolve(context).Code())
                 : BureauForms.Failed(backFailure);
         }
         var outcome = await review.ExecuteAsync(caller, participationId, new ReviewInput(decision, remarks, summary), cancellationToken);
@@ -105,7 +106,7 @@ public static class ReviewPage
         // Read again: on a conflict the participation (or its round) changed, and the form shows it as it now is.
         var reread = await read.ExecuteAsync(caller, participationId, ShownOn, withHistory: false, cancellationToken);
         return reread.TryGetValue(out var file, out var readFailure)
-            ? Form(file, typed, summary, errors, OutcomeProblems.StatusOf(failure), fieldErrors)
+            ? Form(file, typed, summary, errors, OutcomeProblems.StatusOf(failure), PageLanguage.Resolve(context).Code(), fieldErrors)
             : BureauForms.Failed(readFailure);
     }
 
@@ -115,7 +116,7 @@ public static class ReviewPage
     /// </summary>
     private static async Task<IResult> ConfirmAsync(
         Caller caller, string participationId, ReadParticipationFile read, IReadOnlyList<RemarkInput> remarks, string? summary,
-        CancellationToken cancellationToken)
+        string pageLanguage, CancellationToken cancellationToken)
     {
         var found = await read.ExecuteAsync(caller, participationId, ShownOn, withHistory: false, cancellationToken);
         if (!found.TryGetValue(out var file, out var failure))
@@ -124,7 +125,7 @@ public static class ReviewPage
         }
         if (!file.CanReview)
         {
-            return Form(file, new Dictionary<string, string?>(), summary, [new PageError(null, "conflict")], StatusCodes.Status409Conflict);
+            return Form(file, new Dictionary<string, string?>(), summary, [new PageError(null, "conflict")], StatusCodes.Status409Conflict, pageLanguage);
         }
         var carried = remarks.Select(r => new CarriedField(RemarkPrefix + r.QuestionKey, r.Text!)).ToList();
         if (summary is not null)
@@ -171,9 +172,9 @@ public static class ReviewPage
 
     private static HtmlPage Form(
         ParticipationFile file, IReadOnlyDictionary<string, string?> typed, string? summary, IReadOnlyList<PageError> errors, int status,
-        IReadOnlyDictionary<string, string>? fieldErrors = null)
+        string pageLanguage, IReadOnlyDictionary<string, string>? fieldErrors = null)
     {
-        var reviewThemes = ParticipationFileView.ThemesOf(file).Select(t => new ReviewTheme(t, t.Questions.Select(q => new ReviewQuestion(q, RemarkPrefix + q.Key,
+        var reviewThemes = ParticipationFileView.ThemesOf(file, pageLanguage).Select(t => new ReviewTheme(t, t.Questions.Select(q => new ReviewQuestion(q, RemarkPrefix + q.Key,
             BureauForms.IdFor("opmerking", q.Key), typed.GetValueOrDefault(q.Key), fieldErrors?.GetValueOrDefault(q.Key))).ToList())).ToList();
         var summaryError = errors.FirstOrDefault(e => e.Key is "summary_too_long" or "return_needs_remark")?.Key;
         return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), file.CanReview, reviewThemes, summary, summaryError, errors),
