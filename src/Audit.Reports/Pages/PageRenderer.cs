@@ -8,7 +8,8 @@ namespace Audit.Reports.Pages;
 /// <summary>
 /// Renders the web pages under <c>templates/pages</c> with the reports' engine: the same escaping context (every
 /// <c>{{ }}</c> output is HTML-escaped unless it is <see cref="RawHtml"/>), strict variables, the start-up catalog and
-/// the <c>fmt.*</c> functions. The page template renders the body and sets <c>page_title</c>; the layout wraps it.
+/// the <c>fmt.*</c> functions. The page template renders the body and sets <c>page_title</c> (and <c>page_wide</c> for a
+/// page with a wide table); the layout wraps it.
 /// <para>
 /// Globals: <c>site</c> (the chrome the host builds: user, navigation, language switch, antiforgery field),
 /// <c>page</c> (the page's own model), <c>lang</c>, <c>t</c> (texts of <c>pages/i18n</c>) and <c>fmt</c>. This class
@@ -48,6 +49,9 @@ public sealed class PageRenderer
         globals.SetValue("lang", language.Code(), readOnly: true);
         globals.SetValue("t", catalog.Texts(language).ToScriptObject(), readOnly: true);
         globals.SetValue("fmt", ReportRenderer.FormatFunctions(formatter), readOnly: true);
+        // A page with a wide table sets page_wide = true; the layout then widens the content column (strict variables
+        // would otherwise refuse the layout's test on pages that leave it unset).
+        globals.SetValue("page_wide", false, readOnly: false);
         context.PushGlobal(globals);
 
         var body = catalog.Get(KeyOf(page)).Template.Render(context);
