@@ -53,7 +53,7 @@ public sealed class RespondentQuestionBrowserTests
         await page.GotoAsync(ThemePath(id, "alles"));
 
         await Question(page, "alles.aantal").Locator("input.audit-number").FillAsync("3,5");
-        await Assertions.Expect(Status(page, "alles.aantal")).ToHaveTextAsync("Niet opgeslagen: Vul een heel getal in van 0 tot en met 1000.");
+        await Assertions.Expect(Status(page, "alles.aantal")).ToHaveTextAsync("Niet opgeslagen: Vul een heel getal in van 0 tot en met 1.000.");
 
         var box = Question(page, "alles.opmerking").Locator("textarea.audit-textarea");
         var before = await box.EvaluateAsync<int>("b => b.offsetHeight");
