@@ -98,6 +98,21 @@ public sealed class QuestionnaireWorld : IDisposable
         return set.GetProperty("answers").EnumerateArray().ToDictionary(a => a.GetProperty("questionKey").GetString()!, a => a.GetProperty("value").Clone());
     }
 
+    /// <summary>The stored comment of one answer; null when it has none.</summary>
+    public async Task<string?> CommentAsync(string participationId, string questionKey)
+    {
+        var set = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/participations/{participationId}/answers", UriKind.Relative));
+        var answer = set.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("questionKey").GetString() == questionKey);
+        return answer.TryGetProperty("comment", out var comment) && comment.ValueKind == JsonValueKind.String ? comment.GetString() : null;
+    }
+
+    /// <summary>Closes a round: its participations can then only be read.</summary>
+    public async Task CloseRoundAsync(string roundId)
+    {
+        var closed = await admin.PostAsJsonAsync(new Uri($"/api/v1/rounds/{roundId}/status-changes", UriKind.Relative), new { status = "closed" });
+        Assert.AreEqual(HttpStatusCode.OK, closed.StatusCode, await closed.Content.ReadAsStringAsync());
+    }
+
     public async Task<string> StatusAsync(string participationId) =>
         (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/participations/{participationId}", UriKind.Relative))).GetProperty("status").GetString()!;
 
