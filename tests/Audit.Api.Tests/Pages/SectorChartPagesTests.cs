@@ -149,7 +149,7 @@ public sealed partial class SectorChartPagesTests
     private static List<string> Svgs(string html) =>
         [.. SvgElement().Matches(html).Select(m => ChartId().Replace(m.Value, "chart-N"))];
 
-    [GeneratedRegex("<section class=\"audit-question\">\\s*<h3 class=\"utrecht-heading-3\">(\\d+\\.\\d+) .*?</section>", RegexOptions.Singleline)]
+    [GeneratedRegex("<section class=\"audit-sector-question\">\\s*<h3 class=\"utrecht-heading-3\">(\\d+\\.\\d+) .*?</section>", RegexOptions.Singleline)]
     private static partial Regex QuestionSection();
 
     [GeneratedRegex("<svg [^>]*role=\"img\" aria-labelledby=\"(chart-\\d+)-title \\1-desc\"[^>]*viewBox=\"0 0 [\\d.]+ [\\d.]+\".*?<title id=\"\\1-title\">[^<]+</title>\\s*<desc id=\"\\1-desc\">[^<]+</desc>", RegexOptions.Singleline)]
