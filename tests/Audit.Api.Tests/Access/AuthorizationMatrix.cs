@@ -237,6 +237,8 @@ public static class AuthorizationMatrix
         // Respondent pages: like the API, another institution's participation is not found; other roles are refused.
         // Forms post without their antiforgery field here (400); the report is not found before publication.
         new("GET /deelnames", _ => Get("/deelnames"), Expect(Unauthorized, Forbidden, Forbidden, OK, OK, NotFound)),
+        new("GET /deelnames/{participationId}", w => Get($"/deelnames/{w.ParticipationId}"), RespondentWrite(OK)),
+        new("POST /deelnames/{participationId}/overnemen", w => Form($"/deelnames/{w.ParticipationId}/overnemen"), RespondentWrite(BadRequest)),
         new("GET /deelnames/{participationId}/thema/{themeKey}", w => Get($"/deelnames/{w.ParticipationId}/thema/governance"), RespondentWrite(OK)),
         new("POST /deelnames/{participationId}/thema/{themeKey}", w => Form($"/deelnames/{w.ParticipationId}/thema/governance"), RespondentWrite(BadRequest)),
         new("POST /deelnames/{participationId}/bewijs/{questionKey}", w => Upload($"/deelnames/{w.ParticipationId}/bewijs/{w.QuestionKey}"), RespondentWrite(BadRequest)),
