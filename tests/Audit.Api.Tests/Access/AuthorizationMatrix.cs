@@ -245,7 +245,8 @@ public static class AuthorizationMatrix
         new("POST /deelnames/{participationId}/bewijs/{questionKey}/{evidenceId}/verwijderen",
             w => Form($"/deelnames/{w.ParticipationId}/bewijs/{w.QuestionKey}/{w.EvidenceId}/verwijderen"), RespondentWrite(BadRequest)),
         new("GET /deelnames/{participationId}/overzicht", w => Get($"/deelnames/{w.ParticipationId}/overzicht"), RespondentWrite(OK)),
-        new("GET /deelnames/{participationId}/indienen", w => Get($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(OK)),
+        // The matrix participation has no answers: its confirmation page sends the respondent back to the overview.
+        new("GET /deelnames/{participationId}/indienen", w => Get($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(Redirect)),
         new("POST /deelnames/{participationId}/indienen", w => Form($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(BadRequest)),
         new("GET /deelnames/{participationId}/rapport", w => Get($"/deelnames/{w.ParticipationId}/rapport"), RespondentWrite(NotFound)),
         new("GET /deelnames/{participationId}/rapport.pdf", w => Get($"/deelnames/{w.ParticipationId}/rapport.pdf"), RespondentWrite(NotFound)),
