@@ -48,8 +48,10 @@ public static class SummaryPage
     }
 
     public static async Task<IResult> ConfirmAsync(
-        string participationId, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
     {
+        // A ?lang= on this address is kept (as a cookie) even when the answer is a redirect to the overview.
+        PageLanguage.Resolve(http);
         var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
         if (!opened.TryGetValue(out var view, out var failure))
         {
