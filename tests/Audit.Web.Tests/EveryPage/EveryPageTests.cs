@@ -59,7 +59,7 @@ public abstract class EveryPageTests
         // The width is measured first but asserted last, so a page that is too wide still gets its screenshot and axe run.
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         var widest = widths[0] > widths[1] ? await WidestAsync(page) : "";
-        await AccessibilityCheck.AssertAccessibleAsync(page, TestContext, $"every-page-{Viewport.Width}-{visit.Name}", "nl");
+        await AccessibilityCheck.AssertAccessibleAsync(page, TestContext, $"every-page-{Viewport.Width}-{visit.Name}", "nl", visit.Frames);
         Assert.IsLessThanOrEqualTo(widths[1], widths[0], $"the page is {widths[0]} px wide on a {widths[1]} px screen: {widest}");
     }
 

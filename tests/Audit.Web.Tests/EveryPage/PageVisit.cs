@@ -21,7 +21,8 @@ public enum Visitor
 /// <param name="Path">The address to open (placeholders of <see cref="EveryPageWorld"/> filled in), or the start of <paramref name="Then"/>.</param>
 /// <param name="Then">Steps after opening <paramref name="Path"/> that lead to the page under test.</param>
 /// <param name="Status">The expected status of the response to <paramref name="Path"/>.</param>
-public sealed record PageVisit(string Row, Visitor Visitor, string Name, string Path, Func<IPage, Task>? Then = null, int Status = 200)
+/// <param name="Frames">The page shows a document in a frame (the feedback report), which axe leaves to that document's own test.</param>
+public sealed record PageVisit(string Row, Visitor Visitor, string Name, string Path, Func<IPage, Task>? Then = null, int Status = 200, bool Frames = false)
 {
     public override string ToString() => $"{Name} ({Visitor}: {Path})";
 }
