@@ -53,7 +53,7 @@ public sealed class RespondentPathPagesTests
         Assert.Contains($"{local:HH:mm}</time> (Nederlandse tijd)", page, "the deadline in Dutch time");
         Assert.Contains("nog 10 dagen", page);
         Assert.Contains("Bezig met invullen", page);
-        Assert.Contains("<strong>Fatima de Vries</strong>: laatste wijziging van 1 antwoorden op", page);
+        Assert.Contains("<strong>Fatima de Vries</strong>: 1 antwoord, laatst gewijzigd op", page);
         Assert.DoesNotContain("Anna Jansen</strong>", page, "only people who changed answers are listed");
         Assert.Contains($"href=\"/deelnames/{world.OwnId}/thema/governance\"", page);
         Assert.Contains($"href=\"/deelnames/{world.OwnId}/overzicht\">Overzicht en indienen", page);
