@@ -56,8 +56,8 @@ public sealed class DemoPagesTests
             Assert.AreEqual(200, response!.Status, path);
             var fits = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
             Assert.IsTrue(fits, $"{path} widens the page at {width} px");
+            // Takes the screenshot too.
             await AccessibilityCheck.AssertAccessibleAsync(page, TestContext, $"demo-{name}.{width}", "nl");
-            await Screenshots.TakeAsync(page, TestContext, $"demo-{name}.{width}");
         }
     }
 
@@ -70,7 +70,6 @@ public sealed class DemoPagesTests
         Assert.Contains("2025", rows[0], "newest round first");
         await LookAsync(analyst, $"/bureau/rondes/{DemoPlan.Institutes2023}/publiceren", "publication-preview");
         Assert.Contains("Niet gepubliceerd: te weinig instellingen", await analyst.Locator("main").InnerTextAsync());
-        await LookAsync(analyst, $"/bureau/rondes/{DemoPlan.Universities2025}", "round-2025");
     }
 
     [TestMethod]
