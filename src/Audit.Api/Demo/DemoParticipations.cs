@@ -4,6 +4,7 @@ using Audit.Core.AuditTrail;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Core.Synthetic;
+using Audit.Core.Time;
 
 namespace Audit.Api.Demo;
 
@@ -27,7 +28,7 @@ public sealed class DemoParticipations(IAnswerRepository answers, ISubmissionRep
         }
         var start = round.OpensAt;
         var span = round.ActivityEnd(now) - start;
-        DateTimeOffset At(double from, double to) => start + span * (from + random.NextDouble() * (to - from));
+        DateTimeOffset At(double from, double to) => DuringOfficeHours(start + span * (from + random.NextDouble() * (to - from)), random);
 
         var all = new SyntheticAnswers(seed).For(questionnaire);
         // In progress: the first part of the questionnaire only, as someone who has started but not finished.
@@ -53,6 +54,21 @@ public sealed class DemoParticipations(IAnswerRepository answers, ISubmissionRep
             return;
         }
         await reviews.ReviewAsync(participation.Id, ReviewOutcome.Accept, [], "Volledig en navolgbaar ingevuld.", analyst, reviewedAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same day between 09:00 and 17:00 Dutch time, Monday to Friday (a weekend moves to the Monday after): people
+    /// fill in questionnaires and review them at work, not at 03:00. Never later than needed to stay in order within a
+    /// participation, because each step is drawn from a later part of the round than the one before.
+    /// </summary>
+    private static DateTimeOffset DuringOfficeHours(DateTimeOffset moment, Random random)
+    {
+        var day = DateOnly.FromDateTime(AmsterdamTime.ToLocal(moment));
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+        return AmsterdamTime.FromLocal(day.ToDateTime(new TimeOnly(9 + random.Next(0, 8), random.Next(0, 60))));
     }
 
     /// <summary>A remark on the first yes/no question and on the first question of another type: what a real return looks like.</summary>

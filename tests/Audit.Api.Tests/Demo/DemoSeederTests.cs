@@ -75,6 +75,9 @@ public sealed class DemoSeederTests
                 foreach (var moment in new[] { p.SubmittedAt, p.AcceptedAt, p.ReturnedAt }.OfType<DateTimeOffset>())
                 {
                     Assert.IsTrue(moment >= round.OpensAt && moment <= round.ClosesAt, $"{p.InstitutionId} in {id}: {moment:O} lies outside the round");
+                    var local = AmsterdamTime.ToLocal(moment);
+                    Assert.IsTrue(local.Hour is >= 9 and < 17 && local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday),
+                        $"{p.InstitutionId} in {id}: {local:dddd HH:mm} is not during office hours");
                 }
             }
         }
@@ -97,6 +100,13 @@ public sealed class DemoSeederTests
         Assert.AreEqual(new DateOnly(2025, 9, 1), round.ReferenceDate);
         Assert.IsGreaterThan(DateTimeOffset.UtcNow, round.ClosesAt, "it must still be open");
         Assert.AreEqual(DemoPlan.Universities2023, round.BaselineRoundId);
+        foreach (var p in await ParticipationsAsync(DemoPlan.Universities2025))
+        {
+            foreach (var moment in new[] { p.SubmittedAt, p.AcceptedAt, p.ReturnedAt }.OfType<DateTimeOffset>())
+            {
+                Assert.IsTrue(moment >= round.OpensAt && moment <= DateTimeOffset.UtcNow, $"{p.InstitutionId}: {moment:O} is not between the opening and now");
+            }
+        }
     }
 
     [TestMethod]
