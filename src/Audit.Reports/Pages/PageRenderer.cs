@@ -1,3 +1,4 @@
+using Audit.Reports.Charts;
 using Audit.Reports.Localization;
 using Audit.Reports.Rendering;
 using Audit.Reports.Templates;
@@ -19,15 +20,27 @@ namespace Audit.Reports.Pages;
 public sealed class PageRenderer
 {
     private readonly TemplateCatalog catalog;
+    private readonly TemplateCatalog? reports;
 
-    public PageRenderer(TemplateCatalog catalog)
+    /// <param name="catalog">The page templates.</param>
+    /// <param name="reports">
+    /// The report templates, whose <c>chart.*</c> texts label the charts pages draw with <c>chart.bars</c> and
+    /// <c>chart.box</c> (the reports' own chart code, so a page and a report draw the same picture). Without it pages
+    /// have no <c>chart</c> functions.
+    /// </param>
+    public PageRenderer(TemplateCatalog catalog, TemplateCatalog? reports = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (catalog.Folder != TemplateCatalog.PagesFolder)
         {
             throw new ArgumentException($"The page renderer needs the {TemplateCatalog.PagesFolder} catalog, not {catalog.Folder}.", nameof(catalog));
         }
+        if (reports is not null && reports.Folder != TemplateCatalog.ReportsFolder)
+        {
+            throw new ArgumentException($"Chart texts come from the {TemplateCatalog.ReportsFolder} catalog, not {reports.Folder}.", nameof(reports));
+        }
         this.catalog = catalog;
+        this.reports = reports;
     }
 
     /// <summary>The canonical key of a page name: <c>start</c> → <c>pages/start.scriban-html</c>.</summary>
@@ -48,6 +61,10 @@ public sealed class PageRenderer
         globals.SetValue("lang", language.Code(), readOnly: true);
         globals.SetValue("t", catalog.Texts(language).ToScriptObject(), readOnly: true);
         globals.SetValue("fmt", ReportRenderer.FormatFunctions(formatter), readOnly: true);
+        if (reports is not null)
+        {
+            globals.SetValue("chart", new ChartFunctions(reports.Texts(language), formatter).ToPageScriptObject(), readOnly: true);
+        }
         context.PushGlobal(globals);
 
         var body = catalog.Get(KeyOf(page)).Template.Render(context);
