@@ -108,6 +108,10 @@ public sealed partial class DutchTimeTests
         Assert.Contains("29 maart 2026, 03:30", page);
         Assert.Contains("15 januari 2026, 11:00", page);
         AssertDutchTimePage(page, "/deelnames");
+        var participation = await _app.Services.GetRequiredService<IParticipationRepository>().FindAsync(Summer, "uva");
+        var start = await respondent.GetStringAsync($"/deelnames/{participation!.Id}");
+        Assert.Contains("29 maart 2026, 03:30", start, "the start page's deadline");
+        AssertDutchTimePage(start, "the start page");
     }
 
     [TestMethod]
