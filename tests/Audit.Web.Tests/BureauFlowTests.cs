@@ -93,7 +93,7 @@ public sealed class BureauFlowTests
             await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }));
             await Assertions.Expect(respondent.Locator("[role=status]").First).ToContainTextAsync("Uw antwoorden zijn opgeslagen.");
             await respondent.GotoAsync($"/deelnames/{world.OwnParticipation}/overzicht");
-            await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }));
+            await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }));
             await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }));
             await Assertions.Expect(respondent.Locator("[role=status]").First).ToContainTextAsync("De vragenlijst is ingediend.");
         }

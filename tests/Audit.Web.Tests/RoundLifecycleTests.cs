@@ -197,7 +197,7 @@ public sealed class RoundLifecycleTests
     private static async Task SubmitAsync(IPage respondent)
     {
         await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Link, new() { Name = "Naar het overzicht" }));
-        await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Link, new() { Name = "Vragenlijst indienen" }));
+        await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Button, new() { Name = "Indienen", Exact = true }));
         await PageActions.ClickToNextPageAsync(respondent.GetByRole(AriaRole.Button, new() { Name = "Ja, vragenlijst indienen" }));
         await Assertions.Expect(respondent.Locator("main")).ToContainTextAsync("ingediend");
     }

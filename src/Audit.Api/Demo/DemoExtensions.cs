@@ -5,6 +5,8 @@ public static class DemoExtensions
     public static WebApplicationBuilder AddAuditDemo(this WebApplicationBuilder builder)
     {
         builder.Services.AddTransient<DemoSeeder>();
+        builder.Services.AddTransient<DemoParticipations>();
+        builder.Services.AddTransient<DemoUsers>();
         return builder;
     }
 

@@ -1,129 +1,123 @@
-using System.Text.Json;
 using Audit.Api.Questionnaires;
 using Audit.Api.SectorViews;
 using Audit.Application.Questionnaires;
-using Audit.Core.Answers;
 using Audit.Core.AuditTrail;
 using Audit.Core.Institutions;
-using Audit.Core.Reviews;
 using Audit.Core.Rounds;
-using Audit.Core.Synthetic;
 
 namespace Audit.Api.Demo;
 
 /// <summary>
-/// Demo mode (<c>--demo</c>): makes a first run useful. Creates a 2023 round for universities and one for
-/// hogescholen (published), and a 2025 university round with the 2023 one as its baseline (open); fills them
-/// with synthetic answers, accepts most, computes the sector views and prints sign-in links. Idempotent: an
-/// existing demo round is left alone.
+/// Demo mode (<c>--demo</c>): makes a first run useful. Creates the rounds of <see cref="DemoPlan"/> with their own
+/// calendar (the 2023 wave opened, closed and published in 2023–2024; the 2025 round open since 1 September 2025),
+/// brings every institution to a state of its <see cref="DemoMix"/> at moments inside the round, computes the sector
+/// views when a real bureau would have, and prints sign-in links. Idempotent: an existing demo round is left alone.
 /// </summary>
 public sealed class DemoSeeder(
     IRoundRepository rounds,
     IParticipationRepository participations,
-    IAnswerRepository answers,
-    ISubmissionRepository submissions,
-    IReviewRepository reviews,
-    IUserRepository users,
+    DemoParticipations fill,
+    DemoUsers people,
     QuestionnaireCatalog catalog,
     SectorSweepJob sweep,
+    IServiceProvider services,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
-    private static readonly Actor Demo = new("demo", "system");
-
-    public sealed record DemoRound(string Id, string Version, InstitutionType Type, RoundStatus Final, string? Baseline, double AcceptShare);
-
-    public static IReadOnlyList<DemoRound> Rounds { get; } =
-    [
-        new("demo-2023-universiteiten", "2023", InstitutionType.Universiteit, RoundStatus.Published, null, 0.9),
-        new("demo-2023-hogescholen", "2023", InstitutionType.Hogeschool, RoundStatus.Published, null, 0.85),
-        new("demo-2025-universiteiten", "2025", InstitutionType.Universiteit, RoundStatus.Open, "demo-2023-universiteiten", 0.6),
-    ];
-
     public async Task<IReadOnlyList<string>> RunAsync(string baseUrl, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        foreach (var demo in Rounds)
+        var plan = DemoPlan.Rounds(now);
+        var analyst = await people.AnalystAsync(cancellationToken);
+        foreach (var demo in plan)
         {
             if (await rounds.GetAsync(demo.Id, cancellationToken) is not null)
             {
                 continue;
             }
-            await SeedRoundAsync(demo, now, cancellationToken);
+            await SeedRoundAsync(demo, now, analyst, cancellationToken);
         }
+        // A round left half-made by an interrupted run still ends computed and in its final status.
         await sweep.RunAsync(cancellationToken);
-        foreach (var demo in Rounds.Where(r => r.Final == RoundStatus.Published))
+        foreach (var demo in plan.Where(r => r.Final == RoundStatus.Published))
         {
-            await MoveToAsync(demo.Id, RoundStatus.Published, now, cancellationToken);
+            await MoveToAsync(demo.Id, RoundStatus.Published, demo.PublishedAt ?? now, analyst, cancellationToken);
         }
-        return await InvitationLinksAsync(baseUrl, now, cancellationToken);
+        return await people.InvitationLinksAsync(baseUrl, now, cancellationToken);
     }
 
-    private async Task SeedRoundAsync(DemoRound demo, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SeedRoundAsync(DemoRound demo, DateTimeOffset now, Actor bureau, CancellationToken cancellationToken)
     {
-        var round = new Round(demo.Id, $"Demo: audit kennisveiligheid {demo.Version} — {demo.Type.ToWireName()}",
-            new QuestionnaireRef("kennisveiligheid", demo.Version), now.AddDays(-60), now.AddDays(30), DisclosureSettings.Default,
-            RoundStatus.Draft, demo.Baseline);
-        await rounds.InsertAsync(round, Demo.Did("round.created", "round", demo.Id, now, "demo"), cancellationToken);
-        await rounds.ChangeStatusAsync(demo.Id, RoundStatus.Draft, RoundStatus.Open, Demo.Did("round.status-changed", "round", demo.Id, now, "demo"), cancellationToken);
-        var invited = await participations.InviteByTypesAsync(demo.Id, [demo.Type], Demo, now, cancellationToken);
+        var round = new Round(demo.Id, demo.Title, new QuestionnaireRef("kennisveiligheid", demo.Version), demo.OpensAt, demo.ClosesAt,
+            DisclosureSettings.Default, RoundStatus.Draft, demo.Baseline, demo.ReferenceDate);
+        await rounds.InsertAsync(round, bureau.Did("round.created", "round", demo.Id, demo.CreatedAt, "demo"), cancellationToken);
+        await rounds.ChangeStatusAsync(demo.Id, RoundStatus.Draft, RoundStatus.Open,
+            bureau.Did("round.status-changed", "round", demo.Id, demo.OpensAt, "draft → open"), cancellationToken);
+        var invited = await participations.InviteByTypesAsync(demo.Id, [.. demo.Mixes.Keys], bureau, demo.OpensAt, cancellationToken);
         var questionnaire = (await catalog.GetAsync("kennisveiligheid", demo.Version, cancellationToken))!;
-        var random = new Random(demo.Id.GetHashCode(StringComparison.Ordinal) & 0x7fffffff);
-        var seed = 0;
-        foreach (var participation in invited.Participations)
+        var random = new Random(Seed(demo.Id));
+        foreach (var (type, mix) in demo.Mixes)
         {
-            var roll = random.NextDouble();
-            if (roll > demo.AcceptShare + 0.25)
+            var ofType = invited.Participations.Where(p => p.InstitutionType == type).ToList();
+            var states = mix.Assign([.. ofType.Select(p => p.InstitutionId)], Seed(demo.Id + type.ToWireName()));
+            foreach (var participation in ofType)
             {
-                continue; // not started
-            }
-            var writes = new SyntheticAnswers(++seed + demo.Id.Length * 1000).For(questionnaire)
-                .Select(a => new AnswerWrite(a.QuestionKey, a.ValueJson)).ToList();
-            var saved = await answers.SaveBatchAsync(participation.Id, writes, Demo, now, cancellationToken);
-            if (!saved.Saved || roll > demo.AcceptShare + 0.1)
-            {
-                continue; // in progress
-            }
-            var versions = saved.Items.ToDictionary(i => i.QuestionKey, i => i.Answer!.Version);
-            var snapshot = new SubmissionSnapshot(JsonSerializer.Serialize(writes), AccessTokens.Hash(JsonSerializer.Serialize(writes)), versions);
-            await submissions.SubmitAsync(participation.Id, ParticipationStatus.InProgress, snapshot, Demo, now, cancellationToken);
-            if (roll <= demo.AcceptShare)
-            {
-                await reviews.ReviewAsync(participation.Id, ReviewOutcome.Accept, [], "Demo: geaccepteerd.", Demo, now, cancellationToken);
+                var contact = await people.ContactAsync(participation, demo.CreatedAt, cancellationToken);
+                await fill.BringToAsync(participation, states[participation.InstitutionId], questionnaire, demo, now, random,
+                    Seed(demo.Id + participation.InstitutionId), contact, bureau, cancellationToken);
             }
         }
+        if (demo.Final != RoundStatus.Open)
+        {
+            await MoveToAsync(demo.Id, RoundStatus.Closed, demo.ClosesAt, bureau, cancellationToken);
+        }
+        await ComputeViewsAsync(demo, now, cancellationToken);
         logger.LogInformation("Demo round {RoundId} seeded with {Count} invited institutions.", demo.Id, invited.Participations.Count);
     }
 
-    private async Task MoveToAsync(string roundId, RoundStatus target, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes each sector view of the round at the moment the bureau would have (after the close of a 2023 round),
+    /// so the pages do not say a 2023 view was computed today. The job is the service's own, with another clock.
+    /// </summary>
+    private async Task ComputeViewsAsync(DemoRound demo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var job = ActivatorUtilities.CreateInstance<SectorRecomputeJob>(services, new FixedClock(demo.ComputedAt ?? now));
+        foreach (var type in demo.Mixes.Keys)
+        {
+            await job.RunAsync(demo.Id, type.ToWireName(), cancellationToken);
+        }
+    }
+
+    private async Task MoveToAsync(string roundId, RoundStatus target, DateTimeOffset at, Actor bureau, CancellationToken cancellationToken)
     {
         var record = await rounds.GetAsync(roundId, cancellationToken);
-        while (record is not null && record.Round.Status != target)
+        while (record is not null && record.Round.Status != target && record.Round.Status != RoundStatus.Published)
         {
-            var next = record.Round.Status == RoundStatus.Open ? RoundStatus.Closed : RoundStatus.Published;
-            await rounds.ChangeStatusAsync(roundId, record.Round.Status, next, Demo.Did("round.status-changed", "round", roundId, now, "demo"), cancellationToken);
+            var next = record.Round.Status switch
+            {
+                RoundStatus.Draft => RoundStatus.Open,
+                RoundStatus.Open => RoundStatus.Closed,
+                _ => RoundStatus.Published,
+            };
+            await rounds.ChangeStatusAsync(roundId, record.Round.Status, next,
+                bureau.Did("round.status-changed", "round", roundId, at, $"{record.Round.Status.ToWireName()} → {next.ToWireName()}"), cancellationToken);
             record = await rounds.GetAsync(roundId, cancellationToken);
         }
     }
 
-    /// <summary>One-time links for a respondent (UvA), an analyst and the ministry.</summary>
-    private async Task<IReadOnlyList<string>> InvitationLinksAsync(string baseUrl, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A seed that is the same on every run and every machine (string.GetHashCode is randomised per process).</summary>
+    private static int Seed(string text)
     {
-        var links = new List<string>();
-        foreach (var (role, institution, name) in new[] { (Role.Respondent, "uva", "Demo respondent UvA"), (Role.Analyst, (string?)null, "Demo analist"), (Role.Ministry, null, "Demo OCW") })
+        var hash = 17;
+        foreach (var c in text)
         {
-            var email = $"demo-{role.ToWireName()}@audit.local";
-            var user = await users.FindByEmailAsync(email, cancellationToken);
-            if (user is null)
-            {
-                user = new User(AccessTokens.NewId("u_"), name, email, role, institution, true, now);
-                await users.InsertAsync(user, Demo.Did("user.created", "user", user.Id, now, "demo"), cancellationToken);
-            }
-            var token = AccessTokens.NewToken();
-            var stored = StoredToken.For(user.Id, TokenKind.Invitation, token, now, now.AddDays(14));
-            await users.InsertTokenAsync(stored, Demo.Did("invitation.created", "token", stored.Id, now, "demo"), cancellationToken);
-            links.Add($"{role.ToWireName(),-10} {baseUrl.TrimEnd('/')}{Access.InvitationApi.PathFor(token)}");
+            hash = unchecked((hash * 31) + c);
         }
-        return links;
+        return hash & 0x7fffffff;
+    }
+
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }

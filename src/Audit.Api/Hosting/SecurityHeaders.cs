@@ -30,7 +30,8 @@ public static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
+        // A response with a policy of its own is a sandboxed report, which the site's own pages may frame; nothing else is.
+        headers.XFrameOptions = string.IsNullOrEmpty(headers.ContentSecurityPolicy) ? "DENY" : "SAMEORIGIN";
         if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
         {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;

@@ -118,8 +118,7 @@ public static class RoundMailTexts
     /// <summary>A moment as people in the Netherlands read it, e.g. "31 maart 2026 om 23:59".</summary>
     public static string When(DateTimeOffset moment, ReportLanguage language)
     {
-        var local = AmsterdamTime.ToLocal(moment);
         var format = language == ReportLanguage.Nl ? "d MMMM yyyy 'om' HH:mm" : "d MMMM yyyy 'at' HH:mm";
-        return local.ToString(format, ReportCulture.For(language));
+        return AmsterdamTime.Format(moment, format, ReportCulture.For(language));
     }
 }

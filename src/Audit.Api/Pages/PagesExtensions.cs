@@ -2,6 +2,7 @@ using Audit.Api.Pages.Bureau;
 using Audit.Api.Pages.Ministry;
 using Audit.Api.Pages.Respondent;
 using Audit.Api.Pages.Site;
+using Audit.Api.Reports;
 using Audit.Reports.Pages;
 using Audit.Reports.Templates;
 
@@ -23,13 +24,14 @@ public static class PagesExtensions
         builder.Services.AddOptions<PagesOptions>().BindConfiguration(PagesOptions.SectionName);
         var options = builder.Configuration.GetSection(PagesOptions.SectionName).Get<PagesOptions>() ?? new PagesOptions();
         // Parsed now, so a broken page template stops start-up instead of failing a visitor later.
-        var renderer = new PageRenderer(TemplateCatalog.Load(options.TemplatesRoot, TemplateCatalog.PagesFolder));
-        var missing = PageNames.Where(page => !renderer.HasPage(page)).ToList();
+        var pages = TemplateCatalog.Load(options.TemplatesRoot, TemplateCatalog.PagesFolder);
+        var missing = PageNames.Where(page => !pages.Contains(PageRenderer.KeyOf(page))).ToList();
         if (missing.Count > 0)
         {
             throw new TemplateCatalogException([.. missing.Select(page => $"{PageRenderer.KeyOf(page)}:1:1: the page template is missing")]);
         }
-        builder.Services.AddSingleton(renderer);
+        // The sector pages draw the reports' charts with the reports' chart texts (AddAuditReports parses that catalog).
+        builder.Services.AddSingleton(sp => new PageRenderer(pages, sp.GetRequiredService<ReportTemplates>().Catalog));
         // First in line: the JSON writer that AddProblemDetails registers accepts */* and would answer browsers too.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlProblemWriter>());
         return builder;

@@ -14,10 +14,11 @@ public sealed class ReportDelivery(IRenderedReportRepository stored, IPdfRendere
 {
     /// <summary>
     /// The report is a document of its own, not a page of the site: its CSS is inline, so it gets a policy of its own
-    /// that allows exactly that one stylesheet (by hash), inline SVG and no script or request at all, sandboxed.
+    /// that allows exactly that one stylesheet (by hash), inline SVG and no script or request at all, sandboxed. Only the
+    /// site itself may frame it: the respondent's report page shows the feedback report inside the site's layout.
     /// </summary>
     private const string PolicyTemplate =
-        "default-src 'none'; style-src {0}; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox";
+        "default-src 'none'; style-src {0}; img-src data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'; sandbox";
 
     /// <summary>
     /// A report request from start to end: the options asked for (400 before anything is read), the use case's data or

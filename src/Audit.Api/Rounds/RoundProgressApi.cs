@@ -6,13 +6,13 @@ namespace Audit.Api.Rounds;
 
 /// <summary>
 /// The bureau's overview of a round (<see cref="ReadRoundProgress"/>): per participation its status, answered/required,
-/// last activity and days to the deadline; and the number of participations per institution type and status.
+/// requiredAnswered (of required: the respondent's own progress figure), last activity and days to the deadline; and the number of participations per institution type and status.
 /// </summary>
 public static class RoundProgressApi
 {
     public sealed record ParticipationProgressResponse(
         string ParticipationId, string InstitutionId, string InstitutionName, string InstitutionType, string Status,
-        int Answered, int Required, DateTimeOffset? LastActivityAt, int? DaysToDeadline);
+        int Answered, int Required, DateTimeOffset? LastActivityAt, int? DaysToDeadline, int RequiredAnswered);
 
     /// <summary><see cref="Statuses"/> counts every participation status (zeros included) for one institution type.</summary>
     public sealed record TypeTotals(string InstitutionType, int Participations, IReadOnlyDictionary<string, int> Statuses);
@@ -37,7 +37,7 @@ public static class RoundProgressApi
         var round = progress.Round.Round;
         var items = progress.Participations.Select(l => new ParticipationProgressResponse(l.Participation.ParticipationId,
             l.Participation.InstitutionId, l.Participation.InstitutionName, l.Participation.InstitutionType.ToWireName(),
-            l.Participation.Status.ToWireName(), l.Answered, l.Required, l.Participation.LastActivityAt, l.DaysToDeadline)).ToList();
+            l.Participation.Status.ToWireName(), l.Answered, l.Required, l.Participation.LastActivityAt, l.DaysToDeadline, l.RequiredAnswered)).ToList();
         var totals = progress.Totals.Select(t => new TypeTotals(t.Type.ToWireName(), t.Participations,
             t.Statuses.ToDictionary(s => s.Key.ToWireName(), s => s.Value, StringComparer.Ordinal))).ToList();
         return new RoundProgressResponse(round.Id, round.Status.ToWireName(), round.ClosesAt, progress.DaysToDeadline, items, totals);

@@ -15,7 +15,8 @@ public static class RoundsApi
     public static IEndpointRouteBuilder MapRounds(this IEndpointRouteBuilder routes)
     {
         var read = routes.MapGroup("/api/v1").WithTags("Rounds").RequireAuthorization(Policies.SignedIn);
-        read.MapGet("/rounds", ListAsync).WithName("ListRounds");
+        read.MapGet("/rounds", ListAsync).WithName("ListRounds")
+            .WithDescription("The rounds, newest first: the latest opening date first, then the round created last, then the highest id; optionally of one status.");
         read.MapGet("/rounds/{roundId}", GetAsync).WithName("GetRound");
 
         var write = routes.MapGroup("/api/v1").WithTags("Rounds").RequireAuthorization(Policies.Admin);

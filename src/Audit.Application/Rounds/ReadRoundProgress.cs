@@ -6,10 +6,12 @@ namespace Audit.Application.Rounds;
 /// <summary>
 /// Where one participation stands: answered/required (the same figures as the participation resource, from Core's
 /// completeness check) and the days to the deadline, null once the deadline no longer concerns it.
+/// <see cref="RequiredAnswered"/> of <see cref="Required"/> is the progress figure the respondent sees ("48 van 48"):
+/// the required visible questions with a valid answer. <see cref="Answered"/> also counts optional questions.
 /// <see cref="ClosesAt"/> is the effective deadline: the institution's own when the bureau extended it, else the round's.
 /// </summary>
 public sealed record ParticipationProgressLine(
-    ParticipationProgress Participation, int Answered, int Required, int? DaysToDeadline, DateTimeOffset ClosesAt)
+    ParticipationProgress Participation, int Answered, int Required, int? DaysToDeadline, DateTimeOffset ClosesAt, int RequiredAnswered)
 {
     public bool HasOwnDeadline => Participation.ClosesAt is not null;
 }
@@ -60,7 +62,8 @@ public sealed class ReadRoundProgress(
             // The deadline no longer concerns a participation that is waiting for, or has passed, review.
             var waiting = p.Status is ParticipationStatus.Submitted or ParticipationStatus.Accepted;
             var closesAt = p.ClosesAt ?? round.ClosesAt;
-            lines.Add(new ParticipationProgressLine(p, completeness.Answered, completeness.Required, waiting ? null : DaysUntil(closesAt, now), closesAt));
+            lines.Add(new ParticipationProgressLine(
+                p, completeness.Answered, completeness.Required, waiting ? null : DaysUntil(closesAt, now), closesAt, completeness.RequiredAnswered));
         }
         var totals = lines.GroupBy(l => l.Participation.InstitutionType).OrderBy(g => g.Key.ToWireName(), StringComparer.Ordinal)
             .Select(g => new TypeTotals(g.Key, g.Count(),

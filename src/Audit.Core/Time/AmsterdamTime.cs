@@ -17,8 +17,29 @@ public static class AmsterdamTime
     /// <summary>The wall-clock time in the Netherlands at <paramref name="moment"/>.</summary>
     public static DateTime ToLocal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone).DateTime;
 
+    /// <summary>
+    /// A moment as Dutch people read it, in <paramref name="pattern"/> (a .NET date format) and <paramref name="culture"/>:
+    /// the one formatter behind <c>fmt.date</c>/<c>fmt.datetime</c> on pages and in reports, and behind the times in mails.
+    /// </summary>
+    public static string Format(DateTimeOffset moment, string pattern, IFormatProvider culture) => ToLocal(moment).ToString(pattern, culture);
+
+    /// <summary>
+    /// The moment of a Dutch wall-clock time, as <see cref="TryParse"/> reads it: the hour skipped when the clocks go
+    /// forward is taken as the hour after it, an hour that happens twice as the first (summer-time) one.
+    /// </summary>
+    public static DateTimeOffset FromLocal(DateTime local)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
     /// <summary>The value for an <c>input type="datetime-local"</c> field: <c>yyyy-MM-ddTHH:mm</c> in Dutch time.</summary>
-    public static string Input(DateTimeOffset moment) => ToLocal(moment).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    public static string Input(DateTimeOffset moment) => Format(moment, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The UTC moment of a Dutch wall-clock time as a form sends it (<c>yyyy-MM-ddTHH:mm</c>; a space for the T and
@@ -33,8 +54,7 @@ public static class AmsterdamTime
         {
             return false;
         }
-        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
-        utc = new DateTimeOffset(local, offset).ToUniversalTime();
+        utc = FromLocal(local);
         return true;
     }
 

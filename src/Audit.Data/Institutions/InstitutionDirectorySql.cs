@@ -17,7 +17,7 @@ public sealed class InstitutionDirectorySql(ISqlDialect dialect)
     public string Participations { get; } =
         "SELECT p.id AS ParticipationId, r.id AS RoundId, r.title AS RoundTitle, r.status AS RoundStatus, p.status AS Status, " +
         "r.closes_at AS ClosesAt FROM participations p JOIN rounds r ON r.id = p.round_id " +
-        "WHERE p.institution_id = @institutionId AND p.removed_at IS NULL ORDER BY r.opens_at DESC, r.id";
+        "WHERE p.institution_id = @institutionId AND p.removed_at IS NULL ORDER BY r.opens_at DESC, r.created_at DESC, r.id DESC";
 
     public string All { get; } = "SELECT id, name, type, city, brin, active FROM institutions ORDER BY id";
 

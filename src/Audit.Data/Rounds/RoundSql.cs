@@ -46,5 +46,9 @@ public sealed class RoundSql(ISqlDialect dialect)
         "SELECT from_status AS FromStatus, to_status AS ToStatus, changed_at AS ChangedAt, actor_id AS ActorId " +
         "FROM round_status_changes WHERE round_id = @id ORDER BY id";
 
-    public string Page(int offset, int limit) => " ORDER BY opens_at DESC, id " + dialect.Paging(offset, limit);
+    /// <summary>
+    /// Newest first: the latest opening date, then the round created last (two rounds opening together), then the
+    /// highest id (round ids usually carry their year, as the demo's "demo-2025-…" created in the same instant as "demo-2023-…").
+    /// </summary>
+    public string Page(int offset, int limit) => " ORDER BY opens_at DESC, created_at DESC, id DESC " + dialect.Paging(offset, limit);
 }

@@ -21,7 +21,11 @@ internal static class BoxPlotChart
     private const double Pad = 8;
     private const double AxisHeight = 24;
 
-    public static string Render(BoxPlotData data, ChartPlacement placement, ChartLabels labels)
+    public static string Render(BoxPlotData data, ChartPlacement placement, ChartLabels labels) =>
+        ChartFigure.Compose(placement, Draw(data, placement.Id, labels), Table(data, labels), labels);
+
+    /// <summary>The SVG alone, for a page that puts its own table next to it.</summary>
+    public static string Draw(BoxPlotData data, string id, ChartLabels labels)
     {
         if (data.ScaleMax <= data.ScaleMin)
         {
@@ -60,8 +64,7 @@ internal static class BoxPlotChart
             y += RowHeight;
         }
         var height = DrawLegend(svg, data, plotBottom + AxisHeight + 6, labels) + Pad;
-        var html = svg.Wrap(placement.Id, Width, height, data.Title, data.Description);
-        return ChartFigure.Compose(placement, html, Table(data, labels), labels);
+        return svg.Wrap(id, Width, height, data.Title, data.Description);
     }
 
     private static void DrawAxis(Svg svg, BoxPlotData data, Func<decimal, double> x, double top, double bottom, ChartLabels labels)

@@ -23,8 +23,29 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
         return functions;
     }
 
+    /// <summary>
+    /// The same charts for the web pages (<c>chart.bars question</c>, <c>chart.box theme</c>), as the bare SVG: a
+    /// page puts its own table, with its own "×" marks, behind the chart. The pictures are byte for byte the report's.
+    /// </summary>
+    public ScriptObject ToPageScriptObject()
+    {
+        var functions = new ScriptObject();
+        functions.Import("bars", new Func<TemplateContext, QuestionReport, RawHtml>((context, question) =>
+            new RawHtml(StackedBarChart.Draw(BarData(question, null), Placement(context).Id, labels))));
+        functions.Import("box", new Func<TemplateContext, ThemeReport, RawHtml>((context, theme) =>
+            new RawHtml(BoxPlotChart.Draw(BoxData(theme, null), Placement(context).Id, labels))));
+        return functions;
+    }
+
     /// <summary><c>chart.bars question [own_answer]</c>: the distribution of a maturity, yes/no or choice question.</summary>
-    public RawHtml Bars(TemplateContext context, QuestionReport question, OwnAnswer? own = null)
+    public RawHtml Bars(TemplateContext context, QuestionReport question, OwnAnswer? own = null) =>
+        new(StackedBarChart.Render(BarData(question, own), Placement(context), labels));
+
+    /// <summary><c>chart.box theme [own_score]</c>: the sector's theme-score quartiles, with the own score if given.</summary>
+    public RawHtml Box(TemplateContext context, ThemeReport theme, decimal? own = null) =>
+        new(BoxPlotChart.Render(BoxData(theme, own), Placement(context), labels));
+
+    private StackedBarData BarData(QuestionReport question, OwnAnswer? own)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (question.Suppressed)
@@ -32,12 +53,10 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
             throw new InvalidOperationException($"Question '{question.Key}' is suppressed; the template must not chart it.");
         }
         var ownKeys = own?.OptionKeys ?? [];
-        var data = question.Type == "multi_choice" ? MultiChoice(question, ownKeys) : SingleBar(question, ownKeys);
-        return new RawHtml(StackedBarChart.Render(data, Placement(context), labels));
+        return question.Type == "multi_choice" ? MultiChoice(question, ownKeys) : SingleBar(question, ownKeys);
     }
 
-    /// <summary><c>chart.box theme [own_score]</c>: the sector's theme-score quartiles, with the own score if given.</summary>
-    public RawHtml Box(TemplateContext context, ThemeReport theme, decimal? own = null)
+    private BoxPlotData BoxData(ThemeReport theme, decimal? own)
     {
         ArgumentNullException.ThrowIfNull(theme);
         if (theme.Suppressed || theme.Score is not { } score)
@@ -49,8 +68,7 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
             + (theme.Norm is null ? "" : " " + format.Fill(labels["box_norm_desc"], theme.Norm));
         var row = new BoxRow(theme.Title, score.N, score.Q1, score.Median, score.Q3, own, theme.Norm);
         // Theme scores are means of maturity levels, so the scale is the maturity scale 0..5.
-        var data = new BoxPlotData(theme.Title, description, labels["theme"], 0, 5, [row]);
-        return new RawHtml(BoxPlotChart.Render(data, Placement(context), labels));
+        return new BoxPlotData(theme.Title, description, labels["theme"], 0, 5, [row]);
     }
 
     private StackedBarData SingleBar(QuestionReport question, IReadOnlyList<string> ownKeys)
@@ -95,6 +113,10 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
         ("maturity", _) when int.TryParse(option, out var level) => ChartPalette.Maturity[Math.Clamp(level, 0, ChartPalette.Maturity.Count - 1)],
         _ => ChartPalette.Categorical[index % ChartPalette.Categorical.Count],
     };
+
+    /// <summary>Which questions the reports (and so the pages) chart: the distribution types, when they have one.</summary>
+    public static bool HasBars(QuestionReport question) =>
+        !question.Suppressed && question.Distribution.Count > 0 && question.Type is ("maturity" or "yes_no" or "single_choice" or "multi_choice");
 
     private static ChartPlacement Placement(TemplateContext context) =>
         context is ReportTemplateContext report

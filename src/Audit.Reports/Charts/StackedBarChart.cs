@@ -32,7 +32,11 @@ internal static class StackedBarChart
     private const double Pad = 8;
     private const double MinLabelledSegment = 40;
 
-    public static string Render(StackedBarData data, ChartPlacement placement, ChartLabels labels)
+    public static string Render(StackedBarData data, ChartPlacement placement, ChartLabels labels) =>
+        ChartFigure.Compose(placement, Draw(data, placement.Id, labels), Table(data, labels), labels);
+
+    /// <summary>The SVG alone, for a page that puts its own table next to it.</summary>
+    public static string Draw(StackedBarData data, string id, ChartLabels labels)
     {
         if (data.Rows.Any(r => r.Counts.Count != data.Categories.Count || r.Percents.Count != data.Categories.Count))
         {
@@ -57,8 +61,7 @@ internal static class StackedBarChart
         }
         var legendTop = y + 4;
         var height = DrawLegend(svg, data.Categories, hasOwn, legendTop, labels) + Pad;
-        var html = svg.Wrap(placement.Id, Width, height, data.Title, data.Description);
-        return ChartFigure.Compose(placement, html, Table(data, labels), labels);
+        return svg.Wrap(id, Width, height, data.Title, data.Description);
     }
 
     private static void DrawBar(Svg svg, BarRow row, IReadOnlyList<BarCategory> categories, double left, double top, double width, ChartLabels labels)

@@ -43,14 +43,17 @@ public sealed class ReportFormatter(ReportLanguage language)
 
     /// <summary>A calendar date in the Netherlands: "22 november 2026" / "22 November 2026".</summary>
     public string Date(DateTimeOffset? value) =>
-        value is { } v ? AmsterdamTime.ToLocal(v).ToString("d MMMM yyyy", culture) : Missing;
+        value is { } v ? AmsterdamTime.Format(v, "d MMMM yyyy", culture) : Missing;
 
     /// <summary>
     /// A moment as read in the Netherlands (Europe/Amsterdam, whatever the server's own zone): readers of the pages,
     /// mails and reports are Dutch institutions, the bureau and the ministry.
     /// </summary>
     public string DateTime(DateTimeOffset? value) =>
-        value is { } v ? AmsterdamTime.ToLocal(v).ToString("d MMMM yyyy, HH:mm", culture) : Missing;
+        value is { } v ? AmsterdamTime.Format(v, DateTimePattern, culture) : Missing;
+
+    /// <summary>How <see cref="DateTime"/> writes a moment, "29 maart 2026, 03:30"; pages that format in C# use <see cref="DateTime"/> too.</summary>
+    public const string DateTimePattern = "d MMMM yyyy, HH:mm";
 
     /// <summary>ISO 8601 in UTC, for machine-readable attributes such as &lt;time datetime&gt;.</summary>
     public static string Iso(DateTimeOffset? value) =>

@@ -32,19 +32,7 @@ public static class SectorReportMapper
         IReadOnlyDictionary<string, string>? themeSummaries = null)
     {
         PublishedViews.Check(round, questionnaire, published, nameof(published));
-        var themes = ThemeStatisticsByKey(questionnaire, published);
-        var questions = QuestionStatisticsByKey(questionnaire, published);
-        var themeTrends = published.Trend?.Themes.ToDictionary(t => t.Key, StringComparer.Ordinal);
-        var questionTrends = published.Trend?.Questions.ToDictionary(t => t.Key, StringComparer.Ordinal);
-
-        var themeReports = questionnaire.Themes.Select((theme, t) =>
-        {
-            var questionReports = theme.Questions.Select((question, q) => QuestionReports.Sector(
-                questionnaire, question, $"{t + 1}.{q + 1}", questions?[question.Key], Trend(questionTrends, question.Key), published.Reason)).ToList();
-            return ThemeReport(theme, themes?[theme.Key], Summary(themeSummaries, theme.Key), questionReports, Trend(themeTrends, theme.Key), published.Reason)
-                with { TitleLang = QuestionReports.LangOf(questionnaire, theme.LocalizedTitle) };
-        }).ToList();
-
+        var themeReports = Themes(questionnaire, published, themeSummaries);
         var response = published.Response;
         return new SectorReport(
             published.InstitutionType,
@@ -56,6 +44,23 @@ public static class SectorReportMapper
             published.Suppressed,
             published.Reason,
             themeReports);
+    }
+
+    /// <summary>Every theme of the questionnaire with its questions, from a view that passed <see cref="PublishedViews"/>.</summary>
+    internal static IReadOnlyList<ThemeReport> Themes(
+        Questionnaire questionnaire, SectorView published, IReadOnlyDictionary<string, string>? themeSummaries)
+    {
+        var themes = ThemeStatisticsByKey(questionnaire, published);
+        var questions = QuestionStatisticsByKey(questionnaire, published);
+        var themeTrends = published.Trend?.Themes.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var questionTrends = published.Trend?.Questions.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        return questionnaire.Themes.Select((theme, t) =>
+        {
+            var questionReports = theme.Questions.Select((question, q) => QuestionReports.Sector(
+                questionnaire, question, $"{t + 1}.{q + 1}", questions?[question.Key], Trend(questionTrends, question.Key), published.Reason)).ToList();
+            return ThemeReport(theme, themes?[theme.Key], Summary(themeSummaries, theme.Key), questionReports, Trend(themeTrends, theme.Key), published.Reason)
+                with { TitleLang = QuestionReports.LangOf(questionnaire, theme.LocalizedTitle) };
+        }).ToList();
     }
 
     private static ThemeReport ThemeReport(

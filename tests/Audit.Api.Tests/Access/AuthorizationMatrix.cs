@@ -237,13 +237,16 @@ public static class AuthorizationMatrix
         // Respondent pages: like the API, another institution's participation is not found; other roles are refused.
         // Forms post without their antiforgery field here (400); the report is not found before publication.
         new("GET /deelnames", _ => Get("/deelnames"), Expect(Unauthorized, Forbidden, Forbidden, OK, OK, NotFound)),
+        new("GET /deelnames/{participationId}", w => Get($"/deelnames/{w.ParticipationId}"), RespondentWrite(OK)),
+        new("POST /deelnames/{participationId}/overnemen", w => Form($"/deelnames/{w.ParticipationId}/overnemen"), RespondentWrite(BadRequest)),
         new("GET /deelnames/{participationId}/thema/{themeKey}", w => Get($"/deelnames/{w.ParticipationId}/thema/governance"), RespondentWrite(OK)),
         new("POST /deelnames/{participationId}/thema/{themeKey}", w => Form($"/deelnames/{w.ParticipationId}/thema/governance"), RespondentWrite(BadRequest)),
         new("POST /deelnames/{participationId}/bewijs/{questionKey}", w => Upload($"/deelnames/{w.ParticipationId}/bewijs/{w.QuestionKey}"), RespondentWrite(BadRequest)),
         new("POST /deelnames/{participationId}/bewijs/{questionKey}/{evidenceId}/verwijderen",
             w => Form($"/deelnames/{w.ParticipationId}/bewijs/{w.QuestionKey}/{w.EvidenceId}/verwijderen"), RespondentWrite(BadRequest)),
         new("GET /deelnames/{participationId}/overzicht", w => Get($"/deelnames/{w.ParticipationId}/overzicht"), RespondentWrite(OK)),
-        new("GET /deelnames/{participationId}/indienen", w => Get($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(OK)),
+        // The matrix participation has no answers: its confirmation page sends the respondent back to the overview.
+        new("GET /deelnames/{participationId}/indienen", w => Get($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(Redirect)),
         new("POST /deelnames/{participationId}/indienen", w => Form($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(BadRequest)),
         new("GET /deelnames/{participationId}/rapport", w => Get($"/deelnames/{w.ParticipationId}/rapport"), RespondentWrite(NotFound)),
         new("GET /deelnames/{participationId}/rapport.pdf", w => Get($"/deelnames/{w.ParticipationId}/rapport.pdf"), RespondentWrite(NotFound)),

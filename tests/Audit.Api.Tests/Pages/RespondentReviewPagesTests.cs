@@ -79,15 +79,24 @@ public sealed class RespondentReviewPagesTests
 
         Assert.Contains($"href=\"/deelnames/{world.OwnId}/rapport\"", list);
         Assert.Contains($"href=\"/deelnames/{world.OwnId}/rapport.pdf\"", list);
-        Assert.AreEqual(HttpStatusCode.Redirect, html.StatusCode);
-        Assert.AreEqual($"/api/v1/participations/{world.OwnId}/feedback-report?lang=nl", html.Headers.Location!.OriginalString);
+        // The HTML report opens inside the site's layout, framed, with the way back and the PDF.
+        Assert.AreEqual(HttpStatusCode.OK, html.StatusCode);
+        var page = await html.Content.ReadAsStringAsync();
+        var frameSrc = $"/api/v1/participations/{world.OwnId}/feedback-report?lang=nl";
+        Assert.Contains($"<iframe class=\"audit-report-frame\" src=\"{frameSrc}\" title=\"Terugkoppeling voor Universiteit van Amsterdam", page);
+        Assert.Contains($"href=\"/deelnames/{world.OwnId}\"", page);
+        Assert.Contains($"href=\"/deelnames/{world.OwnId}/rapport.pdf\"", page);
+        Assert.Contains("class=\"utrecht-page", page);
         Assert.AreEqual($"/api/v1/participations/{world.OwnId}/feedback-report?lang=en&format=pdf", pdf.Headers.Location!.OriginalString);
-        var report = await browser.GetAsync(html.Headers.Location);
+        var report = await browser.GetAsync(new Uri(frameSrc, UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, report.StatusCode);
         Assert.AreEqual("text/html", report.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("frame-ancestors 'self'", report.Headers.GetValues("Content-Security-Policy").Single(), "only the site may frame the report");
+        Assert.AreEqual("SAMEORIGIN", report.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("Universiteit van Amsterdam", await report.Content.ReadAsStringAsync());
+        Assert.AreEqual(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/deelnames/{world.OwnId}/rapport", UriKind.Relative))).StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/deelnames/{world.OwnId}/rapport.pdf", UriKind.Relative))).StatusCode);
-        Assert.AreEqual(HttpStatusCode.NotFound, (await other.GetAsync(html.Headers.Location)).StatusCode, "the API refuses another institution too");
+        Assert.AreEqual(HttpStatusCode.NotFound, (await other.GetAsync(new Uri(frameSrc, UriKind.Relative))).StatusCode, "the API refuses another institution too");
         Assert.Contains("De resultaten van deze auditronde zijn gepubliceerd", theme);
         Assert.DoesNotContain("Opslaan en verder", theme, "a published round is read-only");
     }

@@ -65,9 +65,12 @@ public sealed class RespondentSubmissionPagesTests
 
         var summary = await browser.GetStringAsync(new Uri(summaryPath, UriKind.Relative));
         Assert.Contains($"href=\"{world.ThemePath}#q-{Question}\"", summary);
-        Assert.Contains("Vragenlijst indienen", await browser.GetStringAsync(new Uri(submitPath, UriKind.Relative)));
+        var early = await browser.GetAsync(new Uri(submitPath, UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.Redirect, early.StatusCode, "no confirmation while answers are missing");
+        Assert.AreEqual(summaryPath, early.Headers.Location?.OriginalString);
+        Assert.DoesNotContain("utrecht-button--primary-action\">Indienen<", summary, "no submit button while answers are missing");
 
-        var refused = await Browser.PostFormAsync(browser, submitPath, ("__RequestVerificationToken", await RespondentWorld.TokenAsync(browser, submitPath)));
+        var refused = await Browser.PostFormAsync(browser, submitPath, ("__RequestVerificationToken", await RespondentWorld.TokenAsync(browser, world.ThemePath)));
         var refusedHtml = await refused.Content.ReadAsStringAsync();
         Assert.AreEqual(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("De vragenlijst is niet ingediend", refusedHtml);

@@ -176,6 +176,26 @@ public abstract class RoundRepositoryContract : EngineTestBase
         Assert.AreSequenceEqual(new[] { "round-3", "round-1" }, open.Items.Select(r => r.Round.Id).ToList());
         Assert.AreEqual(2, open.Total);
     }
+
+    [TestMethod]
+    public async Task Of_rounds_opening_together_the_one_created_last_lists_first_then_the_highest_id()
+    {
+        await using var db = await TestDatabase.CreateAsync(Provider);
+        var repository = new RoundRepository(db.Factory);
+        var questionnaire = await NewQuestionnaireAsync(db.Factory);
+        // The ids sort the other way, so an order by id alone would fail.
+        var first = NewRound(questionnaire) with { Id = "a-created-first", OpensAt = Now, ClosesAt = Now.AddDays(30) };
+        var second = first with { Id = "b-created-second" };
+        await repository.InsertAsync(first, Change("round.created", "round", first.Id, Now));
+        await repository.InsertAsync(second, Change("round.created", "round", second.Id, Now.AddHours(1)));
+        // Created in the same instant as the first (as the demo seeds its rounds): the higher id, the later year, first.
+        var twin = first with { Id = "a-created-first-2025" };
+        await repository.InsertAsync(twin, Change("round.created", "round", twin.Id, Now));
+
+        var page = await repository.ListAsync(new RoundQuery(), new PageRequest());
+
+        Assert.AreSequenceEqual(new[] { "b-created-second", "a-created-first-2025", "a-created-first" }, page.Items.Select(r => r.Round.Id).ToList());
+    }
 }
 
 [TestClass]

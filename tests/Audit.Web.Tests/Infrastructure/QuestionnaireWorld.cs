@@ -98,8 +98,44 @@ public sealed class QuestionnaireWorld : IDisposable
         return set.GetProperty("answers").EnumerateArray().ToDictionary(a => a.GetProperty("questionKey").GetString()!, a => a.GetProperty("value").Clone());
     }
 
+    /// <summary>The stored comment of one answer; null when it has none.</summary>
+    public async Task<string?> CommentAsync(string participationId, string questionKey)
+    {
+        var set = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/participations/{participationId}/answers", UriKind.Relative));
+        var answer = set.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("questionKey").GetString() == questionKey);
+        return answer.TryGetProperty("comment", out var comment) && comment.ValueKind == JsonValueKind.String ? comment.GetString() : null;
+    }
+
+    /// <summary>Closes a round: its participations can then only be read.</summary>
+    public async Task CloseRoundAsync(string roundId)
+    {
+        var closed = await admin.PostAsJsonAsync(new Uri($"/api/v1/rounds/{roundId}/status-changes", UriKind.Relative), new { status = "closed" });
+        Assert.AreEqual(HttpStatusCode.OK, closed.StatusCode, await closed.Content.ReadAsStringAsync());
+    }
+
     public async Task<string> StatusAsync(string participationId) =>
         (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/participations/{participationId}", UriKind.Relative))).GetProperty("status").GetString()!;
+
+    /// <summary>Answers every question of the test questionnaire for <paramref name="participationId"/>, as a colleague would through the API.</summary>
+    public async Task AnswerAllAsync(string participationId)
+    {
+        using var respondent = App.ApiClient(await App.UserWithTokenAsync("Fatima de Vries", Role.Respondent, Institution));
+        var saved = await respondent.PatchAsJsonAsync(new Uri($"/api/v1/participations/{participationId}/answers", UriKind.Relative), new
+        {
+            answers = new object[]
+            {
+                new { questionKey = "alles.beleid", value = (object)"yes" },
+                new { questionKey = "alles.volwassenheid", value = (object)3 },
+                new { questionKey = "alles.aantal", value = (object)12 },
+                new { questionKey = "alles.methode", value = (object)"adhoc" },
+                new { questionKey = "alles.criteria", value = (object)new[] { "land", "geld" } },
+                new { questionKey = "alles.uitkomsten", value = (object)new { cn = new { door = 3, gestopt = 1 }, other = new { door = 12, gestopt = 0 } } },
+                new { questionKey = "alles.opmerking", value = (object)"Een langere toelichting die op een telefoon over meer regels moet doorlopen in plaats van de pagina te verbreden." },
+                new { questionKey = "slot.akkoord", value = (object)"yes" },
+            },
+        });
+        Assert.AreEqual(HttpStatusCode.OK, saved.StatusCode, await saved.Content.ReadAsStringAsync());
+    }
 
     public void Dispose() => admin.Dispose();
 }

@@ -1,3 +1,4 @@
+using Audit.Reports.Localization;
 using Audit.Core.Time;
 using Audit.Application.Access;
 using System.Globalization;
@@ -157,7 +158,7 @@ public static class EditRoundPage
         var round = record.Round;
         var language = PageLanguage.Resolve(context);
         return new HtmlPage(Name, new Model(round.Id, round.Title, round.Status.ToWireName(), RoundRules.CanChange(round.Status).IsAllowed,
-            caller.IsAdmin, Invitations.RoundMailTexts.When(round.OpensAt, language), Invitations.RoundMailTexts.When(round.ClosesAt, language),
+            caller.IsAdmin, new ReportFormatter(language).DateTime(round.OpensAt), new ReportFormatter(language).DateTime(round.ClosesAt),
             round.ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), RoundField.Views(Fields, values, fieldErrors),
             record.RowVersion.ToString(CultureInfo.InvariantCulture), errors, saved, PathFor(round.Id), BureauPages.RoundPath(round.Id)), status);
     }

@@ -7,17 +7,22 @@ using Audit.Core.Rounds;
 
 namespace Audit.Api.Pages.Bureau;
 
-/// <summary>Who a participation is and where it stands, as the heading of every bureau page about it.</summary>
+/// <summary>
+/// Who a participation is and where it stands, as the heading of every bureau page about it. Progress is shown as
+/// <see cref="RequiredAnswered"/> of <see cref="Required"/>, the respondent's own figure (Core's completeness check).
+/// </summary>
 public sealed record ParticipationHeader(
     string Id, string InstitutionId, string InstitutionName, string Type, string Status, string RoundId, string RoundTitle, string RoundHref,
-    int Answered, int Required, DateTimeOffset? SubmittedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ReturnedAt, string Href)
+    int Answered, int Required, DateTimeOffset? SubmittedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ReturnedAt, string Href,
+    int RequiredAnswered)
 {
     public static ParticipationHeader Of(ParticipationScope scope, CompletenessResult completeness)
     {
         var p = scope.Participation;
         return new ParticipationHeader(p.Id, p.InstitutionId, p.InstitutionName, Core.Institutions.InstitutionTypes.ToWireName(p.InstitutionType),
             p.Status.ToWireName(), scope.Round.Round.Id, scope.Round.Round.Title, BureauPages.RoundPath(scope.Round.Round.Id),
-            completeness.Answered, completeness.Required, p.SubmittedAt, p.AcceptedAt, p.ReturnedAt, BureauPages.ParticipationPath(p.Id));
+            completeness.Answered, completeness.Required, p.SubmittedAt, p.AcceptedAt, p.ReturnedAt, BureauPages.ParticipationPath(p.Id),
+            completeness.RequiredAnswered);
     }
 }
 

@@ -5,7 +5,8 @@ using Audit.Core.Rounds;
 namespace Audit.Api.Pages.Bureau;
 
 /// <summary>
-/// <c>/bureau/rondes/{roundId}</c>: the progress dashboard. Per institution its status, answered/required and days to
+/// <c>/bureau/rondes/{roundId}</c>: the progress dashboard. Per institution its status, required answered of required
+/// (the figure the respondent sees) and days to
 /// the deadline, filtered by type and status with a plain GET form (so it works without script and the filtered view
 /// can be bookmarked); the number of participations per type and status; links to each participation, the sector
 /// views and the exports. The figures are those of the progress API (both read <see cref="ReadRoundProgress"/>).
@@ -25,7 +26,7 @@ public static class RoundDashboardPage
 
     public sealed record Row(
         string Href, string InstitutionId, string InstitutionName, string Type, string Status, int Answered, int Required,
-        DateTimeOffset? LastActivityAt, int? DaysToDeadline, string? ReviewHref);
+        DateTimeOffset? LastActivityAt, int? DaysToDeadline, string? ReviewHref, int RequiredAnswered);
 
     public sealed record ExportLink(string Type, string Href);
 
@@ -73,6 +74,6 @@ public static class RoundDashboardPage
         var p = line.Participation;
         return new Row(BureauPages.ParticipationPath(p.ParticipationId), p.InstitutionId, p.InstitutionName, p.InstitutionType.ToWireName(),
             p.Status.ToWireName(), line.Answered, line.Required, p.LastActivityAt, line.DaysToDeadline,
-            p.Status == ParticipationStatus.Submitted ? BureauPages.ReviewPath(p.ParticipationId) : null);
+            p.Status == ParticipationStatus.Submitted ? BureauPages.ReviewPath(p.ParticipationId) : null, line.RequiredAnswered);
     }
 }

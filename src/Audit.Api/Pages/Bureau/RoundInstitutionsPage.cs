@@ -1,3 +1,4 @@
+using Audit.Reports.Localization;
 using Audit.Core.Time;
 using Audit.Application.Access;
 using System.Globalization;
@@ -192,7 +193,7 @@ public static class RoundInstitutionsPage
                 var p = l.Participation;
                 var error = typed?.ParticipationId == p.ParticipationId;
                 return new Row(p.ParticipationId, p.InstitutionName, p.InstitutionType.ToWireName(), p.Status.ToWireName(), l.Answered,
-                    Invitations.RoundMailTexts.When(l.ClosesAt, language), ReportIso(l.ClosesAt), l.HasOwnDeadline, "sluit-" + p.ParticipationId,
+                    new ReportFormatter(language).DateTime(l.ClosesAt), ReportIso(l.ClosesAt), l.HasOwnDeadline, "sluit-" + p.ParticipationId,
                     error ? typed!.Value : AmsterdamTime.Input(l.ClosesAt), error, RemovePath(p.ParticipationId), DeadlinePath(p.ParticipationId),
                     BureauPages.ParticipationPath(p.ParticipationId));
             })
@@ -215,10 +216,10 @@ public static class RoundInstitutionsPage
         choices.Sort((a, b) => string.Compare(a.Label, b.Label, StringComparison.CurrentCulture));
         var errors = typed is null ? [] : new List<PageError> { new("sluit-" + typed.ParticipationId, "deadline") };
         var model = new Model(round.Id, round.Title, round.Status.ToWireName(), RoundRules.CanChange(round.Status).IsAllowed, caller.IsAdmin,
-            Invitations.RoundMailTexts.When(round.ClosesAt, language), rows, Enum.GetValues<InstitutionType>().Select(t => t.ToWireName()).ToList(), choices,
+            new ReportFormatter(language).DateTime(round.ClosesAt), rows, Enum.GetValues<InstitutionType>().Select(t => t.ToWireName()).ToList(), choices,
             notice, errors, PathFor(round.Id), BureauPages.RoundPath(round.Id), EditRoundPage.PathFor(round.Id));
         return new HtmlPage(Name, model, typed is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static string ReportIso(DateTimeOffset moment) => Audit.Reports.Localization.ReportFormatter.Iso(moment);
+    private static string ReportIso(DateTimeOffset moment) => ReportFormatter.Iso(moment);
 }

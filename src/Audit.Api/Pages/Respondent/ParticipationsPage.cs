@@ -6,7 +6,8 @@ namespace Audit.Api.Pages.Respondent;
 /// <summary>
 /// <c>/deelnames</c>: the signed-in respondent's institution in each round that is not a draft, newest round first
 /// (see <see cref="ListOwnParticipations"/>): status, progress, deadline, and the way in (the first theme still open,
-/// the summary, and after publication the feedback report as HTML and PDF).
+/// the summary, and after publication the feedback report as HTML and PDF). The round's title leads to the start page;
+/// "Overzicht en indienen" only where submitting is still possible, "Overzicht" otherwise.
 /// </summary>
 public static class ParticipationsPage
 {
@@ -14,7 +15,7 @@ public static class ParticipationsPage
 
     public sealed record Row(
         string Id, string RoundTitle, string RoundStatus, string Status, int Required, int RequiredAnswered, DateTimeOffset ClosesAt, int? DaysLeft,
-        string ContinueHref, string SummaryHref, string? ReportHref, string? ReportPdfHref, bool Editable);
+        string ContinueHref, string SummaryHref, string? ReportHref, string? ReportPdfHref, bool Editable, string StartHref);
 
     public sealed record Model(IReadOnlyList<Row> Items);
 
@@ -43,6 +44,6 @@ public static class ParticipationsPage
             progress.Sum(p => p.RequiredAnswered), closesAt, daysLeft, RespondentPages.Theme(participation.Id, open.Key),
             RespondentPages.Summary(participation.Id),
             published ? RespondentPages.Report(participation.Id) : null, published ? RespondentPages.ReportPdf(participation.Id) : null,
-            item.Editable);
+            item.Editable, RespondentPages.Start(participation.Id));
     }
 }

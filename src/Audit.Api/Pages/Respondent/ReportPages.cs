@@ -5,36 +5,52 @@ using Audit.Reports.Localization;
 namespace Audit.Api.Pages.Respondent;
 
 /// <summary>
-/// <c>/deelnames/{id}/rapport</c> and <c>/rapport.pdf</c>: the feedback report, once the round is published. They
-/// send the browser on to the report endpoint of the API (<c>GET /api/v1/participations/{id}/feedback-report</c>), in
-/// the page's language and, for the PDF, with <c>format=pdf</c> (a link cannot set <c>Accept</c>). The endpoint checks
-/// access itself; the check here only keeps the page's own answer the same as the other respondent pages: 404 for
-/// another institution's participation and before publication.
+/// <c>/deelnames/{id}/rapport</c> and <c>/rapport.pdf</c>: the feedback report, once the round is published. The HTML
+/// page is a page of the site (layout, the way back, the PDF link) that shows the report of the API
+/// (<c>GET /api/v1/participations/{id}/feedback-report</c>) in a titled frame: the report keeps its own sandboxed
+/// policy, which lets only this site frame it. The PDF sends the browser on to the API with <c>format=pdf</c> (a link
+/// cannot set <c>Accept</c>), as a download. The endpoint checks access itself; the check here keeps the page's own
+/// answer the same as the other respondent pages: 404 for another institution's participation and before publication.
 /// </summary>
 public static class ReportPages
 {
-    public static Task<IResult> HtmlAsync(
-        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken) =>
-        RedirectAsync(participationId, pdf: false, http, principal, open, cancellationToken);
+    public const string Name = "respondent/report";
 
-    public static Task<IResult> PdfAsync(
-        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken) =>
-        RedirectAsync(participationId, pdf: true, http, principal, open, cancellationToken);
+    public sealed record Model(ParticipationHeader Header, string FrameSrc, string PdfHref, string StartHref);
+
+    public static async Task<IResult> HtmlAsync(
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
+    {
+        var opened = await PublishedAsync(participationId, principal, open, cancellationToken);
+        if (!opened.TryGetValue(out var view, out var failure))
+        {
+            return RespondentPages.Refused(failure);
+        }
+        return new HtmlPage(Name, new Model(RespondentState.QuietHeader(view), ApiUrl(view.Id, PageLanguage.Resolve(http).Code(), pdf: false),
+            RespondentPages.ReportPdf(view.Id), RespondentPages.Start(view.Id)));
+    }
+
+    public static async Task<IResult> PdfAsync(
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
+    {
+        var opened = await PublishedAsync(participationId, principal, open, cancellationToken);
+        return opened.TryGetValue(out var view, out var failure)
+            ? Results.Redirect(ApiUrl(view.Id, PageLanguage.Resolve(http).Code(), pdf: true))
+            : RespondentPages.Refused(failure);
+    }
 
     /// <summary>The report's address in the API, in <paramref name="language"/>.</summary>
     public static string ApiUrl(string participationId, string language, bool pdf) =>
         $"/api/v1/participations/{Uri.EscapeDataString(participationId)}/feedback-report?lang={language}" + (pdf ? "&format=pdf" : "");
 
-    private static async Task<IResult> RedirectAsync(
-        string participationId, bool pdf, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
+    private static async Task<Outcome<RespondentView>> PublishedAsync(
+        string participationId, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
     {
         var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
         if (!opened.TryGetValue(out var view, out var failure))
         {
-            return RespondentPages.Refused(failure);
+            return failure;
         }
-        return view.Scope.Round.Round.Status == RoundStatus.Published
-            ? Results.Redirect(ApiUrl(view.Id, PageLanguage.Resolve(http).Code(), pdf))
-            : Results.NotFound();
+        return view.Scope.Round.Round.Status == RoundStatus.Published ? view : new Failure.NotFound($"Participation '{participationId}' has no report yet.");
     }
 }

@@ -9,6 +9,8 @@ namespace Audit.Api.Pages.Respondent;
 public static class RespondentPages
 {
     public const string ListPath = "/deelnames";
+    public const string StartRoute = "/deelnames/{participationId}";
+    public const string PrefillRoute = "/deelnames/{participationId}/overnemen";
     public const string ThemeRoute = "/deelnames/{participationId}/thema/{themeKey}";
     public const string SummaryRoute = "/deelnames/{participationId}/overzicht";
     public const string SubmitRoute = "/deelnames/{participationId}/indienen";
@@ -19,12 +21,14 @@ public static class RespondentPages
 
     /// <summary>The page templates these handlers render; <see cref="PagesExtensions.PageNames"/> checks them at start-up.</summary>
     public static IReadOnlyList<string> PageNames { get; } =
-        [ParticipationsPage.Name, ThemePage.Name, SummaryPage.Name, SummaryPage.ConfirmName];
+        [ParticipationsPage.Name, ThemePage.Name, SummaryPage.Name, SummaryPage.ConfirmName, ParticipationStartPage.Name, ReportPages.Name];
 
     public static IEndpointRouteBuilder MapRespondentPages(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("").ExcludeFromDescription().RequireAuthorization(Policies.Respondent);
         pages.MapGet(ListPath, ParticipationsPage.ShowAsync);
+        pages.MapGet(StartRoute, ParticipationStartPage.ShowAsync);
+        pages.MapPost(PrefillRoute, ParticipationStartPage.PrefillAsync).DisableAntiforgery(); // validated by the handler
         pages.MapGet(ThemeRoute, ThemePage.ShowAsync);
         pages.MapPost(ThemeRoute, ThemePage.SaveAsync).DisableAntiforgery(); // validated by the handler
         pages.MapPost(UploadRoute, EvidencePages.UploadAsync).DisableAntiforgery();
@@ -36,6 +40,10 @@ public static class RespondentPages
         pages.MapGet(ReportPdfRoute, ReportPages.PdfAsync);
         return routes;
     }
+
+    public static string Start(string participationId) => $"{ListPath}/{Uri.EscapeDataString(participationId)}";
+
+    public static string Prefill(string participationId) => Start(participationId) + "/overnemen";
 
     public static string Theme(string participationId, string themeKey) =>
         $"{ListPath}/{Uri.EscapeDataString(participationId)}/thema/{Uri.EscapeDataString(themeKey)}";

@@ -1,7 +1,8 @@
 using Audit.Application.Participations;
 using Audit.Application.Submissions;
+using Audit.Api.Pages.Bureau;
 using Audit.Core.Answers;
-using Audit.Reports.Localization;
+using Audit.Core.Questionnaires;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Audit.Api.Pages.Respondent;
@@ -19,21 +20,18 @@ public static class SummaryPage
 
     private static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "saved", "submitted" };
 
-    /// <summary>A question to go to; <see cref="TextLang"/> is set where its text fell back to Dutch on an English page.</summary>
-    public sealed record QuestionLink(string Number, string Text, string Href, string? Remark = null)
-    {
-        public string? TextLang { get; init; }
-    }
+    public sealed record QuestionLink(string Number, string Text, string Href, string? Remark = null);
+
+    /// <summary>One visible question in the recap: its answer as text (null: not answered) and the comment.</summary>
+    public sealed record RecapQuestion(string Number, string Text, string Href, bool Required, AnswerValue? Answer, string? Comment, bool Invalid);
 
     public sealed record SummaryTheme(int Number, string Title, string Href, int Required, int RequiredAnswered, bool Complete,
-        IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid)
-    {
-        public string? TitleLang { get; init; }
-    }
+        IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid, IReadOnlyList<RecapQuestion> Questions);
 
     public sealed record Model(
         ParticipationHeader Header, string ContentLang, IReadOnlyList<SummaryTheme> Themes, IReadOnlyList<QuestionLink> Remarks, bool Complete,
-        int Required, int RequiredAnswered, string? Status, string? Error, string ConfirmHref, string? FirstThemeHref);
+        int Required, int RequiredAnswered, string? Status, string? Error, string ConfirmHref, string? FirstThemeHref, string State,
+        string? ReviewSummary, string StartHref, IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid);
 
     public sealed record ConfirmModel(ParticipationHeader Header, string Action, string SummaryHref);
 
@@ -46,18 +44,23 @@ public static class SummaryPage
             return RespondentPages.Refused(failure);
         }
         var status = http.Request.Query["status"].ToString();
-        return Render(view, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK, PageLanguage.Resolve(http).Code());
+        return Render(view, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> ConfirmAsync(
-        string participationId, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
     {
+        // A ?lang= on this address is kept (as a cookie) even when the answer is a redirect to the overview.
+        PageLanguage.Resolve(http);
         var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
         if (!opened.TryGetValue(out var view, out var failure))
         {
             return RespondentPages.Refused(failure);
         }
-        return view.Editable
+        // Only what can be submitted gets the form: a locked participation, or one with answers missing, goes back to the
+        // overview, which lists what is missing (the POST still refuses on its own).
+        var complete = AnswerValidator.CompletenessCheck(view.Scope.Questionnaire, view.Values).IsComplete;
+        return view.Editable && complete
             ? new HtmlPage(ConfirmName, new ConfirmModel(view.Header(), RespondentPages.Submit(view.Id), RespondentPages.Summary(view.Id)), hasForm: true)
             : Results.Redirect(RespondentPages.Summary(view.Id));
     }
@@ -73,7 +76,7 @@ public static class SummaryPage
         }
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
-            return Render(view, null, "expired", StatusCodes.Status400BadRequest, PageLanguage.Resolve(http).Code());
+            return Render(view, null, "expired", StatusCodes.Status400BadRequest);
         }
         var submitted = await submit.ExecuteAsync(principal.ToCaller(), view.Id, cancellationToken);
         if (submitted.TryGetValue(out _, out var refused))
@@ -89,42 +92,41 @@ public static class SummaryPage
         var status = OutcomeProblems.StatusOf(refused);
         return refused switch
         {
-            Failure.Invalid => Render(now, null, "incomplete", status, PageLanguage.Resolve(http).Code()),
-            Failure.Conflict => Render(now, null, now.Locked is null ? "changed" : "locked", status, PageLanguage.Resolve(http).Code()),
+            Failure.Invalid => Render(now, null, "incomplete", status),
+            Failure.Conflict => Render(now, null, now.Locked is null ? "changed" : "locked", status),
             _ => RespondentPages.Refused(refused),
         };
     }
 
-    private static HtmlPage Render(RespondentView view, string? status, string? error, int statusCode, string pageLanguage)
+    private static HtmlPage Render(RespondentView view, string? status, string? error, int statusCode)
     {
         var questionnaire = view.Scope.Questionnaire;
         var progress = AnswerValidator.ProgressPerTheme(questionnaire, view.Values);
+        QuestionLink Link(string key)
+        {
+            var link = RespondentState.Link(view, key);
+            return new QuestionLink(link.Number, link.Text, link.Href);
+        }
         var themes = questionnaire.Themes.Select((theme, i) =>
         {
-            var href = RespondentPages.Theme(view.Id, theme.Key);
-            QuestionLink Link(string key)
-            {
-                var position = theme.Questions.ToList().FindIndex(q => q.Key == key);
-                var text = QuestionnaireTexts.Show(theme.Questions[position].LocalizedText, pageLanguage);
-                return new QuestionLink($"{i + 1}.{position + 1}", text.Text, $"{href}#{ThemeIds.Question(key)}") { TextLang = text.Lang };
-            }
             var p = progress[i];
-            var title = QuestionnaireTexts.Show(theme.LocalizedTitle, pageLanguage);
-            return new SummaryTheme(i + 1, title.Text, href, p.Required, p.RequiredAnswered, p.IsComplete,
-                p.Missing.Select(Link).ToList(), p.Invalid.Select(e => e.QuestionKey).Distinct().Select(Link).ToList()) { TitleLang = title.Lang };
+            var invalid = p.Invalid.Select(e => e.QuestionKey).ToHashSet(StringComparer.Ordinal);
+            // Every question the respondent sees (hidden ones are not asked), with its answer as text.
+            var questions = theme.Questions.Where(q => Visibility.IsVisible(questionnaire, q, view.Values)).Select(q =>
+            {
+                var link = RespondentState.Link(view, q.Key);
+                view.Answers.TryGetValue(q.Key, out var answer);
+                return new RecapQuestion(link.Number, link.Text, link.Href, q.Required,
+                    answer is null ? null : AnswerDisplay.Of(q, answer.ValueJson), answer?.Comment, invalid.Contains(q.Key));
+            }).ToList();
+            return new SummaryTheme(i + 1, theme.Title, RespondentPages.Theme(view.Id, theme.Key), p.Required, p.RequiredAnswered, p.IsComplete,
+                [.. p.Missing.Select(Link)], [.. invalid.Select(Link)], questions);
         }).ToList();
-        var remarks = (view.Return?.Remarks ?? []).Select(r =>
-        {
-            var theme = questionnaire.FindThemeOf(r.QuestionKey)!;
-            var t = questionnaire.Themes.ToList().IndexOf(theme);
-            var q = theme.Questions.ToList().FindIndex(x => x.Key == r.QuestionKey);
-            var text = QuestionnaireTexts.Show(theme.Questions[q].LocalizedText, pageLanguage);
-            return new QuestionLink($"{t + 1}.{q + 1}", text.Text,
-                $"{RespondentPages.Theme(view.Id, theme.Key)}#{ThemeIds.Question(r.QuestionKey)}", r.Text) { TextLang = text.Lang };
-        }).ToList();
-        var model = new Model(view.Header(), questionnaire.Language, themes, remarks, themes.All(t => t.Complete),
+        var remarks = (view.Return?.Remarks ?? []).Select(r => Link(r.QuestionKey) with { Remark = r.Text }).ToList();
+        var model = new Model(RespondentState.QuietHeader(view), questionnaire.Language, themes, remarks, themes.All(t => t.Complete),
             progress.Sum(p => p.Required), progress.Sum(p => p.RequiredAnswered), status, error, RespondentPages.Submit(view.Id),
-            themes.FirstOrDefault()?.Href);
+            themes.FirstOrDefault()?.Href, RespondentState.Of(view), view.Return?.Summary, RespondentPages.Start(view.Id),
+            [.. themes.SelectMany(t => t.Missing)], [.. themes.SelectMany(t => t.Invalid)]);
         return new HtmlPage(Name, model, statusCode, hasForm: true);
     }
 }

@@ -18,10 +18,26 @@ public sealed record RawAnswer(string Text, IReadOnlySet<string> Selected, IRead
     public static string CellKey(string row, string column) => row + ":" + column;
 
     public string Cell(string row, string column) => Cells.TryGetValue(CellKey(row, column), out var value) ? value : "";
+
+    /// <summary>The typed comment ("Toelichting"), line breaks as LF; null when the form did not carry the field (keep the stored one).</summary>
+    public string? Comment { get; init; }
 }
 
-/// <summary>A problem with one field: <see cref="Kind"/> names a text under <c>t.theme.errors</c>; <see cref="CellId"/> the grid cell at fault.</summary>
-public sealed record FieldError(string Kind, object? Arg1 = null, object? Arg2 = null, string? CellId = null);
+/// <summary>
+/// A problem with one field: <see cref="Kind"/> names a text under <c>t.{Texts}.errors</c>; <see cref="CellId"/> the
+/// element at fault when it is not the question's first control (a grid cell, the comment).
+/// </summary>
+public sealed record FieldError(string Kind, object? Arg1 = null, object? Arg2 = null, string? CellId = null)
+{
+    /// <summary>Kinds added for issue 18, whose texts are in the <c>respondent_questions</c> section rather than <c>theme</c>.</summary>
+    private static readonly HashSet<string> QuestionKinds = new(StringComparer.Ordinal)
+    {
+        "whole", "whole_between", "whole_min", "whole_max", "comment_needs_answer", "comment_too_long",
+    };
+
+    /// <summary>The i18n section whose <c>errors</c> word this error.</summary>
+    public string Texts => QuestionKinds.Contains(Kind) ? "respondent_questions" : "theme";
+}
 
 /// <summary>An entry read as an answer: empty (clear it), a canonical value, or an error.</summary>
 public sealed record ParsedAnswer(JsonElement? Value, FieldError? Error)
@@ -47,7 +63,18 @@ public static class ThemeForm
 
     public static string VersionField(string key) => "v:" + key;
 
+    /// <summary>The comment ("Toelichting") that goes with the answer; the API stores it as the answer's <c>comment</c>.</summary>
+    public static string CommentField(string key) => "c:" + key;
+
     public static RawAnswer FromForm(Question question, IFormCollection form)
+    {
+        var comment = form.TryGetValue(CommentField(question.Key), out var posted)
+            ? (posted.FirstOrDefault() ?? "").Replace("\r\n", "\n", StringComparison.Ordinal)
+            : null;
+        return Entered(question, form) with { Comment = comment };
+    }
+
+    private static RawAnswer Entered(Question question, IFormCollection form)
     {
         var name = AnswerField(question.Key);
         return question.Type switch
@@ -121,25 +148,24 @@ public static class ThemeForm
         {
             return (null, null);
         }
-        if (!TryParseNumber(text, out var number))
-        {
-            return (null, new FieldError("not_a_number"));
-        }
-        if (question.Integer && number != decimal.Truncate(number))
-        {
-            return (null, new FieldError("not_whole"));
-        }
-        if (number < question.Min || number > question.Max)
-        {
-            return question switch
-            {
-                { Min: { } min, Max: { } max } => (null, new FieldError("between", min, max)),
-                { Min: { } min } => (null, new FieldError("min", min)),
-                _ => (null, new FieldError("max", question.Max)),
-            };
-        }
-        return (JsonValue.Create(number), null);
+        var fits = TryParseNumber(text, out var number)
+            && (!question.Integer || number == decimal.Truncate(number))
+            && !(number < question.Min || number > question.Max);
+        return fits ? (JsonValue.Create(number), null) : (null, NumberError(question));
     }
+
+    /// <summary>
+    /// What to say about any entry a number question refuses (not a number, not whole, out of range): its own rule in
+    /// one sentence, "a whole number from 0 to 100", so the message matches the hint. The page renders the same
+    /// message for autosave.js, which checks the same three things before sending.
+    /// </summary>
+    public static FieldError NumberError(Question question) => question switch
+    {
+        { Min: { } min, Max: { } max } => new FieldError(question.Integer ? "whole_between" : "between", min, max),
+        { Min: { } min } => new FieldError(question.Integer ? "whole_min" : "min", min),
+        { Max: { } max } => new FieldError(question.Integer ? "whole_max" : "max", max),
+        _ => new FieldError(question.Integer ? "whole" : "not_a_number"),
+    };
 
     /// <summary>Digits with at most one decimal point or comma (Dutch users type a comma); no thousands separators.</summary>
     public static bool TryParseNumber(string text, out decimal number)
@@ -238,4 +264,6 @@ public static class ThemeIds
     public static string Hint(string key) => "h-" + key;
 
     public static string Status(string key) => "s-" + key;
+
+    public static string Comment(string key) => "c-" + key;
 }

@@ -76,7 +76,13 @@ public sealed record GridRowView(string Id, string Label, IReadOnlyList<GridCell
 public sealed record GridView(IReadOnlyList<GridColumnView> Columns, IReadOnlyList<GridRowView> Rows);
 
 /// <summary>Bounds of a number question, for its hint; null where the question sets none.</summary>
-public sealed record NumberBounds(decimal? Min, decimal? Max, bool Integer);
+public sealed record NumberBounds(decimal? Min, decimal? Max, bool Integer)
+{
+    /// <summary>The bounds as autosave.js reads them (<c>data-min</c>, <c>data-max</c>): invariant, whatever the page's language.</summary>
+    public string? MinText => Min?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string? MaxText => Max?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed record EvidenceView(string Id, string FileName, decimal KiloBytes, string Href, string DeleteAction);
 
@@ -111,7 +117,23 @@ public sealed record QuestionView
     public required string Version { get; init; }
     public FieldError? Error { get; init; }
     public string? Remark { get; init; }
+
+    /// <summary>The comment ("Toelichting") as entered or stored; its field is <see cref="CommentName"/>, element <see cref="CommentId"/>.</summary>
     public string? Comment { get; init; }
+    public required string CommentName { get; init; }
+    public required string CommentId { get; init; }
+
+    /// <summary>The comment field starts open: it holds text, or the bureau's remark asks for an explanation.</summary>
+    public bool CommentOpen { get; init; }
+
+    /// <summary><see cref="Error"/> is about the comment, not the answer: it is shown at the comment field.</summary>
+    public bool CommentError { get; init; }
+
+    /// <summary>For a number question: the message for any entry it refuses, which autosave.js shows before sending.</summary>
+    public FieldError? NumberRule { get; init; }
+
+    /// <summary>The stored answer as text, for the read-only page (submitted, accepted, closed); null when unanswered or editable.</summary>
+    public Bureau.AnswerValue? Answer { get; init; }
     public IReadOnlyList<ChoiceView> Choices { get; init; } = [];
     public string Value { get; init; } = "";
     public string? Unit { get; init; }

@@ -50,7 +50,8 @@ public sealed record ThemeSubmission(
             if (seen is { } v) versions[question.Key] = v; else versions.Remove(question.Key);
             var parsed = ThemeForm.Parse(question, raw);
             var current = view.Answers.GetValueOrDefault(question.Key);
-            if (parsed.Error is { } error)
+            var comment = raw.Comment is null ? current?.Comment : string.IsNullOrWhiteSpace(raw.Comment) ? null : raw.Comment;
+            if ((parsed.Error ?? CommentError(question, parsed, comment)) is { } error)
             {
                 errors[question.Key] = error;
             }
@@ -71,14 +72,24 @@ public sealed record ThemeSubmission(
             else
             {
                 merged[question.Key] = value;
-                if (current is null || !ThemeForm.SameValue(question, value, view.Values[question.Key]))
+                if (current is null || !ThemeForm.SameValue(question, value, view.Values[question.Key]) || !string.Equals(comment, current.Comment, StringComparison.Ordinal))
                 {
-                    writes.Add(new AnswerWrite(question.Key, AnswerInput.Canonical(value), current?.Comment, seen ?? 0));
+                    writes.Add(new AnswerWrite(question.Key, AnswerInput.Canonical(value), comment, seen ?? 0));
                 }
             }
         }
         return new ThemeSubmission(view, new ThemeEntries(merged, entered, errors, versions), writes, clears, appeared);
     }
+
+    /// <summary>
+    /// A comment is stored with its answer, so one without an answer cannot be kept: the person is told rather than
+    /// losing it unnoticed. Too long is refused here in the page's words; Core's check would only give English.
+    /// </summary>
+    private static FieldError? CommentError(Question question, ParsedAnswer parsed, string? comment) =>
+        comment is null ? null
+        : comment.Length > AnswerInput.MaxCommentLength ? new FieldError("comment_too_long", AnswerInput.MaxCommentLength, comment.Length, ThemeIds.Comment(question.Key))
+        : parsed.IsEmpty ? new FieldError("comment_needs_answer", CellId: ThemeIds.Comment(question.Key))
+        : null;
 
     /// <summary>The version the page was rendered with; null when it had no answer (or the field was tampered with).</summary>
     private static int? ReadVersion(string text) =>

@@ -70,6 +70,8 @@ public static class ThemeViews
             : entries.Values.TryGetValue(q.Key, out var stored) ? ThemeForm.FromStored(q, stored, culture)
             : RawAnswer.Empty;
         var error = entries.Errors.GetValueOrDefault(q.Key);
+        var commentError = error?.CellId == ThemeIds.Comment(q.Key);
+        var comment = raw.Comment ?? view.Answers.GetValueOrDefault(q.Key)?.Comment;
         var remark = view.RemarkFor(q.Key);
         var hasHint = q.Help is not null || q.Type is QuestionType.Number or QuestionType.Text
             || (q.Type == QuestionType.MultiChoice && (q.MinSelected is not null || q.MaxSelected is not null));
@@ -78,7 +80,7 @@ public static class ThemeViews
             remark is null ? null : "r-" + q.Key,
             hasHint ? ThemeIds.Hint(q.Key) : null,
             q.Type == QuestionType.Text ? "n-" + q.Key : null,
-            error is null ? null : ThemeIds.Error(q.Key),
+            error is null || commentError ? null : ThemeIds.Error(q.Key),
         }.Where(id => id is not null));
         var condition = q.VisibleWhen is { } when && onPage.Contains(when.Question) ? when : null;
         var choices = Choices(q, raw, pageLanguage);
@@ -115,7 +117,13 @@ public static class ThemeViews
             Version = entries.Versions.TryGetValue(q.Key, out var version) ? version.ToString(CultureInfo.InvariantCulture) : "",
             Error = error,
             Remark = remark,
-            Comment = view.Answers.GetValueOrDefault(q.Key)?.Comment,
+            Comment = comment,
+            CommentName = ThemeForm.CommentField(q.Key),
+            CommentId = ThemeIds.Comment(q.Key),
+            CommentOpen = !string.IsNullOrWhiteSpace(comment) || remark is not null || commentError,
+            CommentError = commentError,
+            NumberRule = q.Type == QuestionType.Number ? ThemeForm.NumberError(q) : null,
+            Answer = !view.Editable && entries.Values.TryGetValue(q.Key, out var shown) ? Bureau.AnswerDisplay.Of(q, shown) : null,
             Choices = choices,
             Value = raw.Text,
             // The unit sits inside a sentence of the page's own text, so it takes the page's language or, failing that, Dutch unmarked.

@@ -1,6 +1,8 @@
 using Audit.Api.Pages.Bureau;
 using Audit.Core.Questionnaires;
 using Audit.Core.SectorViews;
+using Audit.Reports.Mapping;
+using Audit.Reports.Models;
 
 namespace Audit.Api.Pages.Shared;
 
@@ -21,15 +23,19 @@ public sealed record GridStatRow(string Label, IReadOnlyList<StatCell> Cells, St
 
 public sealed record GridStat(IReadOnlyList<string> Columns, IReadOnlyList<GridStatRow> Rows, IReadOnlyList<StatCell> ColumnTotals, StatCell Total);
 
-/// <summary>The statistics of one question; figures that do not apply to its type are null.</summary>
+/// <summary>
+/// The statistics of one question; figures that do not apply to its type are null. <see cref="Chart"/>: the report's
+/// bar chart of it (see <see cref="SectorPageCharts"/>), null when the reports draw none (no distribution, withheld).
+/// </summary>
 public sealed record QuestionStat(
     string Number, string Text, string Type, string? Unit, int Answered, int NotApplicable, bool Withheld, string? Reason,
     StatCell? Mean, StatCell? Median, StatCell? Q1, StatCell? Q3, StatCell? Min, StatCell? Max, StatCell? MeetsNorm,
-    IReadOnlyList<OptionRow>? Distribution, GridStat? Grid);
+    IReadOnlyList<OptionRow>? Distribution, GridStat? Grid, QuestionReport? Chart = null);
 
+/// <summary>A theme's score statistics and questions; <see cref="Chart"/>: the report's box plot, null when withheld or without a score.</summary>
 public sealed record ThemeStat(
     int Number, string Title, int N, bool Withheld, string? Reason, StatCell Mean, StatCell Median, StatCell Q1, StatCell Q3, decimal? Norm,
-    StatCell? MeetsNorm, IReadOnlyList<QuestionStat> Questions);
+    StatCell? MeetsNorm, IReadOnlyList<QuestionStat> Questions, ThemeReport? Chart = null);
 
 /// <summary>
 /// A sector view as tables for <c>pages/_sector-tables</c>: the response, per theme its score statistics and per
@@ -49,6 +55,7 @@ public sealed record SectorTables(
         var questions = view.Questions.ToDictionary(q => q.Key, StringComparer.Ordinal);
         var result = new List<ThemeStat>();
         var anyWithheld = false;
+        var charts = SectorPageCharts.Of(questionnaire, view);
         // A published view withheld as a whole has no figures at all: there is nothing to tabulate.
         for (var t = 0; t < questionnaire.Themes.Count && !(published && view.Suppressed); t++)
         {
@@ -62,7 +69,7 @@ public sealed record SectorTables(
                 var question = theme.Questions[q];
                 if (questions.GetValueOrDefault(question.Key) is { } qs)
                 {
-                    var stat = Question(question, qs, AnswerDisplay.NumberOf(t, q));
+                    var stat = Question(question, qs, AnswerDisplay.NumberOf(t, q)) with { Chart = charts.Questions.GetValueOrDefault(question.Key) };
                     anyWithheld |= stat.Withheld || stat.Grid is { } g && (g.Total.Withheld || g.Rows.Any(r => r.Total.Withheld || r.Cells.Any(c => c.Withheld)));
                     rows.Add(stat);
                 }
@@ -70,7 +77,7 @@ public sealed record SectorTables(
             result.Add(new ThemeStat(t + 1, theme.Title, stats?.N ?? 0, themeWithheld, stats?.Reason,
                 StatCell.Of(stats?.Mean, themeWithheld), StatCell.Of(stats?.Median, themeWithheld), StatCell.Of(stats?.Q1, themeWithheld),
                 StatCell.Of(stats?.Q3, themeWithheld), stats?.Norm ?? theme.EffectiveNorm,
-                stats?.Norm is null ? null : StatCell.Of(stats.MeetsNorm?.Percent, themeWithheld), rows));
+                stats?.Norm is null ? null : StatCell.Of(stats.MeetsNorm?.Percent, themeWithheld), rows, charts.Themes.GetValueOrDefault(theme.Key)));
         }
         return new SectorTables(view.View, view.InstitutionType, view.Included, view.Suppressed, view.Reason, view.Response, view.ComputedAt,
             view.Fingerprint, anyWithheld || view.Suppressed, result);

@@ -6,27 +6,24 @@
  * colleague changed the answer meanwhile (412/428), with the colleague's answer and the choice to take it or keep one's
  * own. A change still waiting when the page is left is sent at once (pagehide, keepalive).
  * The session cookie alone is not enough for the API: the antiforgery token goes in the header the form names.
+ * The comment ("Toelichting") is saved with its answer; one typed without an answer is refused in words, as on the
+ * server. Reading and writing the fields is answer-fields.js (loaded before this file).
  */
 (function () {
   'use strict';
 
   var form = document.getElementById('theme-form');
-  if (!form || !form.dataset.autosave || !window.fetch) {
+  if (!form || !form.dataset.autosave || !window.fetch || !window.AuditAnswerFields) {
     return;
   }
   var text = form.dataset;
+  var fill = window.AuditAnswerFields.fill;
+  var fields = window.AuditAnswerFields.create(form);
   var tokenField = form.querySelector('input[data-antiforgery]');
   var states = {};
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-no-script-note]'), function (note) { note.hidden = true; });
   Array.prototype.forEach.call(document.querySelectorAll('[data-autosave-note]'), function (note) { note.hidden = false; });
-
-  function fill(pattern) {
-    var values = Array.prototype.slice.call(arguments, 1);
-    return pattern.replace(/\{(\d+)\}/g, function (match, index) {
-      return index < values.length ? String(values[index]) : match;
-    });
-  }
 
   function state(key) {
     return states[key] || (states[key] = { timer: null, busy: false, again: false });
@@ -36,60 +33,10 @@
     return question.querySelector('input[data-version]');
   }
 
-  function ownFields(question, selector) {
-    return Array.prototype.filter.call(question.querySelectorAll(selector), function (field) { return field.form === form; });
-  }
-
   function show(question, message, kind) {
     var status = document.getElementById('s-' + question.dataset.question);
     status.textContent = message;
     status.className = 'audit-autosave' + (kind ? ' audit-autosave--' + kind : '');
-  }
-
-  /* The answer as the API wants it: { value }, { empty: true }, or { error } for what cannot be sent. */
-  function valueOf(question) {
-    var type = question.dataset.type;
-    if (type === 'yes_no' || type === 'single_choice' || type === 'maturity') {
-      var checked = ownFields(question, 'input[type=radio]:checked')[0];
-      if (!checked) {
-        return { empty: true };
-      }
-      return { value: type === 'maturity' && checked.value !== 'not_applicable' ? Number(checked.value) : checked.value };
-    }
-    if (type === 'multi_choice') {
-      var keys = ownFields(question, 'input[type=checkbox]:checked').map(function (box) { return box.value; });
-      return keys.length ? { value: keys } : { empty: true };
-    }
-    if (type === 'number') {
-      var typed = ownFields(question, 'input.audit-number')[0].value.trim().replace(',', '.');
-      if (typed === '') {
-        return { empty: true };
-      }
-      return /^-?\d+(\.\d+)?$/.test(typed) ? { value: Number(typed) } : { error: text.textNotANumber };
-    }
-    if (type === 'grid') {
-      var prefix = 'a:' + question.dataset.question + ':';
-      var grid = {};
-      var filled = false;
-      var bad = false;
-      ownFields(question, 'input.audit-grid__input').forEach(function (cell) {
-        var count = cell.value.trim();
-        if (count === '') {
-          return;
-        }
-        if (!/^\d+$/.test(count)) {
-          bad = true;
-          return;
-        }
-        var at = cell.name.slice(prefix.length).split(':');
-        grid[at[0]] = grid[at[0]] || {};
-        grid[at[0]][at[1]] = Number(count);
-        filled = true;
-      });
-      return bad ? { error: text.textNotANumber } : filled ? { value: grid } : { empty: true };
-    }
-    var written = ownFields(question, 'textarea')[0].value;
-    return written.trim() === '' ? { empty: true } : { value: written };
   }
 
   function schedule(event, delay) {
@@ -154,10 +101,15 @@
       s.again = true;
       return;
     }
-    var answer = valueOf(question);
+    var answer = fields.valueOf(question);
+    var comment = fields.commentOf(question);
     if (answer.error) {
       show(question, fill(text.textInvalid, answer.error), 'error');
       return;
+    }
+    if (answer.empty && comment !== null) {
+      show(question, fill(text.textInvalid, text.textCommentNeedsAnswer), 'error');
+      return; // a comment is stored with its answer; sending the answer's removal would drop the comment unnoticed
     }
     var version = versionField(question).value;
     if (answer.empty && !version) {
@@ -173,8 +125,8 @@
     if (!answer.empty) {
       headers['Content-Type'] = 'application/json';
       var body = { value: answer.value };
-      if (question.dataset.comment) {
-        body.comment = question.dataset.comment; // the API replaces the comment; keep the one made elsewhere
+      if (comment !== null) {
+        body.comment = comment; // the API replaces the comment: sent without one, it is removed
       }
       init.body = JSON.stringify(body);
     }
@@ -213,7 +165,7 @@
         versionField(question).value = '';
         show(question, text.textCleared, 'ok');
       } else if (response.status === 400 && problem.errors) {
-        show(question, fill(text.textInvalid, rule(question) || firstError(problem)), 'error');
+        show(question, fill(text.textInvalid, fields.ruleOf(question) || firstError(problem)), 'error');
       } else if (response.status === 409) {
         show(question, text.textLocked, 'error');
       } else if (response.status === 400 || response.status === 401 || response.status === 403) {
@@ -244,13 +196,6 @@
     Array.prototype.forEach.call(question.querySelectorAll('[aria-invalid]'), function (element) { element.removeAttribute('aria-invalid'); });
   }
 
-  /* The question's own rule in the page's language (its hint), rather than the API's English message. */
-  function rule(question) {
-    var hint = document.getElementById('h-' + question.dataset.question);
-    var last = hint && hint.lastElementChild;
-    return last ? last.textContent.trim() : '';
-  }
-
   function firstError(problem) {
     var messages = Object.keys(problem.errors).map(function (k) { return problem.errors[k]; });
     return [].concat.apply([], messages)[0] || problem.detail || '';
@@ -259,11 +204,11 @@
   /* A colleague saved first: show their answer and let the person choose. Until then the stale version stays, so nothing is overwritten. */
   function conflict(question, current) {
     removeChoice(question);
-    show(question, text.textConflict + ' ' + (current ? fill(text.textTheirValue, describe(question, current.value)) : text.textTheirEmpty), 'conflict');
+    show(question, text.textConflict + ' ' + (current ? fill(text.textTheirValue, fields.describe(question, current.value)) : text.textTheirEmpty), 'conflict');
     var choice = document.createElement('div');
     choice.className = 'audit-conflict';
     choice.appendChild(button(text.textTakeTheirs, function () {
-      apply(question, current ? current.value : null);
+      fields.apply(question, current ? current.value : null, current ? current.comment : null);
       versionField(question).value = current ? String(current.version) : '';
       removeChoice(question);
       show(question, text.textSaved, 'ok');
@@ -287,49 +232,5 @@
 
   function removeChoice(question) {
     Array.prototype.forEach.call(question.querySelectorAll('.audit-conflict'), function (c) { c.remove(); });
-  }
-
-  function labelOf(question, value) {
-    var field = ownFields(question, 'input[type=radio], input[type=checkbox]').filter(function (f) { return f.value === String(value); })[0];
-    var label = field && document.querySelector('label[for="' + field.id + '"]');
-    return label ? label.textContent.trim() : String(value);
-  }
-
-  function localNumber(value) {
-    return document.documentElement.lang === 'nl' ? String(value).replace('.', ',') : String(value);
-  }
-
-  function describe(question, value) {
-    var type = question.dataset.type;
-    if (Array.isArray(value)) {
-      return value.map(function (v) { return labelOf(question, v); }).join(', ');
-    }
-    if (type === 'grid' && value && typeof value === 'object') {
-      return ownFields(question, 'input.audit-grid__input').map(function (cell) {
-        var at = cell.name.split(':').slice(-2);
-        var count = value[at[0]] && value[at[0]][at[1]];
-        var names = cell.getAttribute('aria-labelledby').split(' ').map(function (id) { return document.getElementById(id).textContent.trim(); });
-        return count ? names.join(', ') + ': ' + count : null;
-      }).filter(Boolean).join('; ');
-    }
-    if (type === 'number') {
-      return localNumber(value);
-    }
-    return type === 'text' ? String(value) : labelOf(question, value);
-  }
-
-  /* Puts an answer from the API into the controls (null clears them). */
-  function apply(question, value) {
-    ownFields(question, 'input[type=radio], input[type=checkbox]').forEach(function (f) {
-      f.checked = Array.isArray(value) ? value.indexOf(f.value) >= 0 : value !== null && f.value === String(value);
-    });
-    ownFields(question, 'input.audit-number').forEach(function (f) { f.value = value === null ? '' : localNumber(value); });
-    ownFields(question, 'textarea').forEach(function (f) { f.value = value === null ? '' : String(value); });
-    ownFields(question, 'input.audit-grid__input').forEach(function (cell) {
-      var at = cell.name.split(':').slice(-2);
-      var count = value && value[at[0]] && value[at[0]][at[1]];
-      cell.value = count === undefined || count === null ? '' : String(count);
-    });
-    form.dispatchEvent(new Event('questionnaire:refresh'));
   }
 })();

@@ -31,7 +31,7 @@
     if (checked) {
       return checked.value;
     }
-    var field = question.querySelector('input.audit-number, textarea');
+    var field = question.querySelector('input.audit-number, textarea.audit-textarea');
     return field && field.value.trim() !== '' ? field.value.trim() : null;
   }
 
