@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Audit.Api.Tests.Collection;
 using Audit.Application.Questionnaires;
@@ -81,5 +82,27 @@ public sealed class TranslatedQuestionnairePagesTests
         Assert.Contains("<span>External knowledge security audit 2025</span></h1>", english);
         Assert.Contains("<span>3 – Defined</span>", english);
         Assert.Contains($"<span>{DutchQuestion}</span>", dutch);
+    }
+
+    [TestMethod]
+    public async Task The_english_start_page_and_recap_show_the_english_texts_and_answer_labels()
+    {
+        await using var world = await RespondentWorld.CreateAsync();
+        using var browser = await world.BrowserAsync();
+        var answers = new object[] { new { questionKey = "governance.rapportage_rvt", value = "annual" } };
+        var saved = await browser.PatchAsJsonAsync($"/api/v1/participations/{world.OwnId}/answers", new { answers });
+        Assert.AreEqual(HttpStatusCode.OK, saved.StatusCode, await saved.Content.ReadAsStringAsync());
+
+        var start = await browser.GetStringAsync(new Uri($"/deelnames/{world.OwnId}?lang=en", UriKind.Relative));
+        var recap = await browser.GetStringAsync(new Uri($"/deelnames/{world.OwnId}/overzicht?lang=en", UriKind.Relative));
+        var dutchRecap = await browser.GetStringAsync(new Uri($"/deelnames/{world.OwnId}/overzicht?lang=nl", UriKind.Relative));
+
+        Assert.Contains("<span>Governance and organisation</span>", start, "a theme of the start page");
+        Assert.Contains("<span>1. Governance and organisation</span>", recap, "a theme heading of the recap");
+        Assert.Contains($"<span>{EnglishQuestion}</span>", recap, "a missing question");
+        Assert.Contains("At least once a year, as a standing agenda item or in the annual report", recap, "an answer's option label");
+        Assert.DoesNotContain(DutchQuestion, recap);
+        Assert.DoesNotContain("lang=\"nl\">", recap.Replace("hreflang=\"nl\" lang=\"nl\">", "", StringComparison.Ordinal), "nothing falls back");
+        Assert.Contains("Ten minste jaarlijks, als vast agendapunt of in het jaarverslag", dutchRecap);
     }
 }

@@ -1,3 +1,4 @@
+using Audit.Reports.Localization;
 using Audit.Application.Answers;
 using Audit.Application.Participations;
 using Audit.Core.Answers;
@@ -17,7 +18,7 @@ public static class ParticipationStartPage
 {
     public const string Name = "respondent/start";
 
-    public sealed record StartTheme(int Number, string Title, string Href, int Required, int RequiredAnswered, bool Complete);
+    public sealed record StartTheme(int Number, string Title, string Href, int Required, int RequiredAnswered, bool Complete, string? TitleLang);
 
     public sealed record Editor(string Name, int Answers, DateTimeOffset LastChangedAt, bool IsCaller);
 
@@ -39,7 +40,7 @@ public static class ParticipationStartPage
         }
         // The count comes back through the redirect (post/redirect/get); anything else in the query is ignored.
         int? copied = http.Request.Query["status"] == "prefilled" && int.TryParse(http.Request.Query["copied"], out var n) && n >= 0 ? n : null;
-        return Render(view, clock.GetUtcNow(), copied, null, StatusCodes.Status200OK);
+        return Render(view, http, clock.GetUtcNow(), copied, null, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> PrefillAsync(
@@ -54,7 +55,7 @@ public static class ParticipationStartPage
         }
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
-            return Render(view, clock.GetUtcNow(), null, "expired", StatusCodes.Status400BadRequest);
+            return Render(view, http, clock.GetUtcNow(), null, "expired", StatusCodes.Status400BadRequest);
         }
         var copied = await prefill.ExecuteAsync(caller, view.Work.Id, cancellationToken);
         if (copied.TryGetValue(out var result, out var refused))
@@ -68,17 +69,17 @@ public static class ParticipationStartPage
         // Someone started meanwhile, or the baseline is not there: the page as it is now, saying why nothing was copied.
         var reopened = await start.ExecuteAsync(caller, participationId, cancellationToken);
         return reopened.TryGetValue(out var now, out failure)
-            ? Render(now, clock.GetUtcNow(), null, "prefill_refused", StatusCodes.Status409Conflict)
+            ? Render(now, http, clock.GetUtcNow(), null, "prefill_refused", StatusCodes.Status409Conflict)
             : RespondentPages.Refused(failure);
     }
 
-    private static HtmlPage Render(ParticipationStart start, DateTimeOffset now, int? copied, string? error, int statusCode)
+    private static HtmlPage Render(ParticipationStart start, HttpContext http, DateTimeOffset now, int? copied, string? error, int statusCode)
     {
-        var view = RespondentView.Of(start.Work);
+        var view = RespondentView.Of(start.Work).In(PageLanguage.Resolve(http).Code());
         var (round, participation, questionnaire) = (view.Scope.Round.Round, view.Scope.Participation, view.Scope.Questionnaire);
         var progress = AnswerValidator.ProgressPerTheme(questionnaire, view.Values);
         var themes = questionnaire.Themes.Select((theme, i) => new StartTheme(
-            i + 1, theme.Title, RespondentPages.Theme(view.Id, theme.Key), progress[i].Required, progress[i].RequiredAnswered, progress[i].IsComplete)).ToList();
+            i + 1, theme.Title, RespondentPages.Theme(view.Id, theme.Key), progress[i].Required, progress[i].RequiredAnswered, progress[i].IsComplete, view.LangOf(theme.LocalizedTitle))).ToList();
         var open = themes.FirstOrDefault(t => !t.Complete) ?? themes[0];
         var closesAt = participation.EffectiveClosesAt(round);
         int? daysLeft = round.Status == RoundStatus.Open && closesAt > now ? (int)Math.Ceiling((closesAt - now).TotalDays) : null;

@@ -36,11 +36,12 @@ public static class RespondentState
         var t = questionnaire.Themes.ToList().IndexOf(theme);
         var q = theme.Questions.ToList().FindIndex(x => x.Key == questionKey);
         return new QuestionRef($"{t + 1}.{q + 1}", theme.Questions[q].Text,
-            $"{RespondentPages.Theme(view.Id, theme.Key)}#{ThemeIds.Question(questionKey)}");
+            $"{RespondentPages.Theme(view.Id, theme.Key)}#{ThemeIds.Question(questionKey)}", view.LangOf(theme.Questions[q].LocalizedText));
     }
 
     /// <summary>The header above the start page and overview, without the alerts: <c>_path-state</c> says where it stands, once.</summary>
     public static ParticipationHeader QuietHeader(RespondentView view) => view.Header() with { Locked = null, Returned = false, ReviewSummary = null };
 }
 
-public sealed record QuestionRef(string Number, string Text, string Href);
+/// <param name="Lang">Set when the text is not in the page's language (a Dutch fallback on an English page).</param>
+public sealed record QuestionRef(string Number, string Text, string Href, string? Lang = null);

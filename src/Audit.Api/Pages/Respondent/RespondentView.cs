@@ -2,6 +2,7 @@ using System.Text.Json;
 using Audit.Application.Participations;
 using Audit.Core.Answers;
 using Audit.Core.Evidence;
+using Audit.Core.Questionnaires;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 
@@ -32,6 +33,15 @@ public sealed record RespondentView(
     public RespondentView With(ParticipationScope scope, IReadOnlyList<AnswerRecord> answers) => Of(Work with { Scope = scope, Answers = answers });
 
     public ParticipationScope Scope => Work.Scope;
+
+    /// <summary>
+    /// The same participation with its questionnaire read in the page's language (<see cref="QuestionnaireTranslation.In"/>):
+    /// keys, types and rules are unchanged, so progress and checks come out the same; only the texts are translated.
+    /// </summary>
+    public RespondentView In(string language) => this with { Work = Work with { Scope = Scope with { Questionnaire = Scope.Questionnaire.In(language) } } };
+
+    /// <summary>The <c>lang</c> a text of <see cref="In"/>'s questionnaire needs: null when it is in the page's language, else the language it fell back to.</summary>
+    public string? LangOf(LocalizedText text) => text.Language == Scope.Questionnaire.Language ? null : text.Language;
 
     public string Id => Work.Id;
 

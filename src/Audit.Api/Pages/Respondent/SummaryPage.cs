@@ -1,3 +1,4 @@
+using Audit.Reports.Localization;
 using Audit.Application.Participations;
 using Audit.Application.Submissions;
 using Audit.Api.Pages.Bureau;
@@ -20,13 +21,13 @@ public static class SummaryPage
 
     private static readonly IReadOnlySet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "saved", "submitted" };
 
-    public sealed record QuestionLink(string Number, string Text, string Href, string? Remark = null);
+    public sealed record QuestionLink(string Number, string Text, string Href, string? Remark = null, string? Lang = null);
 
     /// <summary>One visible question in the recap: its answer as text (null: not answered) and the comment.</summary>
-    public sealed record RecapQuestion(string Number, string Text, string Href, bool Required, AnswerValue? Answer, string? Comment, bool Invalid);
+    public sealed record RecapQuestion(string Number, string Text, string Href, bool Required, AnswerValue? Answer, string? Comment, bool Invalid, string? Lang);
 
     public sealed record SummaryTheme(int Number, string Title, string Href, int Required, int RequiredAnswered, bool Complete,
-        IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid, IReadOnlyList<RecapQuestion> Questions);
+        IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid, IReadOnlyList<RecapQuestion> Questions, string? TitleLang);
 
     public sealed record Model(
         ParticipationHeader Header, string ContentLang, IReadOnlyList<SummaryTheme> Themes, IReadOnlyList<QuestionLink> Remarks, bool Complete,
@@ -44,7 +45,7 @@ public static class SummaryPage
             return RespondentPages.Refused(failure);
         }
         var status = http.Request.Query["status"].ToString();
-        return Render(view, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK);
+        return Render(view, http, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> ConfirmAsync(
@@ -76,7 +77,7 @@ public static class SummaryPage
         }
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
-            return Render(view, null, "expired", StatusCodes.Status400BadRequest);
+            return Render(view, http, null, "expired", StatusCodes.Status400BadRequest);
         }
         var submitted = await submit.ExecuteAsync(principal.ToCaller(), view.Id, cancellationToken);
         if (submitted.TryGetValue(out _, out var refused))
@@ -92,20 +93,21 @@ public static class SummaryPage
         var status = OutcomeProblems.StatusOf(refused);
         return refused switch
         {
-            Failure.Invalid => Render(now, null, "incomplete", status),
-            Failure.Conflict => Render(now, null, now.Locked is null ? "changed" : "locked", status),
+            Failure.Invalid => Render(now, http, null, "incomplete", status),
+            Failure.Conflict => Render(now, http, null, now.Locked is null ? "changed" : "locked", status),
             _ => RespondentPages.Refused(refused),
         };
     }
 
-    private static HtmlPage Render(RespondentView view, string? status, string? error, int statusCode)
+    private static HtmlPage Render(RespondentView original, HttpContext http, string? status, string? error, int statusCode)
     {
+        var view = original.In(PageLanguage.Resolve(http).Code());
         var questionnaire = view.Scope.Questionnaire;
         var progress = AnswerValidator.ProgressPerTheme(questionnaire, view.Values);
         QuestionLink Link(string key)
         {
             var link = RespondentState.Link(view, key);
-            return new QuestionLink(link.Number, link.Text, link.Href);
+            return new QuestionLink(link.Number, link.Text, link.Href, Lang: link.Lang);
         }
         var themes = questionnaire.Themes.Select((theme, i) =>
         {
@@ -117,10 +119,10 @@ public static class SummaryPage
                 var link = RespondentState.Link(view, q.Key);
                 view.Answers.TryGetValue(q.Key, out var answer);
                 return new RecapQuestion(link.Number, link.Text, link.Href, q.Required,
-                    answer is null ? null : AnswerDisplay.Of(q, answer.ValueJson), answer?.Comment, invalid.Contains(q.Key));
+                    answer is null ? null : AnswerDisplay.Of(q, answer.ValueJson), answer?.Comment, invalid.Contains(q.Key), link.Lang);
             }).ToList();
             return new SummaryTheme(i + 1, theme.Title, RespondentPages.Theme(view.Id, theme.Key), p.Required, p.RequiredAnswered, p.IsComplete,
-                [.. p.Missing.Select(Link)], [.. invalid.Select(Link)], questions);
+                [.. p.Missing.Select(Link)], [.. invalid.Select(Link)], questions, view.LangOf(theme.LocalizedTitle));
         }).ToList();
         var remarks = (view.Return?.Remarks ?? []).Select(r => Link(r.QuestionKey) with { Remark = r.Text }).ToList();
         var model = new Model(RespondentState.QuietHeader(view), questionnaire.Language, themes, remarks, themes.All(t => t.Complete),

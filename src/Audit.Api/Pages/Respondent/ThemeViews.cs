@@ -123,7 +123,10 @@ public static class ThemeViews
             CommentOpen = !string.IsNullOrWhiteSpace(comment) || remark is not null || commentError,
             CommentError = commentError,
             NumberRule = q.Type == QuestionType.Number ? ThemeForm.NumberError(q) : null,
-            Answer = !view.Editable && entries.Values.TryGetValue(q.Key, out var shown) ? Bureau.AnswerDisplay.Of(q, shown) : null,
+            // Read-only answers name their options in the page's language, like the rest of the page.
+            Answer = !view.Editable && entries.Values.TryGetValue(q.Key, out var shown)
+                ? Bureau.AnswerDisplay.Of(view.Scope.Questionnaire.In(pageLanguage).FindQuestion(q.Key) ?? q, shown)
+                : null,
             Choices = choices,
             Value = raw.Text,
             // The unit sits inside a sentence of the page's own text, so it takes the page's language or, failing that, Dutch unmarked.
