@@ -38,8 +38,8 @@ public sealed partial class ChartTests
         var html = Bars(Fixtures.GovernanceContact);
 
         // 624 px of bar: 12 of 14 is 534.86, 2 of 14 is 89.14.
-        Assert.Contains("<rect x=\"8\" y=\"8\" width=\"534.86\" height=\"24\" fill=\"#1d5fa8\"", html);
-        Assert.Contains("<rect x=\"542.86\" y=\"8\" width=\"89.14\" height=\"24\" fill=\"#b35900\"", html);
+        Assert.Contains("<rect x=\"8\" y=\"8\" width=\"534.86\" height=\"26\" fill=\"#1d5fa8\"", html);
+        Assert.Contains("<rect x=\"542.86\" y=\"8\" width=\"89.14\" height=\"26\" fill=\"#b35900\"", html);
     }
 
     [TestMethod]
@@ -71,10 +71,11 @@ public sealed partial class ChartTests
         Assert.Contains("<title id=\"chart-1-title\">Bestuur en verantwoordelijkheid</title>", html);
         Assert.Contains("mediaan 3, eerste kwartiel 2,5, derde kwartiel 3,25, over 13 instellingen. Eigen score: 3,5. Norm: 3.</desc>", html);
         Assert.Contains("<td>13</td><td>2,5</td><td>3</td><td>3,25</td><td>3,5</td><td>3</td>", html);
-        // Scale 0..5 over x 220..616: Q1 2.5 at 418, Q3 3.25 at 477.4, median 3 at 457.6, own 3.5 at 497.2.
-        Assert.Contains("<rect x=\"418\" y=\"18\" width=\"59.4\" height=\"20\" fill=\"#dbe4f3\"", html);
-        Assert.Contains("<line x1=\"457.6\" y1=\"18\" x2=\"457.6\" y2=\"38\"", html);
-        Assert.Contains("<polygon points=\"497.2,20 505.2,28 497.2,36 489.2,28\"", html);
+        // Scale 0..5 over x 220..616: Q1 2.5 at 418, Q3 3.25 at 477.4, median 3 at 457.6, own 3.5 at 497.2. The theme
+        // title wraps onto two lines beside the box, so the row is 44 high and its middle at y 30.
+        Assert.Contains("<rect x=\"418\" y=\"20\" width=\"59.4\" height=\"20\" fill=\"#dbe4f3\"", html);
+        Assert.Contains("<line x1=\"457.6\" y1=\"15\" x2=\"457.6\" y2=\"45\"", html);
+        Assert.Contains("<polygon points=\"497.2,22 505.2,30 497.2,38 489.2,30\"", html);
     }
 
     [TestMethod]

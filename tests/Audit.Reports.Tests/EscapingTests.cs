@@ -101,6 +101,16 @@ public sealed class EscapingTests
     {
         var quoted = CssText.Quote("a\"b</style><script>\\ é").Html;
 
-        Assert.AreEqual("\"a\\000022b\\00003C\\00002Fstyle\\00003E\\00003Cscript\\00003E\\00005C é\"", quoted);
+        // Every escape ends with a space that CSS consumes; the space after the backslash escape is the text's own.
+        Assert.AreEqual("\"a\\000022 b\\00003C \\00002F style\\00003E \\00003C script\\00003E \\00005C  é\"", quoted);
+    }
+
+    [TestMethod]
+    public void A_space_after_an_escaped_character_survives_in_the_css_string()
+    {
+        // CSS swallows one whitespace after a hex escape, so "kennissector – Demo" lost its space in the PDF footer.
+        var quoted = CssText.Quote("kennissector – Demo — universiteit").Html;
+
+        Assert.AreEqual("\"kennissector \\002013  Demo \\002014  universiteit\"", quoted);
     }
 }

@@ -63,5 +63,10 @@ public sealed class SectorChartAccessibilityTests
         var widest = await page.EvaluateAsync<double>(
             "() => Math.max(...[...document.querySelectorAll('svg.chart-svg')].map(s => s.getBoundingClientRect().right))");
         Assert.IsLessThanOrEqualTo((double)inner, widest, $"{label}: every chart fits the viewport");
+        // The text as drawn: the smallest font-size of any chart text times the scale its SVG is shown at.
+        var smallest = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('svg.chart-svg')].flatMap(s => { const k = s.getBoundingClientRect().width / s.viewBox.baseVal.width; " +
+            "return [...s.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * k); }))");
+        Assert.IsGreaterThanOrEqualTo(12.0, smallest, $"{label}: chart text is at least 12 px as shown ({smallest:0.0} px)");
     }
 }

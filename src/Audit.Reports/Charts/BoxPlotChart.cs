@@ -15,56 +15,89 @@ public sealed record BoxPlotData(string Title, string Description, string RowHea
 /// </summary>
 internal static class BoxPlotChart
 {
-    private const double Width = 640;
     private const double RowHeight = 40;
     private const double BoxHeight = 20;
     private const double Pad = 8;
-    private const double AxisHeight = 24;
+    private const double AxisHeight = 28;
+
+    /// <summary>The narrowest box drawn, in user units: equal quartiles still show a box around the median mark.</summary>
+    public const double MinimumBoxWidth = 10;
+
+    /// <summary>How far the median mark reaches above and below the box, so it shows even on a narrow box.</summary>
+    public const double MedianOverhang = 5;
 
     public static string Render(BoxPlotData data, ChartPlacement placement, ChartLabels labels) =>
-        ChartFigure.Compose(placement, Draw(data, placement.Id, labels), Table(data, labels), labels);
+        ChartFigure.Compose(placement, Draw(data, placement.Id, labels, ChartLayout.Print), Table(data, labels), labels);
 
     /// <summary>The SVG alone, for a page that puts its own table next to it.</summary>
-    public static string Draw(BoxPlotData data, string id, ChartLabels labels)
+    public static string Draw(BoxPlotData data, string id, ChartLabels labels, ChartLayout layout)
     {
         if (data.ScaleMax <= data.ScaleMin)
         {
             throw new ArgumentException("The scale must have a positive range.", nameof(data));
         }
         var labelled = data.Rows.Any(r => r.Label.Length > 0);
-        var left = labelled ? 220.0 : 24.0;
-        var right = Width - 24;
+        var besides = labelled && !layout.LabelsAbove;
+        var left = besides ? layout.LabelColumn : 24.0;
+        var right = layout.Width - 24;
         double X(decimal value) => left + ((right - left) * (double)((Math.Clamp(value, data.ScaleMin, data.ScaleMax) - data.ScaleMin) / (data.ScaleMax - data.ScaleMin)));
 
-        var svg = new Svg();
-        var plotTop = Pad;
-        var plotBottom = plotTop + (RowHeight * data.Rows.Count);
-        DrawAxis(svg, data, X, plotTop, plotBottom, labels);
-        var y = plotTop;
+        // Rows first (their heights depend on wrapped labels), the grid behind them afterwards in the same SVG order.
+        var rows = new Svg();
+        var y = Pad;
         foreach (var row in data.Rows)
         {
-            var middle = y + (RowHeight / 2);
-            if (labelled)
+            var lines = labelled
+                ? Svg.Wrap(row.Label, besides ? left - 12 - Pad : layout.Width - (2 * Pad))
+                : [];
+            var height = RowHeight;
+            if (labelled && layout.LabelsAbove)
             {
-                svg.Text(left - 12, middle, Svg.Clip(row.Label, 32), anchor: "end");
+                rows.Lines(Pad, y + (Svg.FontSize / 2), lines);
+                y += Svg.LinesHeight(lines.Count) + 4;
             }
-            var boxLeft = X(row.Q1);
-            // A box with Q1 = Q3 is still drawn, as a sliver, so the median line has something to sit on.
-            svg.Rect(boxLeft, middle - (BoxHeight / 2), Math.Max(X(row.Q3) - boxLeft, 2), BoxHeight, ChartPalette.BoxFill, ChartPalette.BoxStroke, 2);
-            svg.Line(X(row.Median), middle - (BoxHeight / 2), X(row.Median), middle + (BoxHeight / 2), ChartPalette.Ink, 3);
+            else if (labelled)
+            {
+                height = Math.Max(RowHeight, Svg.LinesHeight(lines.Count) + 12);
+            }
+            var middle = y + (height / 2);
+            if (besides)
+            {
+                rows.Lines(left - 12, middle - ((Svg.LinesHeight(lines.Count) - Svg.FontSize) / 2), lines, anchor: "end");
+            }
+            DrawBox(rows, row, X, middle);
             if (row.Norm is { } norm)
             {
-                svg.Line(X(norm), y + 2, X(norm), y + RowHeight - 2, ChartPalette.Ink, 1.5, "4 3");
+                rows.Line(X(norm), middle - (RowHeight / 2) + 2, X(norm), middle + (RowHeight / 2) - 2, ChartPalette.Ink, 1.5, "4 3");
             }
             if (row.Own is { } own)
             {
                 var x = X(own);
-                svg.Polygon(ChartPalette.OwnMarker, ChartPalette.Ink, (x, middle - 8), (x + 8, middle), (x, middle + 8), (x - 8, middle));
+                rows.Polygon(ChartPalette.OwnMarker, ChartPalette.Ink, (x, middle - 8), (x + 8, middle), (x, middle + 8), (x - 8, middle));
             }
-            y += RowHeight;
+            y += height;
         }
-        var height = DrawLegend(svg, data, plotBottom + AxisHeight + 6, labels) + Pad;
-        return svg.Wrap(id, Width, height, data.Title, data.Description);
+        var svg = new Svg();
+        DrawAxis(svg, data, X, Pad, y, labels);
+        svg.Append(rows);
+        var chartHeight = DrawLegend(svg, data, y + AxisHeight + 6, labels, layout) + Pad;
+        return svg.Wrap(id, layout.Width, chartHeight, data.Title, data.Description);
+    }
+
+    private static void DrawBox(Svg svg, BoxRow row, Func<decimal, double> x, double middle)
+    {
+        // Equal (or nearly equal) quartiles would collapse the box into a line hidden behind the median: the box keeps
+        // a minimum width, centred on the quartiles, and the median mark reaches beyond it.
+        var boxLeft = x(row.Q1);
+        var boxWidth = x(row.Q3) - boxLeft;
+        if (boxWidth < MinimumBoxWidth)
+        {
+            boxLeft -= (MinimumBoxWidth - boxWidth) / 2;
+            boxWidth = MinimumBoxWidth;
+        }
+        svg.Rect(boxLeft, middle - (BoxHeight / 2), boxWidth, BoxHeight, ChartPalette.BoxFill, ChartPalette.BoxStroke, 2);
+        var median = x(row.Median);
+        svg.Line(median, middle - (BoxHeight / 2) - MedianOverhang, median, middle + (BoxHeight / 2) + MedianOverhang, ChartPalette.Ink, 3);
     }
 
     private static void DrawAxis(Svg svg, BoxPlotData data, Func<decimal, double> x, double top, double bottom, ChartLabels labels)
@@ -74,31 +107,27 @@ internal static class BoxPlotChart
         for (var tick = data.ScaleMin; tick <= data.ScaleMax; tick += step)
         {
             svg.Line(x(tick), top, x(tick), bottom, ChartPalette.Gridline);
-            svg.Text(x(tick), bottom + 12, labels.Format.Number(tick), anchor: "middle");
+            svg.Text(x(tick), bottom + 14, labels.Format.Number(tick), anchor: "middle");
         }
         svg.Line(x(data.ScaleMin), bottom, x(data.ScaleMax), bottom, ChartPalette.Ink);
     }
 
-    private static double DrawLegend(Svg svg, BoxPlotData data, double top, ChartLabels labels)
+    private static double DrawLegend(Svg svg, BoxPlotData data, double top, ChartLabels labels, ChartLayout layout)
     {
-        var x = Pad;
-        void Item(string text, Action<double> drawSwatch)
+        var items = new List<LegendItem>
         {
-            drawSwatch(x);
-            svg.Text(x + 20, top + 6, text);
-            x += 20 + Svg.TextWidth(text) + 16;
-        }
-        Item(labels["box_legend"], sx => svg.Rect(sx, top, 14, 12, ChartPalette.BoxFill, ChartPalette.BoxStroke, 2));
-        Item(labels["median"], sx => svg.Line(sx + 7, top - 1, sx + 7, top + 13, ChartPalette.Ink, 3));
+            new(labels["box_legend"], (sx, sy) => svg.Rect(sx, sy, 14, 12, ChartPalette.BoxFill, ChartPalette.BoxStroke, 2)),
+            new(labels["median"], (sx, sy) => svg.Line(sx + 7, sy - 1, sx + 7, sy + 13, ChartPalette.Ink, 3)),
+        };
         if (data.Rows.Any(r => r.Own is not null))
         {
-            Item(labels["own_score"], sx => svg.Polygon(ChartPalette.OwnMarker, ChartPalette.Ink, (sx + 7, top - 1), (sx + 14, top + 6), (sx + 7, top + 13), (sx, top + 6)));
+            items.Add(new(labels["own_score"], (sx, sy) => svg.Polygon(ChartPalette.OwnMarker, ChartPalette.Ink, (sx + 7, sy - 1), (sx + 14, sy + 6), (sx + 7, sy + 13), (sx, sy + 6))));
         }
         if (data.Rows.Any(r => r.Norm is not null))
         {
-            Item(labels["norm"], sx => svg.Line(sx + 7, top - 1, sx + 7, top + 13, ChartPalette.Ink, 1.5, "4 3"));
+            items.Add(new(labels["norm"], (sx, sy) => svg.Line(sx + 7, sy - 1, sx + 7, sy + 13, ChartPalette.Ink, 1.5, "4 3")));
         }
-        return top + 12;
+        return Legend.Draw(svg, items, top, layout.Width, Pad);
     }
 
     private static string Table(BoxPlotData data, ChartLabels labels)

@@ -25,15 +25,16 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
 
     /// <summary>
     /// The same charts for the web pages (<c>chart.bars question</c>, <c>chart.box theme</c>), as the bare SVG: a
-    /// page puts its own table, with its own "×" marks, behind the chart. The pictures are byte for byte the report's.
+    /// page puts its own table, with its own "×" marks, behind the chart. Same data and code as the report's, drawn in
+    /// the <see cref="ChartLayout.Compact"/> layout so that a phone shows the text at a readable size.
     /// </summary>
     public ScriptObject ToPageScriptObject()
     {
         var functions = new ScriptObject();
         functions.Import("bars", new Func<TemplateContext, QuestionReport, RawHtml>((context, question) =>
-            new RawHtml(StackedBarChart.Draw(BarData(question, null), Placement(context).Id, labels))));
+            new RawHtml(StackedBarChart.Draw(BarData(question, null), Placement(context).Id, labels, ChartLayout.Compact))));
         functions.Import("box", new Func<TemplateContext, ThemeReport, RawHtml>((context, theme) =>
-            new RawHtml(BoxPlotChart.Draw(BoxData(theme, null), Placement(context).Id, labels))));
+            new RawHtml(BoxPlotChart.Draw(BoxData(theme, null), Placement(context).Id, labels, ChartLayout.Compact))));
         return functions;
     }
 

@@ -25,43 +25,52 @@ public sealed record StackedBarData(
 /// </summary>
 internal static class StackedBarChart
 {
-    private const double Width = 640;
-    private const double BarHeight = 24;
+    private const double BarHeight = 26;
     private const double MarkerSpace = 12;
     private const double RowGap = 10;
     private const double Pad = 8;
-    private const double MinLabelledSegment = 40;
+    private const double MinLabelledSegment = 44;
 
     public static string Render(StackedBarData data, ChartPlacement placement, ChartLabels labels) =>
-        ChartFigure.Compose(placement, Draw(data, placement.Id, labels), Table(data, labels), labels);
+        ChartFigure.Compose(placement, Draw(data, placement.Id, labels, ChartLayout.Print), Table(data, labels), labels);
 
     /// <summary>The SVG alone, for a page that puts its own table next to it.</summary>
-    public static string Draw(StackedBarData data, string id, ChartLabels labels)
+    public static string Draw(StackedBarData data, string id, ChartLabels labels, ChartLayout layout)
     {
         if (data.Rows.Any(r => r.Counts.Count != data.Categories.Count || r.Percents.Count != data.Categories.Count))
         {
             throw new ArgumentException("Every bar needs one count and one percentage per category.", nameof(data));
         }
         var labelled = data.Rows.Count > 1 || data.Rows.Any(r => r.Label.Length > 0);
+        var besides = labelled && !layout.LabelsAbove;
         var hasOwn = data.Rows.Any(r => r.OwnIndex is not null);
-        var barLeft = labelled ? 220.0 : Pad;
-        var barWidth = Width - barLeft - Pad;
-        var pitch = (hasOwn ? MarkerSpace : 0) + BarHeight + RowGap;
+        var barLeft = besides ? layout.LabelColumn : Pad;
+        var barWidth = layout.Width - barLeft - Pad;
         var svg = new Svg();
         var y = Pad;
         foreach (var row in data.Rows)
         {
-            var barTop = y + (hasOwn ? MarkerSpace : 0);
-            if (labelled)
+            var lines = labelled ? Svg.Wrap(row.Label, besides ? barLeft - 8 - Pad : layout.Width - (2 * Pad)) : [];
+            if (labelled && layout.LabelsAbove)
             {
-                svg.Text(barLeft - 8, barTop + (BarHeight / 2), Svg.Clip(row.Label, 32), anchor: "end");
+                svg.Lines(Pad, y + (Svg.FontSize / 2), lines);
+                y += Svg.LinesHeight(lines.Count) + 2;
+            }
+            var barTop = y + (hasOwn ? MarkerSpace : 0);
+            var rowBottom = barTop + BarHeight;
+            if (besides)
+            {
+                // A long label is wrapped around the bar's middle; a label taller than the bar pushes the next row down.
+                var labelHeight = Svg.LinesHeight(lines.Count);
+                var labelTop = Math.Max(y, barTop + (BarHeight / 2) - (labelHeight / 2));
+                svg.Lines(barLeft - 8, labelTop + (Svg.FontSize / 2), lines, anchor: "end");
+                rowBottom = Math.Max(rowBottom, labelTop + labelHeight);
             }
             DrawBar(svg, row, data.Categories, barLeft, barTop, barWidth, labels);
-            y += pitch;
+            y = rowBottom + RowGap;
         }
-        var legendTop = y + 4;
-        var height = DrawLegend(svg, data.Categories, hasOwn, legendTop, labels) + Pad;
-        return svg.Wrap(id, Width, height, data.Title, data.Description);
+        var height = DrawLegend(svg, data.Categories, hasOwn, y + 4, labels, layout) + Pad;
+        return svg.Wrap(id, layout.Width, height, data.Title, data.Description);
     }
 
     private static void DrawBar(Svg svg, BarRow row, IReadOnlyList<BarCategory> categories, double left, double top, double width, ChartLabels labels)
@@ -97,31 +106,14 @@ internal static class StackedBarChart
         }
     }
 
-    private static double DrawLegend(Svg svg, IReadOnlyList<BarCategory> categories, bool hasOwn, double top, ChartLabels labels)
+    private static double DrawLegend(Svg svg, IReadOnlyList<BarCategory> categories, bool hasOwn, double top, ChartLabels labels, ChartLayout layout)
     {
-        const double swatch = 12;
-        var items = categories.Select(c => (c.Label, (Action<double, double>)((x, y) => svg.Rect(x, y, swatch, swatch, c.Color))))
-            .ToList();
+        var items = categories.Select(c => new LegendItem(c.Label, (x, y) => svg.Rect(x, y, 14, 14, c.Color))).ToList();
         if (hasOwn)
         {
-            items.Add((labels["own_answer"], (x, y) => svg.Polygon(ChartPalette.Ink, null, (x, y + 2), (x + swatch, y + 2), (x + (swatch / 2), y + swatch))));
+            items.Add(new(labels["own_answer"], (x, y) => svg.Polygon(ChartPalette.Ink, null, (x, y + 2), (x + 14, y + 2), (x + 7, y + 14))));
         }
-        var cursor = Pad;
-        var line = top;
-        foreach (var (label, drawSwatch) in items)
-        {
-            var text = Svg.Clip(label, 40);
-            var itemWidth = swatch + 6 + Svg.TextWidth(text) + 16;
-            if (cursor > Pad && cursor + itemWidth > Width - Pad)
-            {
-                cursor = Pad;
-                line += 20;
-            }
-            drawSwatch(cursor, line);
-            svg.Text(cursor + swatch + 6, line + (swatch / 2), text);
-            cursor += itemWidth;
-        }
-        return line + swatch;
+        return Legend.Draw(svg, items, top, layout.Width, Pad);
     }
 
     private static string Table(StackedBarData data, ChartLabels labels)

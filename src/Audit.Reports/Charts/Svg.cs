@@ -9,7 +9,11 @@ namespace Audit.Reports.Charts;
 /// </summary>
 internal sealed class Svg
 {
-    public const string FontSize = "12";
+    /// <summary>Chart text in user units; see <see cref="ChartLayout"/> for the size it prints at.</summary>
+    public const double FontSize = 14;
+
+    /// <summary>The distance between the baselines of wrapped lines.</summary>
+    public const double LineHeight = 18;
 
     private readonly StringBuilder builder = new();
 
@@ -54,7 +58,7 @@ internal sealed class Svg
     /// <summary>Text with its baseline centred on <paramref name="y"/>; anchor is start, middle or end.</summary>
     public Svg Text(double x, double y, string text, string fill = ChartPalette.Ink, string anchor = "start", bool bold = false)
     {
-        builder.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" fill=\"{fill}\" font-size=\"{FontSize}\" dominant-baseline=\"central\"");
+        builder.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" fill=\"{fill}\" font-size=\"{N(FontSize)}\" dominant-baseline=\"central\"");
         if (anchor != "start")
         {
             builder.Append($" text-anchor=\"{anchor}\"");
@@ -67,6 +71,13 @@ internal sealed class Svg
         return this;
     }
 
+    /// <summary>Appends what another writer drew (drawn later, so on top of what this one holds).</summary>
+    public Svg Append(Svg other)
+    {
+        builder.Append(other.builder);
+        return this;
+    }
+
     /// <summary>Wraps the drawn elements in an accessible &lt;svg&gt;: role="img", labelled by its title and desc.</summary>
     public string Wrap(string id, double width, double height, string title, string description) =>
         $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" " +
@@ -76,10 +87,76 @@ internal sealed class Svg
         builder +
         "</svg>\n";
 
-    /// <summary>Shortens a label drawn in the chart; the data table below always has it in full.</summary>
-    public static string Clip(string text, int maxChars) =>
-        text.Length <= maxChars ? text : text[..(maxChars - 1)].TrimEnd() + "…";
+    /// <summary>
+    /// Several lines of text, the first centred on <paramref name="y"/>, each a &lt;tspan&gt; one
+    /// <see cref="LineHeight"/> below the previous one. A label is wrapped, never cut: the reader gets all of it.
+    /// </summary>
+    public Svg Lines(double x, double y, IReadOnlyList<string> lines, string fill = ChartPalette.Ink, string anchor = "start")
+    {
+        if (lines.Count == 1)
+        {
+            return Text(x, y, lines[0], fill, anchor);
+        }
+        builder.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" fill=\"{fill}\" font-size=\"{N(FontSize)}\" dominant-baseline=\"central\"");
+        if (anchor != "start")
+        {
+            builder.Append($" text-anchor=\"{anchor}\"");
+        }
+        builder.Append('>');
+        for (var i = 0; i < lines.Count; i++)
+        {
+            builder.Append($"<tspan x=\"{N(x)}\" dy=\"{(i == 0 ? "0" : N(LineHeight))}\">").Append(HtmlText.Encode(lines[i])).Append("</tspan>");
+        }
+        builder.Append("</text>\n");
+        return this;
+    }
 
-    /// <summary>A width estimate for laying out legends without measuring fonts (which would not be deterministic).</summary>
-    public static double TextWidth(string text) => text.Length * 6.6;
+    /// <summary>The height <paramref name="lines"/> lines of text take, from the top of the first to the bottom of the last.</summary>
+    public static double LinesHeight(int lines) => FontSize + ((lines - 1) * LineHeight);
+
+    /// <summary>
+    /// Breaks <paramref name="text"/> into lines no wider than <paramref name="maxWidth"/> (by <see cref="TextWidth"/>):
+    /// at spaces, and inside a word only when the word alone is too wide. Nothing is dropped.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, double maxWidth)
+    {
+        var maxChars = Math.Max(1, (int)Math.Floor(maxWidth / CharWidth));
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var rest = word;
+            while (rest.Length > 0)
+            {
+                var candidate = line.Length == 0 ? rest : line + " " + rest;
+                if (candidate.Length <= maxChars)
+                {
+                    line = candidate;
+                    rest = "";
+                }
+                else if (line.Length > 0)
+                {
+                    lines.Add(line);
+                    line = "";
+                }
+                else
+                {
+                    lines.Add(rest[..maxChars]);
+                    rest = rest[maxChars..];
+                }
+            }
+        }
+        if (line.Length > 0 || lines.Count == 0)
+        {
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    // Arial averages about 0.5 em per character in Dutch and English text; 0.6 em leaves room for capitals and wide
+    // letters, so an estimated line is never wider than the space it was given.
+    private const double CharWidth = FontSize * 0.6;
+
+    /// <summary>A width estimate for laying out labels without measuring fonts (which would not be deterministic).</summary>
+    public static double TextWidth(string text) => text.Length * CharWidth;
 }

@@ -49,7 +49,17 @@ public sealed class ChromiumPdfRenderer(PdfOptions options) : IPdfRenderer, IAsy
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = timeout }).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             // The report's print CSS sets the page size, margins and running footer (@page); A4 is the fallback.
-            return await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true, PreferCSSPageSize = true }).ConfigureAwait(false);
+            // Tagged: a structure tree (headings, lists, tables, figures with their text alternatives) so that screen
+            // readers and reflow work, as government publications must; with the HTML <title> and <html lang> as
+            // the PDF's title and language. Outline: bookmarks from the headings, for navigating a long report.
+            return await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "A4",
+                PrintBackground = true,
+                PreferCSSPageSize = true,
+                Tagged = true,
+                Outline = true,
+            }).ConfigureAwait(false);
         }
         finally
         {

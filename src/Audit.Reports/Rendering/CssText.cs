@@ -21,8 +21,9 @@ public static class CssText
             }
             else
             {
-                // Six hex digits end the escape without needing a terminating space.
-                builder.Append('\\').Append(rune.Value.ToString("X6", CultureInfo.InvariantCulture));
+                // Six hex digits end the escape, but CSS still swallows one whitespace after any hex escape: without
+                // this terminating space, "sector – Demo" printed as "sector –Demo" in the running footer.
+                builder.Append('\\').Append(rune.Value.ToString("X6", CultureInfo.InvariantCulture)).Append(' ');
             }
         }
         return new RawHtml(builder.Append('"').ToString());

@@ -109,7 +109,12 @@ public sealed partial class SectorChartPagesTests
         var pageCharts = Svgs(page);
         var reportCharts = Svgs(report);
         Assert.IsGreaterThanOrEqualTo(5, pageCharts.Count);
-        Assert.AreSequenceEqual(reportCharts, pageCharts, "the page draws exactly the report's charts, in the same order");
+        // Same charts of the same data in the same order (title and description say what each shows), but a page draws
+        // them in the compact layout (360 units, labels above) so that a phone keeps the text readable.
+        Assert.AreSequenceEqual(reportCharts.Select(TitleAndDescription).ToList(), pageCharts.Select(TitleAndDescription).ToList(),
+            "the page draws the report's charts, in the same order");
+        Assert.IsTrue(pageCharts.All(svg => svg.Contains("viewBox=\"0 0 360 ", StringComparison.Ordinal)), "pages use the compact layout");
+        Assert.IsTrue(reportCharts.All(svg => svg.Contains("viewBox=\"0 0 640 ", StringComparison.Ordinal)), "reports use the print layout");
     }
 
     /// <summary>
@@ -160,4 +165,9 @@ public sealed partial class SectorChartPagesTests
 
     [GeneratedRegex("chart-\\d+")]
     private static partial Regex ChartId();
+
+    private static string TitleAndDescription(string svg) => TitleDesc().Match(svg).Value;
+
+    [GeneratedRegex("<title .*?</desc>", RegexOptions.Singleline)]
+    private static partial Regex TitleDesc();
 }

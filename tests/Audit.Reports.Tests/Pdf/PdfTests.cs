@@ -71,6 +71,28 @@ public sealed partial class PdfTests
     }
 
     [TestMethod]
+    public async Task A_report_prints_as_a_tagged_pdf_with_its_title_language_and_an_outline()
+    {
+        var renderer = Renderer();
+        var pdfinfo = PdfInfo.Require();
+        var html = ParliamentHtml();
+        var title = System.Net.WebUtility.HtmlDecode(TitleElement().Match(html).Groups[1].Value);
+        Assert.IsFalse(string.IsNullOrWhiteSpace(title), "the report has a <title>");
+
+        var pdf = await renderer.RenderAsync(html);
+        var info = await PdfInfo.RunAsync(pdfinfo, pdf);
+
+        Assert.Contains("Tagged:          yes", info, info);
+        Assert.Contains("Title:           " + title, info, info);
+        var raw = Encoding.Latin1.GetString(pdf);
+        Assert.Contains("/Lang (nl)", raw, "the <html lang> becomes the PDF's language");
+        Assert.Contains("/Outlines", raw, "the headings become bookmarks");
+    }
+
+    [GeneratedRegex("<title>([^<]+)</title>")]
+    private static partial Regex TitleElement();
+
+    [TestMethod]
     public async Task Parallel_renders_share_one_browser()
     {
         var renderer = Renderer();
