@@ -79,6 +79,10 @@ public sealed partial class SectorChartPagesTests
             // A chart is titled with its question: none may be the withheld question's, wherever it would sit.
             Assert.DoesNotMatchRegex(new Regex("-title\">" + Regex.Escape(WithheldText)), html, $"{name}: no chart draws the withheld question");
             Assert.IsGreaterThanOrEqualTo(5, Regex.Count(html, "<svg"), $"{name}: the theme box plots and the distribution charts");
+
+            var technical = Regex.Match(html, "<details class=\"audit-technical\">.*?</details>", RegexOptions.Singleline).Value;
+            Assert.Contains("Vingerafdruk van de invoer", technical, $"{name}: the input's fingerprint is a technical detail");
+            Assert.DoesNotContain("Vingerafdruk", html.Replace(technical, "", StringComparison.Ordinal), $"{name}: and not among the figures");
         }
         Assert.Contains($"{withheldStats.Distribution![0].Count}<span class=\"audit-withheld\"", Sections(pages["bureau internal"])["1.1"],
             "the bureau's internal table still shows the withheld figure, marked");
