@@ -12,7 +12,11 @@ public sealed record DeepDiveRecordInput(
     string? InstitutionId, string? Kind, string? Date, IReadOnlyList<string?>? Roles, IReadOnlyList<DeepDiveNoteInput?>? Notes, string? NotablePractices);
 
 /// <summary>A sector's records (of one institution when asked), with the sector for the page headings.</summary>
-public sealed record DeepDiveRecordList(DeepDiveSector Sector, IReadOnlyList<DeepDiveRecord> Records);
+public sealed record DeepDiveRecordList(DeepDiveSector Sector, DeepDiveSelection? Selection, IReadOnlyList<DeepDiveRecord> Records)
+{
+    /// <summary>Whether the institution is in the current selection (records of one taken out again stay readable).</summary>
+    public bool IsSelected(string institutionId) => Selection?.InstitutionIds.Contains(institutionId, StringComparer.Ordinal) == true;
+}
 
 /// <summary>Reads interviews and document studies: confidential notes, so every read is on the audit trail (<c>deep-dive.records-read</c>).</summary>
 public sealed class ReadDeepDiveRecords(DeepDiveSectors sectors, IDeepDiveRepository deepDives, IAuditEventRepository trail, TimeProvider clock)
@@ -34,7 +38,7 @@ public sealed class ReadDeepDiveRecords(DeepDiveSectors sectors, IDeepDiveReposi
         var records = await deepDives.ListRecordsAsync(roundId, sector.TypeName, institutionId, cancellationToken);
         await trail.RecordAsync(caller.ToActor().Did(ReadAction, "deep-dive", sector.ObjectId, clock.GetUtcNow(),
             $"{institutionId ?? "all institutions"}: {records.Count} records"), cancellationToken);
-        return new DeepDiveRecordList(sector, records);
+        return new DeepDiveRecordList(sector, await deepDives.GetSelectionAsync(roundId, sector.TypeName, cancellationToken), records);
     }
 }
 

@@ -193,6 +193,12 @@ public static class AuthorizationMatrix
         new("GET /bureau/rondes/{roundId}/sectoren", w => Get($"/bureau/rondes/{w.RoundId}/sectoren"), BureauPage(OK)),
         new("GET /bureau/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/sectoren/umc"), BureauPage(NotFound)),
         // Status changes and publishing: confirmation pages for the bureau; without antiforgery a post changes nothing (400).
+        // The deep-dive pages: the matrix round has no selection, so an institution's deep-dive page does not exist.
+        new("GET /bureau/rondes/{roundId}/verdieping/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/verdieping/universiteit"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/verdieping/{institutionType}", w => Form($"/bureau/rondes/{w.RoundId}/verdieping/universiteit"), BureauPage(BadRequest)),
+        new("GET /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", w => Get($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}"), BureauPage(NotFound)),
+        new("POST /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", w => Form($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}"), BureauPage(BadRequest)),
+        new("POST /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}/verwijderen", w => Form($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}/verwijderen"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/openen", w => Get($"/bureau/rondes/{w.RoundId}/openen"), BureauPage(OK)),
         new("POST /bureau/rondes/{roundId}/openen", w => Form($"/bureau/rondes/{w.RoundId}/openen"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/sluiten", w => Get($"/bureau/rondes/{w.RoundId}/sluiten"), BureauPage(OK)),
