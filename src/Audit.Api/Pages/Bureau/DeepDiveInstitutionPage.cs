@@ -185,7 +185,11 @@ public static class DeepDiveInstitutionPage
                 if (key.EndsWith(".text", StringComparison.Ordinal)) { Add(NotePrefix + slot, "note_text", DeepDiveSectors.MaxTextLength); }
                 else { Add(ThemesPrefix + slot, "note_themes"); }
             }
-            else { Add(null!, "institution"); }
+            else if (!errors.Any(e => e.Key == "institution"))
+            {
+                // The institution is the page's own; it is refused only when it left the selection meanwhile.
+                errors.Add(new PageError(null, "institution"));
+            }
         }
         return (errors, fields);
     }
