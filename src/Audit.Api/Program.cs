@@ -2,6 +2,7 @@ using Audit.Api.Answers;
 using Audit.Api.AuditTrail;
 using Audit.Api.Cli;
 using Audit.Api.Database;
+using Audit.Api.DeepDives;
 using Audit.Api.Demo;
 using Audit.Api.Evidence;
 using Audit.Api.Health;
@@ -83,6 +84,7 @@ if (role.ServesWeb())
     app.MapSubmissions();
     app.MapReviews();
     app.MapFindings();
+    app.MapDeepDives();
     app.MapRoundProgress();
     app.MapRoundPublication();
     app.MapRoundInvitations();

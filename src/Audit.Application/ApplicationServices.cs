@@ -16,6 +16,7 @@ public static class ApplicationServices
         services.AddSingleton<ParticipationScopes>();
         services.AddSingleton<ConfidentialReads>();
         services.AddSingleton<ReportInputs>();
+        services.AddSingleton<DeepDives.DeepDiveSectors>();
         var useCases = typeof(ApplicationServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsSealed: true, IsPublic: true } && t.GetMethod("ExecuteAsync") is not null);
         foreach (var useCase in useCases)

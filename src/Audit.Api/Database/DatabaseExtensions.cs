@@ -1,6 +1,7 @@
 using Audit.Api.Questionnaires;
 using Audit.Application.Participations;
 using Audit.Core.Answers;
+using Audit.Core.DeepDives;
 using Audit.Core.AuditTrail;
 using Audit.Core.Evidence;
 using Audit.Core.Institutions;
@@ -13,6 +14,7 @@ using Audit.Data.Connections;
 using Audit.Data.Migrations;
 using Audit.Data.Access;
 using Audit.Data.Answers;
+using Audit.Data.DeepDives;
 using Audit.Data.AuditTrail;
 using Audit.Data.Evidence;
 using Audit.Data.Institutions;
@@ -68,6 +70,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<ISubmissionRepository, SubmissionRepository>();
         builder.Services.AddSingleton<IReviewRepository, ReviewRepository>();
         builder.Services.AddSingleton<IFindingsRepository, FindingsRepository>();
+        builder.Services.AddSingleton<IDeepDiveRepository, DeepDiveRepository>();
         builder.Services.AddSingleton<IEvidenceRepository, EvidenceRepository>();
         builder.Services.AddSingleton<IRoundProgressQuery, RoundProgressQuery>();
         builder.Services.AddSingleton<IRoundAnswersReader, RoundAnswersReader>();

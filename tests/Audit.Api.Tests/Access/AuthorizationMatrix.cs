@@ -40,6 +40,9 @@ public static class AuthorizationMatrix
     /// <summary>Admins and analysts (the bureau).</summary>
     private static Dictionary<Caller, HttpStatusCode> BureauOnly(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, Forbidden, Forbidden, Forbidden);
 
+    /// <summary>The bureau's confidential work (the deep-dive): anyone else signed in is told it does not exist (404), not forbidden.</summary>
+    private static Dictionary<Caller, HttpStatusCode> BureauConfidential(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, NotFound, NotFound, NotFound);
+
     /// <summary>A bureau page: admins and analysts; respondents forbidden; the ministry is told there is nothing (404).</summary>
     private static Dictionary<Caller, HttpStatusCode> BureauPage(HttpStatusCode allowed) => Expect(Unauthorized, allowed, allowed, Forbidden, Forbidden, NotFound);
 
@@ -152,6 +155,14 @@ public static class AuthorizationMatrix
         new("POST /api/v1/participations/{participationId}/reviews", w => Send(HttpMethod.Post, $"/api/v1/participations/{w.ParticipationId}/reviews", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
         new("GET /api/v1/participations/{participationId}/findings", w => Get($"/api/v1/participations/{w.ParticipationId}/findings"), Expect(Unauthorized, NotFound, NotFound, Forbidden, NotFound, NotFound)),
         new("PUT /api/v1/participations/{participationId}/findings", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
+        // The deep-dive (issue 19): confidential, so outside the bureau it does not exist. Unknown records are 404 for everyone.
+        new("GET /api/v1/rounds/{roundId}/deep-dives/{institutionType}", w => Get($"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit"), BureauConfidential(OK)),
+        new("PUT /api/v1/rounds/{roundId}/deep-dives/{institutionType}", w => Send(HttpMethod.Put, $"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit", new { }), BureauConfidential(BadRequest)),
+        new("POST /api/v1/rounds/{roundId}/deep-dives/{institutionType}/suggestions", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit/suggestions", new { }), BureauConfidential(BadRequest)),
+        new("GET /api/v1/rounds/{roundId}/deep-dives/{institutionType}/records", w => Get($"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit/records"), BureauConfidential(OK)),
+        new("POST /api/v1/rounds/{roundId}/deep-dives/{institutionType}/records", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit/records", new { }), BureauConfidential(BadRequest)),
+        new("PUT /api/v1/rounds/{roundId}/deep-dives/{institutionType}/records/{recordId}", w => Send(HttpMethod.Put, $"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit/records/dd_unknown", new { }), BureauConfidential(NotFound)),
+        new("DELETE /api/v1/rounds/{roundId}/deep-dives/{institutionType}/records/{recordId}", w => Send(HttpMethod.Delete, $"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit/records/dd_unknown"), BureauConfidential(NotFound)),
         new("GET /api/v1/rounds/{roundId}/progress", w => Get($"/api/v1/rounds/{w.RoundId}/progress"), BureauOnly(OK)),
         // The publication preview: what the ministry will see, for the bureau only (publishing itself is a status change, admins only).
         new("GET /api/v1/rounds/{roundId}/publication-preview", w => Get($"/api/v1/rounds/{w.RoundId}/publication-preview"), BureauOnly(OK)),
@@ -182,6 +193,12 @@ public static class AuthorizationMatrix
         new("GET /bureau/rondes/{roundId}/sectoren", w => Get($"/bureau/rondes/{w.RoundId}/sectoren"), BureauPage(OK)),
         new("GET /bureau/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/sectoren/umc"), BureauPage(NotFound)),
         // Status changes and publishing: confirmation pages for the bureau; without antiforgery a post changes nothing (400).
+        // The deep-dive pages: the matrix round has no selection, so an institution's deep-dive page does not exist.
+        new("GET /bureau/rondes/{roundId}/verdieping/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/verdieping/universiteit"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/verdieping/{institutionType}", w => Form($"/bureau/rondes/{w.RoundId}/verdieping/universiteit"), BureauPage(BadRequest)),
+        new("GET /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", w => Get($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}"), BureauPage(NotFound)),
+        new("POST /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", w => Form($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}"), BureauPage(BadRequest)),
+        new("POST /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}/verwijderen", w => Form($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}/verwijderen"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/openen", w => Get($"/bureau/rondes/{w.RoundId}/openen"), BureauPage(OK)),
         new("POST /bureau/rondes/{roundId}/openen", w => Form($"/bureau/rondes/{w.RoundId}/openen"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/sluiten", w => Get($"/bureau/rondes/{w.RoundId}/sluiten"), BureauPage(OK)),

@@ -46,6 +46,16 @@ public static class PageCatalog
         new("`/bureau/rondes/{roundId}/sectoren[/{type}]`", Visitor.Analyst, "bureau-sectors", "/bureau/rondes/{published}/sectoren"),
         new("`/bureau/rondes/{roundId}/sectoren[/{type}]`", Visitor.Analyst, "bureau-sector-internal", "/bureau/rondes/{published}/sectoren/universiteit"),
         new("`/bureau/rondes/{roundId}/sectoren[/{type}]`", Visitor.Analyst, "bureau-sector-published", "/bureau/rondes/{published}/sectoren/universiteit?weergave=gepubliceerd"),
+        new("`/bureau/rondes/{roundId}/verdieping/{type}`", Visitor.Analyst, "bureau-deep-dive", "/bureau/rondes/{published}/verdieping/universiteit?omvang=2&seed=1"),
+        // Selects uva (the form comes back ticked from the suggestion or the saved selection), then opens its records.
+        new("`/bureau/rondes/{roundId}/verdieping/{type}/{institutionId}`", Visitor.Analyst, "bureau-deep-dive-institution", "/bureau/rondes/{published}/verdieping/universiteit",
+            async page =>
+            {
+                await page.Locator("#instelling-uva").CheckAsync();
+                await page.Locator("#motivering").FillAsync("Spreiding over de kwartielen, seed 1.");
+                await PageActions.ClickToNextPageAsync(page.Locator("main form[method=post] button[type=submit]"));
+                await PageActions.ClickToNextPageAsync(page.Locator("main a[href$='/verdieping/universiteit/uva']"));
+            }),
         new("`/bureau/instellingen`", Visitor.Analyst, "bureau-registry", "/bureau/instellingen"),
         new("`/bureau/instellingen/{id}`", Visitor.Admin, "bureau-institution", "/bureau/instellingen/uva"),
         new("`/bureau/instellingen/nieuw`", Visitor.Admin, "bureau-institution-new", "/bureau/instellingen/nieuw"),

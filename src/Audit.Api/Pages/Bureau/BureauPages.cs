@@ -18,6 +18,7 @@ public static class BureauPages
         SectorViewsPage.ListName, SectorViewsPage.ViewName, .. RoundStatusPage.PageNames, .. AdminPages.PageNames,
         InstitutionsPage.Name, InstitutionsPage.NewName, InstitutionPage.Name, InstitutionImportPage.Name,
         NewRoundPage.Name, EditRoundPage.Name, RoundInstitutionsPage.Name, RoundInstitutionsPage.ConfirmName,
+        DeepDivePage.Name, DeepDiveInstitutionPage.Name,
     ];
 
     public const string InstitutionsPath = "/bureau/instellingen";
@@ -65,6 +66,7 @@ public static class BureauPages
         RoundStatusPage.Map(bureau);
         bureau.MapGet("/rondes/{roundId}/sectoren", SectorViewsPage.ListAsync);
         bureau.MapGet("/rondes/{roundId}/sectoren/{institutionType}", SectorViewsPage.ShowAsync);
+        MapDeepDivePages(bureau);
         bureau.MapGet("/deelnames/{participationId}", ParticipationPage.ShowAsync);
         bureau.MapGet("/deelnames/{participationId}/beoordeling", ReviewPage.ShowAsync);
         // Antiforgery is checked by the handlers, so that a stale form gets a page that says so rather than a bare 400.
@@ -74,6 +76,16 @@ public static class BureauPages
         bureau.MapAdminPages();
         MapInstitutionPages(bureau);
         return routes;
+    }
+
+    /// <summary>The deep-dive (confidential, bureau only): a sector's selection and the records per selected institution.</summary>
+    private static void MapDeepDivePages(RouteGroupBuilder bureau)
+    {
+        bureau.MapGet("/rondes/{roundId}/verdieping/{institutionType}", DeepDivePage.ShowAsync);
+        bureau.MapPost("/rondes/{roundId}/verdieping/{institutionType}", DeepDivePage.SaveAsync).DisableAntiforgery();
+        bureau.MapGet("/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", DeepDiveInstitutionPage.ShowAsync);
+        bureau.MapPost("/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", DeepDiveInstitutionPage.SaveAsync).DisableAntiforgery();
+        bureau.MapPost("/rondes/{roundId}/verdieping/{institutionType}/{institutionId}/verwijderen", DeepDiveInstitutionPage.DeleteAsync).DisableAntiforgery();
     }
 
     /// <summary>The registry, an institution's contact persons and the CSV imports; literal segments win over <c>{id}</c>.</summary>

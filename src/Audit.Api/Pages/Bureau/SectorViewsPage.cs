@@ -28,7 +28,11 @@ public static class SectorViewsPage
 
     public sealed record ListModel(RoundInfo Round, IReadOnlyList<SectorRow> Sectors);
 
-    public sealed record ViewModel(RoundInfo Round, string Type, SectorTables Tables, string InternalHref, string PublishedHref, string ListHref, string ReportHref, string CsvHref);
+    public sealed record ViewModel(RoundInfo Round, string Type, SectorTables Tables, string InternalHref, string PublishedHref, string ListHref, string ReportHref, string CsvHref)
+    {
+        /// <summary>The sector's deep-dive (issue 19), next to the numbers it looks behind.</summary>
+        public string DeepDiveHref => DeepDivePage.Path(Round.Id, Type);
+    }
 
     public static async Task<IResult> ListAsync(
         string roundId, ClaimsPrincipal principal, ReadSectorViews read, IRoundProgressQuery progress, CancellationToken cancellationToken)
