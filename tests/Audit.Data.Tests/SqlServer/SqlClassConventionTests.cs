@@ -33,6 +33,7 @@ public sealed class SqlClassConventionTests
     [DataRow("SubmissionSql")]
     [DataRow("ReviewSql")]
     [DataRow("FindingsSql")]
+    [DataRow("SectorFindingsSql")]
     [DataRow("RoundProgressSql")]
     [DataRow("RoundAnswersSql")]
     [DataRow("SectorDirtySql")]
