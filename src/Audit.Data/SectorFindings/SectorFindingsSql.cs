@@ -13,11 +13,11 @@ public sealed class SectorFindingsSql(ISqlDialect dialect)
 
     /// <summary>
     /// Compare-and-set on the version when <c>@expected</c> is given; any version when it is null. A change withdraws
-    /// the approval: what was approved is no longer the text.
+    /// the approval because the version moves past <c>approved_version</c>, which stays to say "changed since approval".
     /// </summary>
     public string Update { get; } =
         "UPDATE sector_findings SET themes_json = @themes_json, summary = @summary, version = version + 1, updated_by = @updated_by, " +
-        "updated_at = @updated_at, approved_version = NULL, approved_by = NULL, approved_at = NULL " +
+        "updated_at = @updated_at " +
         "WHERE round_id = @round_id AND institution_type = @institution_type AND (@expected IS NULL OR version = @expected)";
 
     public string Insert { get; } = dialect.InsertIfAbsent(

@@ -113,6 +113,10 @@ public sealed class MatrixWorld
         await App.Services.GetRequiredService<Audit.Api.SectorViews.SectorRecomputeJob>().RunAsync(PublishedRoundId, "universiteit", CancellationToken.None);
         foreach (var status in new[] { "closed", "published" })
         {
+            if (status == "published")
+            {
+                await SectorFindings.ApprovedFindings.EnsureAsync(App.Services, PublishedRoundId);
+            }
             var changed = await admin.PostAsJsonAsync($"/api/v1/rounds/{PublishedRoundId}/status-changes", new { status });
             Assert.AreEqual(HttpStatusCode.OK, changed.StatusCode, await changed.Content.ReadAsStringAsync());
         }
