@@ -1,38 +1,16 @@
-using Audit.Core.AuditTrail;
 using Audit.Core.SectorFindings;
 using Audit.Core.SectorViews;
+using Audit.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Audit.Api.Tests.SectorFindings;
 
 /// <summary>
-/// Test fixtures that publish a round: writes and approves findings (one author, another approver, through the
-/// repository) for every sector of the round published with figures that has no approved findings yet, so publishing
-/// is not refused for want of them. Tests of that refusal do not call this.
+/// Test fixtures that publish a round call this first: approved findings for every sector published with figures
+/// (<see cref="ApprovedSectorFindings"/>), as two analysts would write and approve them.
 /// </summary>
 public static class ApprovedFindings
 {
-    public static readonly Actor Author = new("u_findings_author", "analyst");
-    public static readonly Actor Approver = new("u_findings_approver", "analyst");
-
-    public const string Summary = "De sector heeft de basis op orde.";
-
-    public static async Task EnsureAsync(IServiceProvider services, string roundId)
-    {
-        var views = services.GetRequiredService<ISectorViewRepository>();
-        var findings = services.GetRequiredService<ISectorFindingsRepository>();
-        var approved = (await findings.ListAsync(roundId)).Where(f => f.IsApproved).Select(f => f.InstitutionType).ToHashSet(StringComparer.Ordinal);
-        foreach (var view in await views.ListCurrentAsync(roundId))
-        {
-            if (view.Suppressed || approved.Contains(view.InstitutionType))
-            {
-                continue;
-            }
-            var now = DateTimeOffset.UtcNow;
-            var written = await findings.PutAsync(roundId, view.InstitutionType, "[]", Summary, null, Author, now);
-            Assert.AreEqual(SectorFindingsWriteOutcome.Done, written.Outcome);
-            var done = await findings.ApproveAsync(roundId, view.InstitutionType, written.Findings!.Version, Approver, now);
-            Assert.AreEqual(SectorFindingsWriteOutcome.Done, done.Outcome);
-        }
-    }
+    public static Task EnsureAsync(IServiceProvider services, string roundId) => ApprovedSectorFindings.EnsureAsync(
+        services.GetRequiredService<ISectorViewRepository>(), services.GetRequiredService<ISectorFindingsRepository>(), roundId);
 }

@@ -46,6 +46,8 @@ public static class PageCatalog
         new("`/bureau/rondes/{roundId}/sectoren[/{type}]`", Visitor.Analyst, "bureau-sectors", "/bureau/rondes/{published}/sectoren"),
         new("`/bureau/rondes/{roundId}/sectoren[/{type}]`", Visitor.Analyst, "bureau-sector-internal", "/bureau/rondes/{published}/sectoren/universiteit"),
         new("`/bureau/rondes/{roundId}/sectoren[/{type}]`", Visitor.Analyst, "bureau-sector-published", "/bureau/rondes/{published}/sectoren/universiteit?weergave=gepubliceerd"),
+        new("`/bureau/rondes/{roundId}/sectoren/{type}/bevindingen`", Visitor.Analyst, "bureau-sector-findings", "/bureau/rondes/{open}/sectoren/universiteit/bevindingen"),
+        new("`/bureau/rondes/{roundId}/sectoren/{type}/bevindingen`", Visitor.Analyst, "bureau-sector-findings-published", "/bureau/rondes/{published}/sectoren/universiteit/bevindingen"),
         new("`/bureau/instellingen`", Visitor.Analyst, "bureau-registry", "/bureau/instellingen"),
         new("`/bureau/instellingen/{id}`", Visitor.Admin, "bureau-institution", "/bureau/instellingen/uva"),
         new("`/bureau/instellingen/nieuw`", Visitor.Admin, "bureau-institution-new", "/bureau/instellingen/nieuw"),
