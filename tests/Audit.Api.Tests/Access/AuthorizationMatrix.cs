@@ -133,9 +133,9 @@ public static class AuthorizationMatrix
         new("GET /api/v1/rounds/{roundId}/sector-views", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views"), Expect(Unauthorized, OK, OK, NotFound, NotFound, NotFound)),
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views/universiteit"), SignedIn(NotFound)),
         // Sector findings: the bureau's; respondents are refused by role, the ministry is told there is nothing (drafts never reach it).
-        new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit/findings"), Expect(Unauthorized, OK, OK, Forbidden, Forbidden, NotFound)),
+        new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views/universiteit/findings"), Expect(Unauthorized, OK, OK, Forbidden, Forbidden, NotFound)),
         new("PUT /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings", w => Send(HttpMethod.Put, $"/api/v1/rounds/{w.RoundId}/sector-views/universiteit/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
-        new("POST /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings/approvals", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/universiteit/findings/approvals"), Expect(Unauthorized, NotFound, NotFound, Forbidden, Forbidden, NotFound)),
+        new("POST /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings/approvals", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/hogeschool/findings/approvals"), Expect(Unauthorized, NotFound, NotFound, Forbidden, Forbidden, NotFound)),
         new("POST /api/v1/rounds/{roundId}/sector-views/recompute", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/recompute"), AdminOnly(Accepted)),
         // Answers and evidence: the institution's own respondents write, the bureau reads (recorded), the ministry never.
         new("GET /api/v1/participations/{participationId}/answers", w => Get($"/api/v1/participations/{w.ParticipationId}/answers"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),

@@ -65,6 +65,9 @@ public sealed class MatrixWorld
         world.SubjectUserId = app.UserIds[subject];
         await world.CreateRoundAsync();
         await world.CreatePublishedRoundAsync();
+        // Draft findings on the open round: the bureau reads them, the ministry is told there are none.
+        await world.App.Services.GetRequiredService<Audit.Core.SectorFindings.ISectorFindingsRepository>().PutAsync(
+            world.RoundId, "universiteit", "[]", "Concept.", null, Audit.TestSupport.ApprovedSectorFindings.Author, DateTimeOffset.UtcNow);
         return world;
     }
 
