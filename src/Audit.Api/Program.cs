@@ -18,6 +18,7 @@ using Audit.Api.Questionnaires;
 using Audit.Api.Reports;
 using Audit.Api.Reviews;
 using Audit.Api.Rounds;
+using Audit.Api.SectorFindings;
 using Audit.Api.SectorViews;
 using Audit.Api.Users;
 
@@ -79,6 +80,7 @@ if (role.ServesWeb())
     app.MapQuestionnaires();
     app.MapParticipations();
     app.MapSectorViews();
+    app.MapSectorFindings();
     app.MapAnswers();
     app.MapEvidence();
     app.MapSubmissions();

@@ -47,6 +47,7 @@ public sealed class BureauAccessibilityTests
     [DataRow("/bureau/rondes/" + BureauWorld.PublishedRound + "/sectoren", "bureau-sectors", false)]
     [DataRow("/bureau/rondes/" + BureauWorld.PublishedRound + "/sectoren/universiteit", "bureau-sector-internal", false)]
     [DataRow("/bureau/rondes/" + BureauWorld.PublishedRound + "/sectoren/universiteit?weergave=gepubliceerd", "bureau-sector-published", false)]
+    [DataRow("/bureau/rondes/" + BureauWorld.OpenRound + "/sectoren/universiteit/bevindingen", "bureau-sector-findings-editor", false)]
     [DataRow("/ministerie/rondes", "ministry-rounds", true)]
     [DataRow("/ministerie/rondes/" + BureauWorld.PublishedRound + "/sectoren/universiteit", "ministry-sector", true)]
     public async Task The_page_has_no_wcag_violations_in_dutch_and_english(string path, string name, bool ministry)

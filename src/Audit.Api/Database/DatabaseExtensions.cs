@@ -71,6 +71,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IReviewRepository, ReviewRepository>();
         builder.Services.AddSingleton<IFindingsRepository, FindingsRepository>();
         builder.Services.AddSingleton<IDeepDiveRepository, DeepDiveRepository>();
+        builder.Services.AddSingleton<Audit.Core.SectorFindings.ISectorFindingsRepository, Audit.Data.SectorFindings.SectorFindingsRepository>();
         builder.Services.AddSingleton<IEvidenceRepository, EvidenceRepository>();
         builder.Services.AddSingleton<IRoundProgressQuery, RoundProgressQuery>();
         builder.Services.AddSingleton<IRoundAnswersReader, RoundAnswersReader>();

@@ -7,6 +7,7 @@ public static class DemoExtensions
         builder.Services.AddTransient<DemoSeeder>();
         builder.Services.AddTransient<DemoParticipations>();
         builder.Services.AddTransient<DemoUsers>();
+        builder.Services.AddTransient<DemoFindings>();
         return builder;
     }
 

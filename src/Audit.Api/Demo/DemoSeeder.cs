@@ -18,6 +18,7 @@ public sealed class DemoSeeder(
     IParticipationRepository participations,
     DemoParticipations fill,
     DemoUsers people,
+    DemoFindings findings,
     QuestionnaireCatalog catalog,
     SectorSweepJob sweep,
     IServiceProvider services,
@@ -39,8 +40,13 @@ public sealed class DemoSeeder(
         }
         // A round left half-made by an interrupted run still ends computed and in its final status.
         await sweep.RunAsync(cancellationToken);
+        var approver = await people.SecondAnalystAsync(cancellationToken);
         foreach (var demo in plan.Where(r => r.Final == RoundStatus.Published))
         {
+            if ((await rounds.GetAsync(demo.Id, cancellationToken))?.Round.Status != RoundStatus.Published)
+            {
+                await findings.ApproveAsync(demo, analyst, approver, demo.PublishedAt ?? now, cancellationToken);
+            }
             await MoveToAsync(demo.Id, RoundStatus.Published, demo.PublishedAt ?? now, analyst, cancellationToken);
         }
         return await people.InvitationLinksAsync(baseUrl, now, cancellationToken);

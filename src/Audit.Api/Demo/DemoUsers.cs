@@ -20,6 +20,13 @@ public sealed class DemoUsers(IUserRepository users)
         return new Actor(user.Id, Role.Analyst.ToWireName());
     }
 
+    /// <summary>A second analyst, who approves what the first wrote (four eyes on sector findings).</summary>
+    public async Task<Actor> SecondAnalystAsync(CancellationToken cancellationToken)
+    {
+        var user = await EnsureAsync("demo-analyst-2@audit.local", Role.Analyst, null, "Demo tweede analist", BureauSince, cancellationToken);
+        return new Actor(user.Id, Role.Analyst.ToWireName());
+    }
+
     /// <summary>The institution's contact; for the demo respondent's own institution, the demo respondent.</summary>
     public async Task<Actor> ContactAsync(ParticipationRecord participation, DateTimeOffset since, CancellationToken cancellationToken)
     {

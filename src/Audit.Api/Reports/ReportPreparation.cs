@@ -2,7 +2,9 @@ using System.Text.Json;
 using Audit.Application.Reports;
 using Audit.Core.Questionnaires;
 using Audit.Core.Reports;
+using Audit.Core.Institutions;
 using Audit.Core.Reviews;
+using Audit.Core.SectorFindings;
 using Audit.Reports.Localization;
 using Audit.Reports.Mapping;
 using Audit.Reports.Provenance;
@@ -52,7 +54,13 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
     public PreparedReport Parliament(ParliamentReportData data, ReportLanguage language)
     {
         var round = data.Round.Round;
-        var report = ParliamentReportMapper.Map(round, data.Questionnaire.In(language.Code()), [.. data.Sectors.Select(s => s.View)], data.BaselineRound);
+        // Only approved findings are in the data; their Markdown is rendered by the template (fmt.markdown, raw HTML off).
+        var findings = data.ApprovedFindings
+            .OrderBy(f => InstitutionTypes.TryParse(f.InstitutionType, out var type) ? (int)type : int.MaxValue)
+            .ToList();
+        var report = ParliamentReportMapper.Map(round, data.Questionnaire.In(language.Code()), [.. data.Sectors.Select(s => s.View)], data.BaselineRound,
+            summary: [.. findings.Select(f => f.Summary ?? "")],
+            findings: findings.ToDictionary(f => f.InstitutionType, f => SectorFindingsTexts.ThemesOf(f), StringComparer.Ordinal));
         return Prepare(ReportKinds.Parliament, round.Id, RenderedReportKey.WholeRound, ReportRenderer.ParliamentTemplate, language, report,
             [.. report.Sectors.Select(s => new SectorFingerprint(s.InstitutionType, s.Fingerprint))], $"kamerrapport-{round.Id}",
             options => renderer.RenderParliament(report, options));

@@ -33,7 +33,11 @@ public static class PublicationApi
 
     public sealed record PublicationPreviewResponse(
         string RoundId, string RoundStatus, bool CanPublish, IReadOnlyList<string> Reasons, bool SectorViewsCurrent, int SubmittedNotReviewed,
-        IReadOnlyList<SectorPreviewResponse> Sectors);
+        IReadOnlyList<SectorPreviewResponse> Sectors)
+    {
+        /// <summary>The institution types published with figures that still lack approved sector findings.</summary>
+        public IReadOnlyList<string> FindingsMissing { get; init; } = [];
+    }
 
     public static IEndpointRouteBuilder MapRoundPublication(this IEndpointRouteBuilder routes)
     {
@@ -41,7 +45,8 @@ public static class PublicationApi
             .MapGet("/rounds/{roundId}/publication-preview", PreviewAsync).WithName("PreviewRoundPublication")
             .WithDescription("What publishing the round would show the ministry, per institution type, and whether it may be published now " +
                 "(every sector view current). Publishing is `POST /api/v1/rounds/{roundId}/status-changes` with `{\"status\":\"published\"}`: " +
-                "409 with `reasons` while a sector view is stale.");
+                "409 with `reasons` while a sector view is stale, or while a sector published with figures has no approved findings " +
+                "(`findingsMissing`).");
         return routes;
     }
 
@@ -51,7 +56,8 @@ public static class PublicationApi
 
     private static PublicationPreviewResponse From(PublicationPreview preview) => new(
         preview.Round.Round.Id, preview.Round.Round.Status.ToWireName(), preview.CanPublish, preview.Reasons, preview.Readiness.SectorViewsCurrent,
-        preview.Readiness.SubmittedNotReviewed, [.. preview.Sectors.Select(Sector)]);
+        preview.Readiness.SubmittedNotReviewed, [.. preview.Sectors.Select(Sector)])
+    { FindingsMissing = preview.FindingsMissing };
 
     private static SectorPreviewResponse Sector(SectorPreview sector)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Audit.Application.Questionnaires;
 using Audit.Core.Questionnaires;
 using Audit.Core.Reviews;
+using Audit.Core.SectorFindings;
 using Audit.Core.SectorViews;
 
 namespace Audit.Application.Reports;
@@ -27,8 +28,15 @@ public sealed record FeedbackData(
 /// <summary>Everything one institution type's sector report (and its CSV) shows.</summary>
 public sealed record SectorReportData(RoundRecord Round, Questionnaire Questionnaire, PublishedSector Sector, Round? BaselineRound);
 
-/// <summary>Everything the report to parliament shows: every institution type with a computed view.</summary>
-public sealed record ParliamentReportData(RoundRecord Round, Questionnaire Questionnaire, IReadOnlyList<PublishedSector> Sectors, Round? BaselineRound);
+/// <summary>
+/// Everything the report to parliament shows: every institution type with a computed view, and the bureau's sector
+/// findings that a second analyst approved as they now are (<see cref="SectorFindingsRecord.IsApproved"/>); a draft
+/// or a changed version is not in here, so it can reach no report.
+/// </summary>
+public sealed record ParliamentReportData(RoundRecord Round, Questionnaire Questionnaire, IReadOnlyList<PublishedSector> Sectors, Round? BaselineRound)
+{
+    public IReadOnlyList<SectorFindingsRecord> ApprovedFindings { get; init; } = [];
+}
 
 /// <summary>
 /// Reads what each report is made of. No access decision here: the use cases decide who may see a report, the render
@@ -41,7 +49,8 @@ public sealed class ReportInputs(
     QuestionnaireCatalog questionnaires,
     ISectorViewRepository views,
     IAnswerRepository answers,
-    IFindingsRepository findings)
+    IFindingsRepository findings,
+    ISectorFindingsRepository sectorFindings)
 {
     /// <summary>The feedback report's data; null while the institution's sector has no computed view.</summary>
     public async Task<FeedbackData?> FeedbackAsync(ParticipationScope scope, CancellationToken cancellationToken)
@@ -87,8 +96,12 @@ public sealed class ReportInputs(
         {
             return null;
         }
+        var types = published.Select(p => p.InstitutionType).ToHashSet(StringComparer.Ordinal);
         return new ParliamentReportData(round, await QuestionnaireAsync(round.Round, cancellationToken), published,
-            await BaselineRoundAsync(round.Round, cancellationToken));
+            await BaselineRoundAsync(round.Round, cancellationToken))
+        {
+            ApprovedFindings = [.. (await sectorFindings.ListAsync(round.Round.Id, cancellationToken)).Where(f => f.IsApproved && types.Contains(f.InstitutionType))],
+        };
     }
 
     /// <summary>The questionnaire a round asks; a round whose questionnaire is missing is corrupt data, not a refusal.</summary>

@@ -1,6 +1,8 @@
 using Audit.Application.Reports;
 using Audit.Core.Mail;
 using Audit.Core.Questionnaires;
+using Audit.Application.SectorFindings;
+using Audit.Core.SectorFindings;
 using Audit.Core.SectorViews;
 
 namespace Audit.Application.Rounds;
@@ -16,16 +18,23 @@ public sealed record SectorPreview(SectorReadiness Readiness, string? PublishedJ
 }
 
 /// <summary>What publishing the round would show and whether it may happen now.</summary>
-public sealed record PublicationPreview(RoundRecord Round, Questionnaire Questionnaire, PublicationReadiness Readiness, IReadOnlyList<SectorPreview> Sectors)
+/// <param name="FindingsMissing">The institution types whose published view still lacks approved findings (<see cref="FindingsGate"/>).</param>
+public sealed record PublicationPreview(
+    RoundRecord Round, Questionnaire Questionnaire, PublicationReadiness Readiness, IReadOnlyList<SectorPreview> Sectors, IReadOnlyList<string> FindingsMissing)
 {
-    /// <summary>The round is closed and every sector view is current: <see cref="PublishRound"/> would go through.</summary>
-    public bool CanPublish => RoundTransitions.Check(Round.Round.Status, RoundStatus.Published).IsAllowed && Readiness.SectorViewsCurrent;
+    /// <summary>
+    /// The round is closed, every sector view is current and every published sector has approved findings:
+    /// <see cref="PublishRound"/> would go through.
+    /// </summary>
+    public bool CanPublish =>
+        RoundTransitions.Check(Round.Round.Status, RoundStatus.Published).IsAllowed && Readiness.SectorViewsCurrent && FindingsMissing.Count == 0;
 
     /// <summary>What holds publication back: the round's status, then each stale sector, as sentences.</summary>
     public IReadOnlyList<string> Reasons =>
     [
         .. RoundTransitions.Check(Round.Round.Status, RoundStatus.Published) is { IsAllowed: false } check ? [check.Error!] : Array.Empty<string>(),
         .. Readiness.Reasons,
+        .. FindingsMissing.Select(FindingsGate.Reason),
     ];
 }
 
@@ -36,7 +45,8 @@ public sealed record PublicationPreview(RoundRecord Round, Questionnaire Questio
 /// holds no confidential figure, so the read is not put on record.
 /// </summary>
 public sealed class PreviewPublication(
-    IRoundRepository rounds, IRoundMailRepository roundMail, ISectorDirtyRepository dirty, ISectorViewRepository views, ReportInputs inputs)
+    IRoundRepository rounds, IRoundMailRepository roundMail, ISectorDirtyRepository dirty, ISectorViewRepository views, ReportInputs inputs,
+    ISectorFindingsRepository findings)
 {
     public async Task<Outcome<PublicationPreview>> ExecuteAsync(Caller caller, string roundId, CancellationToken cancellationToken)
     {
@@ -57,6 +67,7 @@ public sealed class PreviewPublication(
             sectors.Add(new SectorPreview(sector, stored?.PublishedJson,
                 stored is null ? null : SuppressionCounts.Of(SectorViewJson.Deserialize(stored.PublishedJson))));
         }
-        return new PublicationPreview(round, await inputs.QuestionnaireAsync(round.Round, cancellationToken), state.Readiness, sectors);
+        return new PublicationPreview(round, await inputs.QuestionnaireAsync(round.Round, cancellationToken), state.Readiness, sectors,
+            await FindingsGate.MissingAsync(views, findings, roundId, cancellationToken));
     }
 }

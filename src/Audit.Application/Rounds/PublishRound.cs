@@ -1,5 +1,7 @@
 using Audit.Core.AuditTrail;
 using Audit.Core.Mail;
+using Audit.Application.SectorFindings;
+using Audit.Core.SectorFindings;
 using Audit.Core.SectorViews;
 
 namespace Audit.Application.Rounds;
@@ -7,14 +9,15 @@ namespace Audit.Application.Rounds;
 /// <summary>
 /// An admin publishes a closed round: from then on the ministry reads its published sector views and each institution
 /// its feedback report. Refused (409, extension <c>reasons</c>, one sentence per sector) while any sector view is not
-/// current, because the ministry would read figures that miss an accept. The status change and a "your feedback report
+/// current, because the ministry would read figures that miss an accept, and (409, extension
+/// <c>findingsMissing</c>) while a sector published with figures has no approved findings (<see cref="FindingsGate"/>). The status change and a "your feedback report
 /// is ready" mail to every contact of every accepted participation are written in one transaction; the mails carry the
 /// dedupe key <see cref="PublicationMail.DedupeKey"/>. Reached through <see cref="ChangeRoundStatus"/> with status
 /// <c>published</c>, so the API and the page publish the same way.
 /// </summary>
 public sealed class PublishRound(
     IRoundRepository rounds, IRoundMailRepository roundMail, ISectorDirtyRepository dirty, ISectorViewRepository views,
-    IRoundPublicationRepository publication, IPublicationMails mails, TimeProvider clock)
+    IRoundPublicationRepository publication, IPublicationMails mails, ISectorFindingsRepository findings, TimeProvider clock)
 {
     public async Task<Outcome<RoundRecord>> ExecuteAsync(Caller caller, string roundId, CancellationToken cancellationToken)
     {
@@ -43,6 +46,15 @@ public sealed class PublishRound(
                     ["reasons"] = state.Readiness.Reasons,
                     ["staleInstitutionTypes"] = state.Readiness.Sectors.Where(s => s.IsStale).Select(s => s.Type.ToWireName()).ToArray(),
                 },
+            };
+        }
+        var missing = await FindingsGate.MissingAsync(views, findings, roundId, cancellationToken);
+        if (missing.Count > 0)
+        {
+            var reasons = missing.Select(FindingsGate.Reason).ToArray();
+            return new Failure.Conflict("The round cannot be published while a sector has no approved findings: " + string.Join(" ", reasons))
+            {
+                Extensions = new Dictionary<string, object?> { ["reasons"] = reasons, ["findingsMissing"] = missing },
             };
         }
         var now = clock.GetUtcNow();

@@ -12,13 +12,18 @@ public static class ParliamentReportMapper
 {
     /// <param name="summary">The cover summary's paragraphs, written by the ministry or the bureau; optional.</param>
     /// <param name="themeSummaries">Per institution type, the bureau's summary per theme key; optional.</param>
+    /// <param name="findings">
+    /// Per institution type, the bureau's APPROVED sector findings (the caller passes no other): per theme its findings,
+    /// conclusions, recommendations and illustrations, in Markdown. They fill the themes' texts, over <paramref name="themeSummaries"/>.
+    /// </param>
     public static ParliamentReport Map(
         Round round,
         Questionnaire questionnaire,
         IEnumerable<SectorView> publishedViews,
         Round? baselineRound = null,
         IReadOnlyList<string>? summary = null,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? themeSummaries = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? themeSummaries = null,
+        IReadOnlyDictionary<string, IReadOnlyList<Core.SectorFindings.SectorFindingsTheme>>? findings = null)
     {
         ArgumentNullException.ThrowIfNull(publishedViews);
         var views = publishedViews.ToList();
@@ -31,10 +36,22 @@ public static class ParliamentReportMapper
             .OrderBy(v => InstitutionTypes.TryParse(v.InstitutionType, out var type) ? (int)type : int.MaxValue)
             .ThenBy(v => v.InstitutionType, StringComparer.Ordinal)
             .Select(v => SectorReportMapper.Map(round, questionnaire, v, themeSummaries?.GetValueOrDefault(v.InstitutionType)))
+            .Select(s => findings?.GetValueOrDefault(s.InstitutionType) is { } texts ? WithFindings(s, texts) : s)
             .ToList();
         return new ParliamentReport(
             ReportRounds.From(round, baselineRound),
             summary?.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() ?? [],
             sectors);
+    }
+
+    private static SectorReport WithFindings(SectorReport sector, IReadOnlyList<Core.SectorFindings.SectorFindingsTheme> texts)
+    {
+        var byTheme = texts.Where(t => t.ThemeKey is not null).ToDictionary(t => t.ThemeKey!, StringComparer.Ordinal);
+        return sector with
+        {
+            Themes = [.. sector.Themes.Select(theme => byTheme.GetValueOrDefault(theme.Key) is { } text
+                ? theme with { Summary = text.Findings, Conclusions = text.Conclusions, Recommendations = text.Recommendations, Illustrations = text.Illustrations }
+                : theme)],
+        };
     }
 }

@@ -60,6 +60,15 @@ public sealed record ThemeReport(
 {
     /// <summary>The language of <see cref="Title"/> when it is not the report's (a fallback to Dutch), else null.</summary>
     public string? TitleLang { get; init; }
+
+    /// <summary>The bureau's approved conclusions for the sector on this theme (Markdown); <see cref="Summary"/> holds its findings.</summary>
+    public string? Conclusions { get; init; }
+
+    /// <summary>The bureau's approved recommendations to the sector on this theme (Markdown).</summary>
+    public string? Recommendations { get; init; }
+
+    /// <summary>Illustrations from the deep-dive, written anonymously by the analyst (Markdown); never a quoted note.</summary>
+    public string? Illustrations { get; init; }
 }
 
 /// <summary>

@@ -84,6 +84,7 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
         functions.Import("iso", new Func<DateTimeOffset?, string>(ReportFormatter.Iso));
         functions.Import("fill", new Func<string, object?[], string>(formatter.Fill));
         functions.Import("css_string", new Func<string?, RawHtml>(CssText.Quote));
+        functions.Import("markdown", new Func<string?, RawHtml>(SafeMarkdown.ToHtml));
         return functions;
     }
 }

@@ -135,6 +135,10 @@ public static class AuthorizationMatrix
         // Sector views: before publication only the bureau sees them; no view is computed yet in the matrix world.
         new("GET /api/v1/rounds/{roundId}/sector-views", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views"), Expect(Unauthorized, OK, OK, NotFound, NotFound, NotFound)),
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views/universiteit"), SignedIn(NotFound)),
+        // Sector findings: the bureau's; respondents are refused by role, the ministry is told there is nothing (drafts never reach it).
+        new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views/universiteit/findings"), Expect(Unauthorized, OK, OK, Forbidden, Forbidden, NotFound)),
+        new("PUT /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings", w => Send(HttpMethod.Put, $"/api/v1/rounds/{w.RoundId}/sector-views/universiteit/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
+        new("POST /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings/approvals", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/hogeschool/findings/approvals"), Expect(Unauthorized, NotFound, NotFound, Forbidden, Forbidden, NotFound)),
         new("POST /api/v1/rounds/{roundId}/sector-views/recompute", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/recompute"), AdminOnly(Accepted)),
         // Answers and evidence: the institution's own respondents write, the bureau reads (recorded), the ministry never.
         new("GET /api/v1/participations/{participationId}/answers", w => Get($"/api/v1/participations/{w.ParticipationId}/answers"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
@@ -192,6 +196,9 @@ public static class AuthorizationMatrix
         new("POST /bureau/rondes/{roundId}/rapporten", w => Form($"/bureau/rondes/{w.RoundId}/rapporten"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/sectoren", w => Get($"/bureau/rondes/{w.RoundId}/sectoren"), BureauPage(OK)),
         new("GET /bureau/rondes/{roundId}/sectoren/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/sectoren/umc"), BureauPage(NotFound)),
+        new("GET /bureau/rondes/{roundId}/sectoren/{institutionType}/bevindingen", w => Get($"/bureau/rondes/{w.RoundId}/sectoren/universiteit/bevindingen"), BureauPage(OK)),
+        new("POST /bureau/rondes/{roundId}/sectoren/{institutionType}/bevindingen", w => Form($"/bureau/rondes/{w.RoundId}/sectoren/universiteit/bevindingen"), BureauPage(BadRequest)),
+        new("POST /bureau/rondes/{roundId}/sectoren/{institutionType}/bevindingen/goedkeuring", w => Form($"/bureau/rondes/{w.RoundId}/sectoren/universiteit/bevindingen/goedkeuring"), BureauPage(BadRequest)),
         // Status changes and publishing: confirmation pages for the bureau; without antiforgery a post changes nothing (400).
         // The deep-dive pages: the matrix round has no selection, so an institution's deep-dive page does not exist.
         new("GET /bureau/rondes/{roundId}/verdieping/{institutionType}", w => Get($"/bureau/rondes/{w.RoundId}/verdieping/universiteit"), BureauPage(OK)),

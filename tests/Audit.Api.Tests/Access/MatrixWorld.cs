@@ -65,6 +65,9 @@ public sealed class MatrixWorld
         world.SubjectUserId = app.UserIds[subject];
         await world.CreateRoundAsync();
         await world.CreatePublishedRoundAsync();
+        // Draft findings on the open round: the bureau reads them, the ministry is told there are none.
+        await world.App.Services.GetRequiredService<Audit.Core.SectorFindings.ISectorFindingsRepository>().PutAsync(
+            world.RoundId, "universiteit", "[]", "Concept.", null, Audit.TestSupport.ApprovedSectorFindings.Author, DateTimeOffset.UtcNow);
         return world;
     }
 
@@ -113,6 +116,10 @@ public sealed class MatrixWorld
         await App.Services.GetRequiredService<Audit.Api.SectorViews.SectorRecomputeJob>().RunAsync(PublishedRoundId, "universiteit", CancellationToken.None);
         foreach (var status in new[] { "closed", "published" })
         {
+            if (status == "published")
+            {
+                await SectorFindings.ApprovedFindings.EnsureAsync(App.Services, PublishedRoundId);
+            }
             var changed = await admin.PostAsJsonAsync($"/api/v1/rounds/{PublishedRoundId}/status-changes", new { status });
             Assert.AreEqual(HttpStatusCode.OK, changed.StatusCode, await changed.Content.ReadAsStringAsync());
         }

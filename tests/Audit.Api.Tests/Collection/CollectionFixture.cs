@@ -54,8 +54,16 @@ public static class CollectionFixture
         return (IdOf(Own), IdOf(Other));
     }
 
+    /// <summary>
+    /// Publishing needs approved findings for every sector published with figures; the client's app writes and
+    /// approves them first (<see cref="SectorFindings.ApprovedFindings"/>), as two analysts would.
+    /// </summary>
     public static async Task ChangeRoundAsync(HttpClient admin, string roundId, string status)
     {
+        if (status == "published" && Infrastructure.AuditApp.OwnerOf(admin) is { } app)
+        {
+            await SectorFindings.ApprovedFindings.EnsureAsync(app.Services, roundId);
+        }
         var response = await admin.PostAsJsonAsync($"/api/v1/rounds/{roundId}/status-changes", new { status });
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -38,6 +38,11 @@ public sealed class AuditApp : WebApplicationFactory<Program>
     /// <summary>The user behind each client made by <see cref="ClientForAsync"/>.</summary>
     public Dictionary<HttpClient, string> UserIds { get; } = [];
 
+    /// <summary>The app behind each client made by <see cref="ClientForAsync"/>, for helpers that are handed only a client.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, AuditApp> Owners = [];
+
+    public static AuditApp? OwnerOf(HttpClient client) => Owners.TryGetValue(client, out var app) ? app : null;
+
     public string DatabaseFile => Path.Combine(_folder, "audit.db");
 
     public string Folder => _folder;
@@ -71,6 +76,7 @@ public sealed class AuditApp : WebApplicationFactory<Program>
             new StoredToken(AccessTokens.NewId("t_"), id, TokenKind.PersonalAccessToken, AccessTokens.Hash(token), now, now.AddHours(1)),
             Actor.System.Did("user.created", "user", id, now)));
         UserIds[client] = id;
+        Owners.AddOrUpdate(client, this);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

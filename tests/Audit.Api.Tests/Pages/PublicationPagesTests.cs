@@ -89,6 +89,7 @@ public sealed class PublicationPagesTests
         using var admin = await BrowserAsync(world.World.App, Role.Admin);
         using var ministry = await BrowserAsync(world.World.App, Role.Ministry);
         var path = $"/bureau/rondes/{world.RoundId}/publiceren";
+        await SectorFindings.ApprovedFindings.EnsureAsync(world.World.App.Services, world.RoundId);
 
         var preview = await admin.GetStringAsync(new Uri(path, UriKind.Relative));
         var sector = await admin.GetStringAsync(new Uri($"{path}/universiteit", UriKind.Relative));
@@ -112,6 +113,7 @@ public sealed class PublicationPagesTests
         await using var world = await PublicationWorld.ClosedAsync("2023-verouderd");
         using var admin = await BrowserAsync(world.World.App, Role.Admin);
         var path = $"/bureau/rondes/{world.RoundId}/publiceren";
+        await SectorFindings.ApprovedFindings.EnsureAsync(world.World.App.Services, world.RoundId);
         var token = await Browser.AntiforgeryAsync(admin, path);
         await world.MarkStaleAsync();
 

@@ -21,6 +21,7 @@ public sealed class PublicationApiTests
     public async Task The_preview_is_exactly_what_the_ministry_reads_after_publishing()
     {
         await using var world = await PublicationWorld.ClosedAsync("2023-preview");
+        await SectorFindings.ApprovedFindings.EnsureAsync(world.World.App.Services, world.RoundId);
 
         var preview = await world.PreviewAsync();
 

@@ -52,7 +52,15 @@ internal sealed class PublicationWorld : IAsyncDisposable
     public Task<JsonElement> PreviewAsync() =>
         World.Analyst.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{RoundId}/publication-preview");
 
-    public Task<HttpResponseMessage> PublishAsync() =>
+    /// <summary>Publishes after two analysts approved findings on every sector published with figures.</summary>
+    public async Task<HttpResponseMessage> PublishAsync()
+    {
+        await SectorFindings.ApprovedFindings.EnsureAsync(World.App.Services, RoundId);
+        return await PublishWithoutFindingsAsync();
+    }
+
+    /// <summary>Publishes as the round is, approved findings or not.</summary>
+    public Task<HttpResponseMessage> PublishWithoutFindingsAsync() =>
         World.Admin.PostAsJsonAsync($"/api/v1/rounds/{RoundId}/status-changes", new { status = "published" });
 
     /// <summary>The publication mail of a respondent client of the world (uva's or vu's), or null.</summary>

@@ -164,6 +164,7 @@ public sealed class SectorViewJobTests
 
         await ProblemAssert.IsProblemAsync(await ministry.GetAsync("/api/v1/rounds/r5/sector-views/universiteit"), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await respondent.GetAsync("/api/v1/rounds/r5/sector-views/universiteit"), HttpStatusCode.NotFound);
+        await SectorFindings.ApprovedFindings.EnsureAsync(app.Services, "r5");
         foreach (var status in new[] { "closed", "published" })
         {
             Assert.AreEqual(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/rounds/r5/status-changes", new { status })).StatusCode);

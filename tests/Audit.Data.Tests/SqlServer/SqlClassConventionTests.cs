@@ -34,6 +34,7 @@ public sealed class SqlClassConventionTests
     [DataRow("ReviewSql")]
     [DataRow("FindingsSql")]
     [DataRow("DeepDiveSql")]
+    [DataRow("SectorFindingsSql")]
     [DataRow("RoundProgressSql")]
     [DataRow("RoundAnswersSql")]
     [DataRow("SectorDirtySql")]

@@ -56,6 +56,8 @@ public static class PageCatalog
                 await PageActions.ClickToNextPageAsync(page.Locator("main form[method=post] button[type=submit]"));
                 await PageActions.ClickToNextPageAsync(page.Locator("main a[href$='/verdieping/universiteit/uva']"));
             }),
+        new("`/bureau/rondes/{roundId}/sectoren/{type}/bevindingen`", Visitor.Analyst, "bureau-sector-findings", "/bureau/rondes/{open}/sectoren/universiteit/bevindingen"),
+        new("`/bureau/rondes/{roundId}/sectoren/{type}/bevindingen`", Visitor.Analyst, "bureau-sector-findings-published", "/bureau/rondes/{published}/sectoren/universiteit/bevindingen"),
         new("`/bureau/instellingen`", Visitor.Analyst, "bureau-registry", "/bureau/instellingen"),
         new("`/bureau/instellingen/{id}`", Visitor.Admin, "bureau-institution", "/bureau/instellingen/uva"),
         new("`/bureau/instellingen/nieuw`", Visitor.Admin, "bureau-institution-new", "/bureau/instellingen/nieuw"),

@@ -11,6 +11,7 @@ using Audit.Core.Questionnaires;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Core.Synthetic;
+using Audit.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Audit.Application.Questionnaires;
 
@@ -78,9 +79,15 @@ public sealed class BureauWorld
         }
         await app.Services.GetRequiredService<SectorRecomputeJob>().RunAsync(PublishedRound, "universiteit", CancellationToken.None);
         await world.ChangeRoundAsync(PublishedRound, "closed");
+        await world.ApproveFindingsAsync(PublishedRound);
         await world.ChangeRoundAsync(PublishedRound, "published");
         return world;
     }
+
+    /// <summary>Approved findings on every sector of the round published with figures, which publishing requires.</summary>
+    public Task ApproveFindingsAsync(string roundId) => ApprovedSectorFindings.EnsureAsync(
+        App.Services.GetRequiredService<Audit.Core.SectorViews.ISectorViewRepository>(),
+        App.Services.GetRequiredService<Audit.Core.SectorFindings.ISectorFindingsRepository>(), roundId);
 
     public async Task<string> StatusOfAsync(string participationId) =>
         (await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/participations/{participationId}")).GetProperty("status").GetString()!;

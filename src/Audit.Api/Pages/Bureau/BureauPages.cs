@@ -15,7 +15,7 @@ public static class BureauPages
     public static readonly IReadOnlyList<string> PageNames =
     [
         RoundsPage.Name, RoundDashboardPage.Name, ParticipationPage.Name, ReviewPage.Name, ReviewPage.ConfirmName, FindingsPage.Name,
-        SectorViewsPage.ListName, SectorViewsPage.ViewName, .. RoundStatusPage.PageNames, .. AdminPages.PageNames,
+        SectorViewsPage.ListName, SectorViewsPage.ViewName, SectorFindingsPage.Name, .. RoundStatusPage.PageNames, .. AdminPages.PageNames,
         InstitutionsPage.Name, InstitutionsPage.NewName, InstitutionPage.Name, InstitutionImportPage.Name,
         NewRoundPage.Name, EditRoundPage.Name, RoundInstitutionsPage.Name, RoundInstitutionsPage.ConfirmName,
         DeepDivePage.Name, DeepDiveInstitutionPage.Name,
@@ -67,6 +67,9 @@ public static class BureauPages
         bureau.MapGet("/rondes/{roundId}/sectoren", SectorViewsPage.ListAsync);
         bureau.MapGet("/rondes/{roundId}/sectoren/{institutionType}", SectorViewsPage.ShowAsync);
         MapDeepDivePages(bureau);
+        bureau.MapGet("/rondes/{roundId}/sectoren/{institutionType}/bevindingen", SectorFindingsPage.ShowAsync);
+        bureau.MapPost("/rondes/{roundId}/sectoren/{institutionType}/bevindingen", SectorFindingsPage.SaveAsync).DisableAntiforgery();
+        bureau.MapPost("/rondes/{roundId}/sectoren/{institutionType}/bevindingen/goedkeuring", SectorFindingsPage.ApproveAsync).DisableAntiforgery();
         bureau.MapGet("/deelnames/{participationId}", ParticipationPage.ShowAsync);
         bureau.MapGet("/deelnames/{participationId}/beoordeling", ReviewPage.ShowAsync);
         // Antiforgery is checked by the handlers, so that a stale form gets a page that says so rather than a bare 400.

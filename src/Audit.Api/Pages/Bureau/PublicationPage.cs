@@ -31,7 +31,13 @@ public static class PublicationPage
     /// <param name="Error">Why the last press did not publish (a key under the page's <c>errors</c>); null on a plain view.</param>
     public sealed record Model(
         string RoundId, string Title, string Status, bool RoundClosed, bool CanPublish, bool IsAdmin, int SubmittedNotReviewed, string SubmittedHref,
-        IReadOnlyList<SectorRow> Sectors, IReadOnlyList<SectorRow> StaleSectors, string Action, string BackHref, string? Error);
+        IReadOnlyList<SectorRow> Sectors, IReadOnlyList<SectorRow> StaleSectors, string Action, string BackHref, string? Error)
+    {
+        /// <summary>The sectors published with figures that still lack approved findings, each with its sector page.</summary>
+        public IReadOnlyList<FindingsLink> FindingsMissing { get; init; } = [];
+    }
+
+    public sealed record FindingsLink(string Type, string Href);
 
     public sealed record SectorModel(string RoundId, string Title, string Type, string State, SectorTables Tables, string BackHref);
 
@@ -63,6 +69,7 @@ public static class PublicationPage
         }
         var error = failure switch
         {
+            Failure.Conflict when failure.Extensions?.ContainsKey("findingsMissing") == true => "findings",
             Failure.Conflict when failure.Extensions?.ContainsKey("reasons") == true => "stale",
             Failure.Conflict => "not_allowed",
             _ => null,
@@ -97,7 +104,10 @@ public static class PublicationPage
         return new HtmlPage(Name, new Model(round.Id, round.Title, round.Status.ToWireName(), round.Status == RoundStatus.Closed, preview.CanPublish,
             isAdmin, preview.Readiness.SubmittedNotReviewed,
             $"{BureauPages.RoundPath(round.Id)}?{RoundDashboardPage.StatusQuery}={ParticipationStatus.Submitted.ToWireName()}#deelnames",
-            rows, [.. rows.Where(r => r.Stale)], Path(round.Id), BureauPages.RoundPath(round.Id), error), status);
+            rows, [.. rows.Where(r => r.Stale)], Path(round.Id), BureauPages.RoundPath(round.Id), error)
+        {
+            FindingsMissing = [.. preview.FindingsMissing.Select(type => new FindingsLink(type, BureauPages.SectorPath(round.Id, type) + "#bevindingen"))],
+        }, status);
     }
 
     private static SectorRow Row(string roundId, SectorPreview sector)

@@ -1,4 +1,5 @@
 using Audit.Api.Pages.Shared;
+using Audit.Application.SectorFindings;
 using Audit.Application.SectorViews;
 using Audit.Core.Institutions;
 using Audit.Core.Rounds;
@@ -28,11 +29,18 @@ public static class SectorViewsPage
 
     public sealed record ListModel(RoundInfo Round, IReadOnlyList<SectorRow> Sectors);
 
-    public sealed record ViewModel(RoundInfo Round, string Type, SectorTables Tables, string InternalHref, string PublishedHref, string ListHref, string ReportHref, string CsvHref)
+    /// <param name="Findings">The bureau's sector findings on this view (<see cref="SectorFindingsPage.Panel"/>).</param>
+    /// <param name="Message">What the last findings save or approval did (a key under <c>sector_findings.messages</c>), or null.</param>
+    public sealed record ViewModel(
+        RoundInfo Round, string Type, SectorTables Tables, string InternalHref, string PublishedHref, string ListHref, string ReportHref, string CsvHref,
+        SectorFindingsPage.PanelModel? Findings = null, string? Message = null)
     {
         /// <summary>The sector's deep-dive (issue 19), next to the numbers it looks behind.</summary>
         public string DeepDiveHref => DeepDivePage.Path(Round.Id, Type);
     }
+
+    /// <summary>The messages the findings forms redirect to this page with.</summary>
+    public static readonly string[] FindingsMessages = ["findings_saved", "findings_approved", "findings_own", "findings_changed", "findings_not_approvable"];
 
     public static async Task<IResult> ListAsync(
         string roundId, ClaimsPrincipal principal, ReadSectorViews read, IRoundProgressQuery progress, CancellationToken cancellationToken)
@@ -53,16 +61,22 @@ public static class SectorViewsPage
     }
 
     public static async Task<IResult> ShowAsync(
-        string roundId, string institutionType, HttpContext context, ClaimsPrincipal principal, ReadSectorViews read, CancellationToken cancellationToken)
+        string roundId, string institutionType, HttpContext context, ClaimsPrincipal principal, ReadSectorViews read, ReadSectorFindings findings,
+        CancellationToken cancellationToken)
     {
         var published = context.Request.Query[ViewQuery].ToString() == PublishedValue;
-        if (!(await read.GetAsync(principal.ToCaller(), roundId, institutionType, published, cancellationToken)).TryGetValue(out var found, out var failure))
+        var caller = principal.ToCaller();
+        if (!(await read.GetAsync(caller, roundId, institutionType, published, cancellationToken)).TryGetValue(out var found, out var failure))
         {
             return Results.StatusCode(OutcomeProblems.StatusOf(failure));
         }
+        var panel = (await findings.EditorAsync(caller, roundId, institutionType, cancellationToken)).TryGetValue(out var editor, out _)
+            ? SectorFindingsPage.Panel(editor, caller)
+            : null;
         return new HtmlPage(ViewName, new ViewModel(Info(found.Round), institutionType, SectorTables.Of(found.Questionnaire, found.View()),
             BureauPages.SectorPath(roundId, institutionType), BureauPages.SectorPath(roundId, institutionType, published: true),
-            BureauPages.SectorsPath(roundId), ReportHref(roundId, institutionType), CsvHref(roundId, institutionType)));
+            BureauPages.SectorsPath(roundId), ReportHref(roundId, institutionType), CsvHref(roundId, institutionType), panel,
+            BureauForms.Message(context.Request.Query[ParticipationPage.MessageQuery], FindingsMessages)));
     }
 
     private static RoundInfo Info(RoundRecord round) =>
