@@ -18,10 +18,10 @@ public sealed record DeepDiveRecordList(DeepDiveSector Sector, DeepDiveSelection
     public bool IsSelected(string institutionId) => Selection?.InstitutionIds.Contains(institutionId, StringComparer.Ordinal) == true;
 }
 
-/// <summary>Reads interviews and document studies: confidential notes, so every read is on the audit trail (<c>deep-dive.records-read</c>).</summary>
+/// <summary>Reads interviews and document studies: confidential notes, so every read is on the audit trail (<c>deep-dive.read-records</c>).</summary>
 public sealed class ReadDeepDiveRecords(DeepDiveSectors sectors, IDeepDiveRepository deepDives, IAuditEventRepository trail, TimeProvider clock)
 {
-    public const string ReadAction = "deep-dive.records-read";
+    public const string ReadAction = "deep-dive.read-records";
 
     public async Task<Outcome<DeepDiveRecordList>> ExecuteAsync(
         Caller caller, string roundId, string institutionType, string? institutionId, CancellationToken cancellationToken)

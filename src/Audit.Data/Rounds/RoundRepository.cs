@@ -117,7 +117,11 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
         public DateTimeOffset ClosesAt { get; set; }
         public int MinGroupSize { get; set; }
         public int DominanceN { get; set; }
-        public decimal DominanceK { get; set; }
+        /// <summary>
+        /// Read as whatever the engine returns: SQLite gives an integer for 85 and a real for 85.5 in the same column, and
+        /// a typed property makes the row reader fail on the first row whose type differs from the first row's.
+        /// </summary>
+        public object DominanceK { get; set; } = 0m;
         public string Status { get; set; } = "";
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset UpdatedAt { get; set; }
@@ -127,7 +131,7 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
         public RoundRecord ToRecord() => new(
             new Round(
                 Id, Title, new QuestionnaireRef(QuestionnaireKey, QuestionnaireVersion), OpensAt, ClosesAt,
-                new DisclosureSettings(MinGroupSize, new DominanceRule(DominanceN, DominanceK)),
+                new DisclosureSettings(MinGroupSize, new DominanceRule(DominanceN, Convert.ToDecimal(DominanceK, System.Globalization.CultureInfo.InvariantCulture))),
                 StatusChanges.ParseRound(Status), BaselineRoundId, ReferenceDates.Parse(ReferenceDate, Id)),
             RowVersion, CreatedAt, UpdatedAt);
     }

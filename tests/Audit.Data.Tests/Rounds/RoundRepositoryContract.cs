@@ -47,6 +47,26 @@ public abstract class RoundRepositoryContract : EngineTestBase
         Assert.AreEqual(new DisclosureSettings(5, new DominanceRule(2, 85)), stored?.Round.Disclosure);
     }
 
+    /// <summary>
+    /// SQLite keeps 85 as an integer and 85.5 as a real in the same column; a list reading both once failed (500 on
+    /// <c>GET /api/v1/rounds</c>, found by the bad-input drill) because the row reader expected one type for every row.
+    /// </summary>
+    [TestMethod]
+    public async Task Rounds_with_whole_and_fractional_dominance_shares_list_together()
+    {
+        var questionnaire = await NewQuestionnaireAsync(Factory);
+        var whole = NewRound(questionnaire, disclosure: new DisclosureSettings(5, new DominanceRule(2, 85)));
+        var fractional = NewRound(questionnaire, disclosure: new DisclosureSettings(5, new DominanceRule(2, 85.5m)));
+        await Rounds.InsertAsync(whole, Change("round.created", "round", whole.Id));
+        await Rounds.InsertAsync(fractional, Change("round.created", "round", fractional.Id));
+
+        var listed = (await Rounds.ListAsync(new RoundQuery(), new PageRequest(PageSize: PageRequest.MaxPageSize))).Items
+            .Where(r => r.Round.Id == whole.Id || r.Round.Id == fractional.Id).ToDictionary(r => r.Round.Id, r => r.Round.Disclosure.Dominance!.K);
+
+        Assert.AreEqual(85m, listed[whole.Id]);
+        Assert.AreEqual(85.5m, listed[fractional.Id]);
+    }
+
     [TestMethod]
     public async Task Insert_names_a_taken_id_a_missing_questionnaire_or_a_missing_baseline()
     {

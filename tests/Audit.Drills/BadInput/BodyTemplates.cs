@@ -11,8 +11,12 @@ public static class BodyTemplates
     public static readonly IReadOnlySet<string> EnumFields = new HashSet<string>(StringComparer.Ordinal)
         { "role", "type", "status", "decision", "institutionTypes", "key", "version" };
 
+    /// <summary>
+    /// Fields whose every "bad number" of the drill is invalid. Not the dominance share <c>k</c>: it is a percentage in
+    /// (0, 100], so the drill's 1.5 is a valid share and created a round (seed 9).
+    /// </summary>
     public static readonly IReadOnlySet<string> NumberFields = new HashSet<string>(StringComparer.Ordinal)
-        { "minGroupSize", "n", "k", "expiresAt", "opensAt", "closesAt", "page", "pageSize" };
+        { "minGroupSize", "n", "expiresAt", "opensAt", "closesAt", "page", "pageSize" };
 
     public static JsonObject? For(string operation, KnownIds ids) => operation switch
     {
@@ -28,7 +32,7 @@ public static class BodyTemplates
             ["questionnaire"] = new JsonObject { ["key"] = "kennisveiligheid", ["version"] = "2023" },
             ["opensAt"] = DateTimeOffset.UtcNow.AddDays(1).ToString("O"),
             ["closesAt"] = DateTimeOffset.UtcNow.AddDays(30).ToString("O"),
-            ["disclosure"] = new JsonObject { ["minGroupSize"] = 5, ["dominance"] = new JsonObject { ["n"] = 2, ["k"] = 0.85 } },
+            ["disclosure"] = new JsonObject { ["minGroupSize"] = 5, ["dominance"] = new JsonObject { ["n"] = 2, ["k"] = 85 } },
         },
         "POST /rounds/{roundId}/status-changes" => new JsonObject { ["status"] = "closed" },
         "POST /rounds/{roundId}/participations" => new JsonObject { ["institutionTypes"] = new JsonArray("universiteit", "umc") },
