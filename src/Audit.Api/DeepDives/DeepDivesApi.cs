@@ -31,11 +31,11 @@ public static class DeepDivesApi
     }
 
     public sealed record RecordResponse(
-        string Id, string InstitutionId, string Kind, string Date, IReadOnlyList<string> Roles, IReadOnlyList<DeepDiveNote> Notes, string? NotablePractices,
+        string Id, string InstitutionId, string Kind, DateOnly Date, IReadOnlyList<string> Roles, IReadOnlyList<DeepDiveNote> Notes, string? NotablePractices,
         int Version, string UpdatedBy, DateTimeOffset UpdatedAt)
     {
         public static RecordResponse From(DeepDiveRecord r) => new(r.Id, r.InstitutionId, r.Kind.ToWireName(),
-            r.HeldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Roles, r.Notes, r.NotablePractices, r.Version, r.UpdatedBy, r.UpdatedAt);
+            r.HeldOn, r.Roles, r.Notes, r.NotablePractices, r.Version, r.UpdatedBy, r.UpdatedAt);
     }
 
     public sealed record RecordListResponse(IReadOnlyList<RecordResponse> Items);

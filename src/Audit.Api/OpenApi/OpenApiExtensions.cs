@@ -16,6 +16,16 @@ public static class OpenApiExtensions
         {
             options.AddOperationTransformer(AdrOperationTransformer.TransformAsync);
             options.AddDocumentTransformer(AdrDocumentTransformer.TransformAsync);
+            // A calendar date a request carries as text (so that a wrong one is listed with the other invalid fields
+            // instead of failing the whole body) is still a date to clients: the ADR rule wants format "date".
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonPropertyInfo is { Name: "date", PropertyType: var type } && type == typeof(string))
+                {
+                    schema.Format = "date";
+                }
+                return Task.CompletedTask;
+            });
         });
         return builder;
     }
