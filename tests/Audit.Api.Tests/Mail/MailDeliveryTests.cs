@@ -1,3 +1,4 @@
+using Audit.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

@@ -1,3 +1,4 @@
+using Audit.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;

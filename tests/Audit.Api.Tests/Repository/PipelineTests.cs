@@ -1,3 +1,4 @@
+using Audit.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace Audit.Api.Tests.Repository;

@@ -1,3 +1,4 @@
+using Audit.TestSupport;
 using System.Text.RegularExpressions;
 
 namespace Audit.Api.Tests.Repository;

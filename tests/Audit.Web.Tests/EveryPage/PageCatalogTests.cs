@@ -1,3 +1,5 @@
+using Audit.TestSupport;
+
 namespace Audit.Web.Tests.EveryPage;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Audit.Web.Tests.EveryPage;
 [TestClass]
 public sealed class PageCatalogTests
 {
-    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryFolder(), "README.md"));
+    private static readonly string Readme = File.ReadAllText(Path.Combine(RepoRoot.Find(), "README.md"));
 
     [TestMethod]
     public void Every_row_of_the_readme_page_table_is_visited()
@@ -37,17 +39,5 @@ public sealed class PageCatalogTests
         var names = PageCatalog.Visits.Select(v => v.Name).ToList();
 
         Assert.HasCount(names.Count, names.Distinct());
-    }
-
-    private static string RepositoryFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Audit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Audit.sln not found above " + AppContext.BaseDirectory);
     }
 }

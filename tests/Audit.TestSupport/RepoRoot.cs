@@ -1,6 +1,6 @@
-namespace Audit.Api.Tests.Repository;
+namespace Audit.TestSupport;
 
-internal static class RepoRoot
+public static class RepoRoot
 {
     /// <summary>The folder holding Audit.sln, found by walking up from the test binaries.</summary>
     public static string Find()
