@@ -1,6 +1,7 @@
 using Audit.Api.Answers;
 using Audit.Api.AuditTrail;
 using Audit.Api.Cli;
+using Audit.Api.CycleFindings;
 using Audit.Api.Database;
 using Audit.Api.DeepDives;
 using Audit.Api.Demo;
@@ -81,6 +82,7 @@ if (role.ServesWeb())
     app.MapParticipations();
     app.MapSectorViews();
     app.MapSectorFindings();
+    app.MapCycleFindings();
     app.MapAnswers();
     app.MapEvidence();
     app.MapSubmissions();

@@ -72,6 +72,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IFindingsRepository, FindingsRepository>();
         builder.Services.AddSingleton<IDeepDiveRepository, DeepDiveRepository>();
         builder.Services.AddSingleton<Audit.Core.SectorFindings.ISectorFindingsRepository, Audit.Data.SectorFindings.SectorFindingsRepository>();
+        builder.Services.AddSingleton<Audit.Core.CycleFindings.ICycleFindingsRepository, Audit.Data.CycleFindings.CycleFindingsRepository>();
         builder.Services.AddSingleton<IEvidenceRepository, EvidenceRepository>();
         builder.Services.AddSingleton<IRoundProgressQuery, RoundProgressQuery>();
         builder.Services.AddSingleton<IRoundAnswersReader, RoundAnswersReader>();

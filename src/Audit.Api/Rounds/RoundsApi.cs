@@ -16,7 +16,7 @@ public static class RoundsApi
     {
         var read = routes.MapGroup("/api/v1").WithTags("Rounds").RequireAuthorization(Policies.SignedIn);
         read.MapGet("/rounds", ListAsync).WithName("ListRounds")
-            .WithDescription("The rounds, newest first: the latest opening date first, then the round created last, then the highest id; optionally of one status.");
+            .WithDescription("The rounds, newest first: the latest opening date first, then the round created last, then the highest id; optionally of one status and of one audit cycle.");
         read.MapGet("/rounds/{roundId}", GetAsync).WithName("GetRound");
 
         var write = routes.MapGroup("/api/v1").WithTags("Rounds").RequireAuthorization(Policies.Admin);
@@ -28,8 +28,9 @@ public static class RoundsApi
     }
 
     public static async Task<Results<Ok<RoundPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal principal, ReadRounds read, CancellationToken cancellationToken, string? status = null, int? page = null, int? pageSize = null) =>
-        (await read.ExecuteAsync(principal.ToCaller(), status, new PageInput(page, pageSize), cancellationToken)).ToResults(result =>
+        ClaimsPrincipal principal, ReadRounds read, CancellationToken cancellationToken, string? status = null, int? page = null, int? pageSize = null,
+        string? cycle = null) =>
+        (await read.ExecuteAsync(principal.ToCaller(), status, new PageInput(page, pageSize), cancellationToken, cycle)).ToResults(result =>
             TypedResults.Ok(new RoundPage(result.Items.Select(RoundResponse.From).ToList(), result.PageNumber, result.PageSize, result.Total)));
 
     /// <summary>The round with its version as ETag, for the If-Match of a change.</summary>

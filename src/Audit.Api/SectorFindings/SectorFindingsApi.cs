@@ -31,7 +31,7 @@ public static class SectorFindingsApi
             f.UpdatedAt, StatusOf(f), f.ApprovedVersion, f.ApprovedBy, f.ApprovedAt);
     }
 
-    public static string StatusOf(SectorFindingsRecord f) => f.IsApproved ? "approved" : f.ApprovedVersion is null ? "draft" : "changed";
+    public static string StatusOf(SectorFindingsRecord f) => FourEyes.StatusOf(f);
 
     public static IEndpointRouteBuilder MapSectorFindings(this IEndpointRouteBuilder routes)
     {

@@ -1,7 +1,7 @@
 namespace Audit.Application.Rounds;
 
 /// <summary>
-/// An admin changes a draft or open round's title, deadline (<c>closesAt</c>, normally to extend it) or reference date,
+/// An admin changes a draft or open round's title, deadline (<c>closesAt</c>, normally to extend it), reference date or cycle,
 /// without overwriting a colleague: the writer names the version it edited (If-Match, the round's ETag). Order of the
 /// checks: the round must exist (404), the header be well formed and the fields valid (400, every field at once), the
 /// version be named (428) and current (412, with the round as it now is), and the round still draft or open (409).
@@ -78,6 +78,10 @@ public sealed class UpdateRound(IRoundRepository rounds, TimeProvider clock)
         if (before.ReferenceDate != after.ReferenceDate)
         {
             parts.Add($"referenceDate {before.ReferenceDate:yyyy-MM-dd} → {after.ReferenceDate:yyyy-MM-dd}");
+        }
+        if (before.Cycle != after.Cycle)
+        {
+            parts.Add($"cycle '{before.Cycle}' → '{after.Cycle}'");
         }
         return parts.Count == 0 ? "no change" : string.Join("; ", parts);
     }

@@ -24,22 +24,9 @@ public sealed class ApproveSectorFindings(SectorFindingsScope scope, ISectorFind
         {
             return new Failure.NotFound($"No findings on '{institutionType}' in round '{roundId}' have been written yet.");
         }
-        if (!ifMatch.IsPresent)
+        if (!FourEyes.Check(existing, ifMatch, caller, SaveSectorFindings.Stale, SaveSectorFindings.Current).TryGetValue(out var version, out var refused))
         {
-            return new Failure.PreconditionRequired(
-                $"Send If-Match with the version you read and approve (now {existing.Version}).", existing.Version) { Extensions = SaveSectorFindings.Current(existing) };
-        }
-        if (ifMatch.MatchFor(existing.Version) is not { } version)
-        {
-            return SaveSectorFindings.Stale(existing);
-        }
-        if (existing.UpdatedBy == caller.UserId)
-        {
-            return new Failure.Forbidden("You wrote this version; another analyst approves it (four eyes).");
-        }
-        if (existing.IsApproved)
-        {
-            return new Failure.Conflict($"Version {existing.Version} is approved already.");
+            return refused;
         }
         if (target.Round.Round.Status == RoundStatus.Published)
         {

@@ -21,7 +21,7 @@ public enum RoundInsertOutcome
 public sealed record RoundUpdateResult(bool Updated, RoundRecord? Current);
 
 /// <summary>Filter for the round list; a null field does not filter.</summary>
-public sealed record RoundQuery(RoundStatus? Status = null);
+public sealed record RoundQuery(RoundStatus? Status = null, string? Cycle = null);
 
 /// <summary>
 /// Audit rounds. Implementations are stateless; each call is one unit of work. Changes are recorded with

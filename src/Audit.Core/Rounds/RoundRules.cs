@@ -10,6 +10,9 @@ public static class RoundRules
     public const int QuestionnaireKeyMaxLength = 100;
     public const int QuestionnaireVersionMaxLength = 32;
 
+    /// <summary>A cycle is a path segment (<c>/api/v1/cycles/2023</c>) and a column of 32 characters.</summary>
+    public const int CycleMaxLength = 32;
+
     /// <summary>
     /// Smallest allowed minimum group size: a group of one would publish a single institution's answers.
     /// Two is only the hard floor; the default (<see cref="DisclosureSettings.Default"/>) is stricter.
@@ -29,7 +32,7 @@ public static class RoundRules
     /// <summary>
     /// Returns every field error at once (empty means valid). Field names are the camelCase wire names:
     /// id, title, questionnaire.key, questionnaire.version, opensAt, closesAt, baselineRoundId,
-    /// disclosure.minGroupSize, disclosure.dominance.n, disclosure.dominance.k.
+    /// disclosure.minGroupSize, disclosure.dominance.n, disclosure.dominance.k, cycle.
     /// Whether the baseline round and the questionnaire version exist is for the caller to check: Core holds no data.
     /// </summary>
     public static IReadOnlyList<FieldError> Validate(RoundDraft draft)
@@ -54,6 +57,7 @@ public static class RoundRules
                 errors.Add(new("baselineRoundId", "must refer to another round, not to the round itself"));
         }
 
+        Slug.Validate(draft.Cycle, "cycle", CycleMaxLength, errors, required: false);
         ValidateDisclosure(draft.Disclosure ?? DisclosureSettings.Default, errors);
         return errors;
     }
@@ -76,8 +80,17 @@ public static class RoundRules
             draft.Disclosure ?? DisclosureSettings.Default,
             RoundStatus.Draft,
             string.IsNullOrEmpty(draft.BaselineRoundId) ? null : draft.BaselineRoundId,
-            draft.ReferenceDate);
+            draft.ReferenceDate,
+            string.IsNullOrEmpty(draft.Cycle) ? null : draft.Cycle);
         return true;
+    }
+
+    /// <summary>The error of a cycle given as a filter or path segment, or null when it is well formed.</summary>
+    public static string? ValidateCycle(string cycle)
+    {
+        var errors = new List<FieldError>();
+        Slug.Validate(cycle, "cycle", CycleMaxLength, errors);
+        return errors.Count == 0 ? null : string.Join("; ", errors.Select(e => e.Message));
     }
 
     /// <summary>Whether a round in <paramref name="status"/> may still be changed or get institutions added or removed.</summary>
@@ -96,7 +109,7 @@ public static class RoundRules
         var errors = new List<FieldError>();
         if (changes.IsEmpty)
         {
-            errors.Add(new("title", "give at least one of title, closesAt and referenceDate"));
+            errors.Add(new("title", "give at least one of title, closesAt, referenceDate and cycle"));
             return errors;
         }
         if (changes.Title is not null)
@@ -107,6 +120,7 @@ public static class RoundRules
             if (closes <= round.OpensAt)
                 errors.Add(new("closesAt", "must be later than opensAt"));
         }
+        Slug.Validate(changes.Cycle, "cycle", CycleMaxLength, errors, required: false);
         return errors;
     }
 
@@ -116,6 +130,7 @@ public static class RoundRules
         Title = changes.Title?.Trim() ?? round.Title,
         ClosesAt = changes.ClosesAt ?? round.ClosesAt,
         ReferenceDate = changes.ReferenceDate ?? round.ReferenceDate,
+        Cycle = changes.Cycle is null ? round.Cycle : changes.Cycle.Length == 0 ? null : changes.Cycle,
     };
 
     /// <summary>

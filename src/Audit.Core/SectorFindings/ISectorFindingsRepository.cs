@@ -17,12 +17,29 @@ public sealed record SectorFindingsRecord(
     DateTimeOffset UpdatedAt,
     int? ApprovedVersion = null,
     string? ApprovedBy = null,
-    DateTimeOffset? ApprovedAt = null)
+    DateTimeOffset? ApprovedAt = null) : IApprovableText
 {
     /// <summary>The text as it is now was approved by a second analyst (four eyes); only then may it reach a report.</summary>
     public bool IsApproved => ApprovedVersion == Version && ApprovedBy is not null;
 }
 
+/// <summary>
+/// A text the bureau writes in versions and a second analyst approves (four eyes): sector findings and the cycle
+/// summary. The approval rules are the same for both (<c>FourEyes</c> in the application layer).
+/// </summary>
+public interface IApprovableText
+{
+    int Version { get; }
+
+    /// <summary>The user id of who wrote <see cref="Version"/>; they may not approve it.</summary>
+    string UpdatedBy { get; }
+
+    int? ApprovedVersion { get; }
+
+    bool IsApproved { get; }
+}
+
+/// <summary>What a write of an approvable text did (sector findings, cycle summary).</summary>
 public enum SectorFindingsWriteOutcome
 {
     Done,

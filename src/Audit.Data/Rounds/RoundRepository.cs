@@ -15,6 +15,10 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
         {
             filter.Add("status = @status", "status", status.ToWireName());
         }
+        if (query.Cycle is { } cycle)
+        {
+            filter.Add("cycle = @cycle", "cycle", cycle);
+        }
         return PagedQuery.ReadAsync<RoundRow, RoundRecord>(factory, _sql.Count + filter.Where, _sql.Select + filter.Where + _sql.Page(page.Offset, page.Limit),
             filter.Parameters, page, r => r.ToRecord(), cancellationToken);
     }
@@ -56,6 +60,7 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
                 created_at = audit.OccurredAt,
                 updated_at = audit.OccurredAt,
                 reference_date = ReferenceDates.Format(round.ReferenceDate),
+                cycle = round.Cycle,
             }, t, cancellationToken: cancellationToken)) == 1;
             if (!inserted)
             {
@@ -87,6 +92,7 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
                 title = changed.Title,
                 closes_at = changed.ClosesAt,
                 reference_date = ReferenceDates.Format(changed.ReferenceDate),
+                cycle = changed.Cycle,
                 now = audit.OccurredAt,
                 expected = expectedVersion,
             }, t, cancellationToken: cancellationToken)) == 1;
@@ -127,12 +133,13 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
         public DateTimeOffset UpdatedAt { get; set; }
         public int RowVersion { get; set; }
         public string? ReferenceDate { get; set; }
+        public string? Cycle { get; set; }
 
         public RoundRecord ToRecord() => new(
             new Round(
                 Id, Title, new QuestionnaireRef(QuestionnaireKey, QuestionnaireVersion), OpensAt, ClosesAt,
                 new DisclosureSettings(MinGroupSize, new DominanceRule(DominanceN, Convert.ToDecimal(DominanceK, System.Globalization.CultureInfo.InvariantCulture))),
-                StatusChanges.ParseRound(Status), BaselineRoundId, ReferenceDates.Parse(ReferenceDate, Id)),
+                StatusChanges.ParseRound(Status), BaselineRoundId, ReferenceDates.Parse(ReferenceDate, Id), Cycle),
             RowVersion, CreatedAt, UpdatedAt);
     }
 }

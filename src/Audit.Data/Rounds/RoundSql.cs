@@ -7,7 +7,7 @@ public sealed class RoundSql(ISqlDialect dialect)
         "id, title, questionnaire_key AS QuestionnaireKey, questionnaire_version AS QuestionnaireVersion, " +
         "baseline_round_id AS BaselineRoundId, opens_at AS OpensAt, closes_at AS ClosesAt, min_group_size AS MinGroupSize, " +
         "dominance_n AS DominanceN, dominance_k AS DominanceK, status, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
-        "row_version AS RowVersion, reference_date AS ReferenceDate";
+        "row_version AS RowVersion, reference_date AS ReferenceDate, cycle";
 
     public string Get { get; } = $"SELECT {Columns} FROM rounds WHERE id = @id";
 
@@ -26,12 +26,12 @@ public sealed class RoundSql(ISqlDialect dialect)
     public string Insert { get; } = dialect.InsertIfAbsent("rounds", ["id"],
     [
         "title", "questionnaire_key", "questionnaire_version", "baseline_round_id", "opens_at", "closes_at",
-        "min_group_size", "dominance_n", "dominance_k", "status", "created_at", "updated_at", "reference_date",
+        "min_group_size", "dominance_n", "dominance_k", "status", "created_at", "updated_at", "reference_date", "cycle",
     ]);
 
     /// <summary>Compare-and-set on the version, and only while the round is draft or open.</summary>
     public string Update { get; } =
-        "UPDATE rounds SET title = @title, closes_at = @closes_at, reference_date = @reference_date, updated_at = @now, " +
+        "UPDATE rounds SET title = @title, closes_at = @closes_at, reference_date = @reference_date, cycle = @cycle, updated_at = @now, " +
         "row_version = row_version + 1 WHERE id = @id AND row_version = @expected AND status IN ('draft', 'open')";
 
     /// <summary>Compare-and-set: affects the row only while its status is still the expected one.</summary>

@@ -139,6 +139,10 @@ public static class AuthorizationMatrix
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings", w => Get($"/api/v1/rounds/{w.RoundId}/sector-views/universiteit/findings"), Expect(Unauthorized, OK, OK, Forbidden, Forbidden, NotFound)),
         new("PUT /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings", w => Send(HttpMethod.Put, $"/api/v1/rounds/{w.RoundId}/sector-views/universiteit/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
         new("POST /api/v1/rounds/{roundId}/sector-views/{institutionType}/findings/approvals", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/hogeschool/findings/approvals"), Expect(Unauthorized, NotFound, NotFound, Forbidden, Forbidden, NotFound)),
+        // The cycle summary: the same as sector findings; approving needs If-Match (428 without it).
+        new("GET /api/v1/cycles/{cycle}/findings", w => Get($"/api/v1/cycles/{w.Cycle}/findings"), Expect(Unauthorized, OK, OK, Forbidden, Forbidden, NotFound)),
+        new("PUT /api/v1/cycles/{cycle}/findings", w => Send(HttpMethod.Put, $"/api/v1/cycles/{w.Cycle}/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
+        new("POST /api/v1/cycles/{cycle}/findings/approvals", w => Send(HttpMethod.Post, $"/api/v1/cycles/{w.Cycle}/findings/approvals"), Expect(Unauthorized, PreconditionRequired, PreconditionRequired, Forbidden, Forbidden, NotFound)),
         new("POST /api/v1/rounds/{roundId}/sector-views/recompute", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/sector-views/recompute"), AdminOnly(Accepted)),
         // Answers and evidence: the institution's own respondents write, the bureau reads (recorded), the ministry never.
         new("GET /api/v1/participations/{participationId}/answers", w => Get($"/api/v1/participations/{w.ParticipationId}/answers"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),

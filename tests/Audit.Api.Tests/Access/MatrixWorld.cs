@@ -49,6 +49,9 @@ public sealed class MatrixWorld
     /// <summary>A published round of the same two institutions, with its (suppressed) universiteit view computed: reports exist.</summary>
     public string PublishedRoundId { get; } = "2023-matrix-published";
 
+    /// <summary>The audit cycle both rounds belong to; it has a draft summary.</summary>
+    public string Cycle { get; } = "2023";
+
     /// <summary>The own institution's participation in <see cref="PublishedRoundId"/>.</summary>
     public string PublishedParticipationId { get; private set; } = "";
 
@@ -68,6 +71,8 @@ public sealed class MatrixWorld
         // Draft findings on the open round: the bureau reads them, the ministry is told there are none.
         await world.App.Services.GetRequiredService<Audit.Core.SectorFindings.ISectorFindingsRepository>().PutAsync(
             world.RoundId, "universiteit", "[]", "Concept.", null, Audit.TestSupport.ApprovedSectorFindings.Author, DateTimeOffset.UtcNow);
+        await world.App.Services.GetRequiredService<Audit.Core.CycleFindings.ICycleFindingsRepository>().PutAsync(
+            world.Cycle, "Concept van de samenvatting.", null, Audit.TestSupport.ApprovedSectorFindings.Author, DateTimeOffset.UtcNow);
         return world;
     }
 
@@ -79,6 +84,7 @@ public sealed class MatrixWorld
         {
             id = RoundId,
             title = "Matrix round",
+            cycle = Cycle,
             questionnaire = new { key = "kennisveiligheid", version = "2023" },
             opensAt = DateTimeOffset.UtcNow.AddDays(-1),
             closesAt = DateTimeOffset.UtcNow.AddDays(30),
@@ -104,6 +110,7 @@ public sealed class MatrixWorld
         {
             id = PublishedRoundId,
             title = "Matrix round, published",
+            cycle = Cycle,
             questionnaire = new { key = "kennisveiligheid", version = "2023" },
             opensAt = DateTimeOffset.UtcNow.AddDays(-1),
             closesAt = DateTimeOffset.UtcNow.AddDays(30),

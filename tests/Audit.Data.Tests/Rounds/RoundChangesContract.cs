@@ -48,6 +48,27 @@ public abstract class RoundChangesContract : EngineTestBase
     }
 
     [TestMethod]
+    public async Task A_rounds_cycle_is_stored_changed_and_cleared_and_the_list_filters_on_it()
+    {
+        var questionnaire = await NewQuestionnaireAsync(Factory);
+        var cycle = NewId("c-");
+        var first = NewRound(questionnaire) with { Cycle = cycle };
+        var other = NewRound(questionnaire);
+        Assert.AreEqual(RoundInsertOutcome.Inserted, await Rounds.InsertAsync(first, Change("round.created", "round", first.Id)));
+        Assert.AreEqual(RoundInsertOutcome.Inserted, await Rounds.InsertAsync(other, Change("round.created", "round", other.Id)));
+        Assert.AreEqual(cycle, (await Rounds.GetAsync(first.Id))!.Round.Cycle);
+
+        var moved = await Rounds.UpdateAsync(other with { Cycle = cycle }, 1, Change("round.changed", "round", other.Id));
+        Assert.AreEqual(cycle, moved.Current!.Round.Cycle);
+        var listed = await Rounds.ListAsync(new RoundQuery(Cycle: cycle), new PageRequest(1, 50));
+        Assert.AreSequenceEqual(new[] { first.Id, other.Id }.Order(StringComparer.Ordinal).ToArray(), listed.Items.Select(r => r.Round.Id).Order(StringComparer.Ordinal).ToArray());
+
+        var cleared = await Rounds.UpdateAsync(first with { Cycle = null }, 1, Change("round.changed", "round", first.Id));
+        Assert.IsNull(cleared.Current!.Round.Cycle);
+        Assert.AreEqual(1, (await Rounds.ListAsync(new RoundQuery(Cycle: cycle), new PageRequest(1, 50))).Total);
+    }
+
+    [TestMethod]
     public async Task A_participations_own_deadline_is_stored_with_its_mail_and_shows_in_progress_and_contacts()
     {
         var round = await OpenRoundAsync(Factory);

@@ -35,6 +35,7 @@ public sealed class SqlClassConventionTests
     [DataRow("FindingsSql")]
     [DataRow("DeepDiveSql")]
     [DataRow("SectorFindingsSql")]
+    [DataRow("CycleFindingsSql")]
     [DataRow("RoundProgressSql")]
     [DataRow("RoundAnswersSql")]
     [DataRow("SectorDirtySql")]

@@ -25,6 +25,7 @@ public static class EditRoundPage
         new("titel", "titel", "title"),
         new("sluit", "sluit", "closesAt"),
         new("peildatum", "peildatum", "referenceDate"),
+        new("cyclus", "cyclus", "cycle"),
     ];
 
     public sealed record Model(
@@ -82,8 +83,9 @@ public static class EditRoundPage
                 fieldErrors["peildatum"] = "peildatum";
             }
         }
-        // An emptied title is refused rather than left as it was: the form always sends the title it shows.
-        var changes = new RoundChanges(values["titel"] ?? "", closesAt, referenceDate);
+        // An emptied title is refused rather than left as it was: the form always sends the title it shows. An emptied
+        // cycle takes the round out of its cycle.
+        var changes = new RoundChanges(values["titel"] ?? "", closesAt, referenceDate, values["cyclus"] ?? "");
         var ifMatch = int.TryParse(form[VersionField], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? VersionPrecondition.Of(version)
             : VersionPrecondition.Absent;
@@ -148,6 +150,7 @@ public static class EditRoundPage
         ["titel"] = round.Title,
         ["sluit"] = AmsterdamTime.Input(round.ClosesAt),
         ["peildatum"] = round.ReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["cyclus"] = round.Cycle,
     };
 
     /// <summary>The form; after a refusal it keeps what was typed, and takes the round's current version (so saving again is deliberate).</summary>

@@ -26,6 +26,7 @@ public static class NewRoundPage
     public static readonly IReadOnlyList<RoundField> Fields =
     [
         new("id", "ronde-id", "id"),
+        new("cyclus", "cyclus", "cycle"),
         new("titel", "titel", "title"),
         new("vragenlijst", "vragenlijst", "questionnaire", "questionnaire.key", "questionnaire.version"),
         new("opent", "opent", "opensAt"),
@@ -165,7 +166,7 @@ public static class NewRoundPage
         var dominanceN = Whole("dominantie_n");
         var disclosure = new DisclosureSettings(minGroup ?? DisclosureSettings.Default.MinGroupSize,
             new DominanceRule(dominanceN ?? DominanceRule.Default.N, k ?? DominanceRule.Default.K));
-        return new RoundDraft(values["id"], values["titel"], key, version, Moment("opent"), Moment("sluit"), values["nulmeting"], disclosure, referenceDate);
+        return new RoundDraft(values["id"], values["titel"], key, version, Moment("opent"), Moment("sluit"), values["nulmeting"], disclosure, referenceDate, values["cyclus"]);
     }
 
     private static async Task<IResult> FormAsync(

@@ -1,0 +1,18 @@
+-- Issue 19, audit cycles. cycle: the audit cycle a round belongs to (e.g. '2023'); the rounds of one cycle are its
+-- waves (universities, hogescholen, NWO/KNAW institutes), and the national report to parliament combines their
+-- published views. Null for a round outside any cycle.
+ALTER TABLE rounds ADD COLUMN cycle TEXT NULL;
+CREATE INDEX ix_rounds_cycle ON rounds (cycle);
+
+-- The bureau's summary of a whole cycle, which opens the national report: Markdown, versioned, approved by a second
+-- analyst exactly as sector findings are (a save moves version past approved_version and so withdraws the approval).
+CREATE TABLE cycle_findings (
+    cycle             TEXT    NOT NULL PRIMARY KEY,
+    summary           TEXT    NOT NULL,
+    version           INTEGER NOT NULL,
+    updated_by        TEXT    NOT NULL,
+    updated_at        TEXT    NOT NULL,
+    approved_version  INTEGER NULL,
+    approved_by       TEXT    NULL,
+    approved_at       TEXT    NULL
+);
