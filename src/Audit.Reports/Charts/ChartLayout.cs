@@ -25,7 +25,7 @@ public sealed record ChartLayout(double Width, bool LabelsAbove, double LabelCol
     /// <see cref="Print"/> with tighter rows and a wider label column, for a box plot of every theme on a document that
     /// must fit two pages (the board summary): the same text size, less air, theme names on fewer lines.
     /// </summary>
-    public static ChartLayout PrintDense { get; } = Print with { LabelColumn = 250, RowHeight = 32 };
+    public static ChartLayout PrintDense { get; } = Print with { LabelColumn = 300, RowHeight = 30 };
 
     /// <summary>The height of a box-plot row whose label fits; a longer label makes its row taller.</summary>
     public double RowHeight { get; init; } = 40;
