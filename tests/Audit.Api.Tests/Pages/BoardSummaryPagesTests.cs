@@ -23,8 +23,8 @@ public sealed class BoardSummaryPagesTests
         var english = await browser.GetStringAsync(new Uri($"/deelnames/{world.OwnId}/rapport?lang=en", UriKind.Relative));
         var html = await browser.GetAsync(new Uri($"/api/v1/participations/{world.OwnId}/board-summary?lang=nl", UriKind.Relative));
 
-        Assert.Contains($"href=\"/api/v1/participations/{world.OwnId}/board-summary?lang=nl&amp;format=pdf\" type=\"application/pdf\">Samenvatting voor het bestuursgesprek (pdf)</a>", dutch);
-        Assert.Contains($"href=\"/api/v1/participations/{world.OwnId}/board-summary?lang=en&amp;format=pdf\" type=\"application/pdf\">Summary for the board conversation (pdf)</a>", english);
+        Assert.Contains($"href=\"/api/v1/participations/{world.OwnId}/board-summary?lang=nl&amp;format=pdf\" type=\"application/pdf\">Samenvatting voor het bestuursgesprek (PDF)</a>", dutch);
+        Assert.Contains($"href=\"/api/v1/participations/{world.OwnId}/board-summary?lang=en&amp;format=pdf\" type=\"application/pdf\">Summary for the board conversation (PDF)</a>", english);
         Assert.AreEqual(HttpStatusCode.OK, html.StatusCode, "the respondent's own session reaches the address it is given");
     }
 
@@ -36,6 +36,6 @@ public sealed class BoardSummaryPagesTests
 
         var html = await world.Analyst.GetStringAsync(new Uri($"/bureau/deelnames/{world.OwnId}", UriKind.Relative));
 
-        Assert.Contains($"href=\"/api/v1/participations/{world.OwnId}/board-summary?lang=nl&amp;format=pdf\" type=\"application/pdf\">Samenvatting voor het bestuursgesprek (pdf)</a>", html);
+        Assert.Contains($"href=\"/api/v1/participations/{world.OwnId}/board-summary?lang=nl&amp;format=pdf\" type=\"application/pdf\">Samenvatting voor het bestuursgesprek (PDF)</a>", html);
     }
 }
