@@ -1,3 +1,4 @@
+using Audit.Core.Questionnaires;
 using Audit.Core.Rounds;
 using Audit.Reports.Localization;
 using Audit.Reports.Mapping;
@@ -18,10 +19,11 @@ public sealed class BoardSummaryTests
     private static ReportRenderer NewRenderer() => new(TemplateCatalog.Load(TemplateFolders.Shipped), FixedClock.Default);
 
     /// <summary>Leiden in the synthetic round, with a baseline round and a recommendation on every theme.</summary>
-    internal static FeedbackReport Feedback(Func<string, string>? user = null, Func<string, string>? recommendation = null)
+    internal static FeedbackReport Feedback(Func<string, string>? user = null, Func<string, string>? recommendation = null, string language = "nl")
     {
         var data = new SyntheticRound(user);
-        var input = data.Feedback("leiden", user);
+        var questionnaire = data.Questionnaire.In(language);
+        var input = data.Feedback("leiden", user) with { Questionnaire = questionnaire };
         var texts = recommendation ?? (title => $"Aanbeveling over {title}.");
         var baselineRound = new Round("2021-nulmeting", "Nulmeting 2021", input.Round.Questionnaire,
             new DateTimeOffset(2021, 3, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2021, 6, 30, 0, 0, 0, TimeSpan.Zero),
@@ -31,7 +33,7 @@ public sealed class BoardSummaryTests
             Round = input.Round with { BaselineRoundId = baselineRound.Id },
             BaselineRound = baselineRound,
             // Another university's synthetic answers stand in for Leiden's own answers two years earlier.
-            Baseline = new BaselineAnswers(data.Questionnaire, data.Answers["eur"]),
+            Baseline = new BaselineAnswers(questionnaire, data.Answers["eur"]),
             Findings = input.Findings! with
             {
                 Themes = data.Questionnaire.Themes.ToDictionary(
@@ -40,8 +42,8 @@ public sealed class BoardSummaryTests
         });
     }
 
-    internal static BoardSummary Summary(Func<string, string>? user = null, Func<string, string>? recommendation = null) =>
-        BoardSummaryMapper.Map(Feedback(user, recommendation));
+    internal static BoardSummary Summary(Func<string, string>? user = null, Func<string, string>? recommendation = null, string language = "nl") =>
+        BoardSummaryMapper.Map(Feedback(user, recommendation, language));
 
     [TestMethod]
     public void Board_summary() =>
@@ -49,7 +51,7 @@ public sealed class BoardSummaryTests
 
     [TestMethod]
     public void Board_summary_in_English() =>
-        GoldenFile.AssertMatches("board-summary.en.html", NewRenderer().RenderBoardSummary(Summary(), new ReportRenderOptions(ReportLanguage.En)).Html);
+        GoldenFile.AssertMatches("board-summary.en.html", NewRenderer().RenderBoardSummary(Summary(language: "en"), new ReportRenderOptions(ReportLanguage.En)).Html);
 
     [TestMethod]
     public void Every_figure_is_the_feedback_reports_own_or_its_published_sectors()

@@ -45,12 +45,14 @@ public sealed partial class BoardSummaryPdfTests
     [DataRow("nl", false)]
     [DataRow("en", false)]
     [DataRow("nl", true)]
+    [DataRow("en", true)]
     public async Task The_summary_prints_on_at_most_two_tagged_pages_with_its_title(string language, bool longest)
     {
         var renderer = Renderer();
         var pdfinfo = PdfInfo.Require();
         // The longest case: every theme's recommendation at the 10,000 characters the findings API allows.
-        var summary = BoardSummaryTests.Summary(recommendation: longest ? title => string.Join(' ', Enumerable.Repeat($"Beleg {title} bij het bestuur", 700))[..10_000] : null);
+        var summary = BoardSummaryTests.Summary(
+            recommendation: longest ? title => string.Join(' ', Enumerable.Repeat($"Beleg {title} bij het bestuur", 700))[..10_000] : null, language: language);
         Assert.IsTrue(ReportLanguages.TryParse(language, out var lang));
         var html = new ReportRenderer(TemplateCatalog.Load(TemplateFolders.Shipped), FixedClock.Default)
             .RenderBoardSummary(summary, new ReportRenderOptions(lang, ExpandDataTables: true)).Html;
