@@ -22,10 +22,26 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
 
     public PreparedReport Feedback(FeedbackData data, ReportLanguage language)
     {
-        var participation = data.Scope.Participation;
+        var report = FeedbackModel(data, language);
         var round = data.Scope.Round.Round;
+        return Prepare(ReportKinds.Feedback, round.Id, data.Scope.Participation.Id, ReportRenderer.FeedbackTemplate, language, report,
+            [Fingerprint(data.Sector)], $"terugkoppeling-{round.Id}-{data.Institution.Id}", options => renderer.RenderFeedback(report, options));
+    }
+
+    /// <summary>The board conversation pack: condensed from the feedback report's model, so its figures are that report's.</summary>
+    public PreparedReport BoardSummary(FeedbackData data, ReportLanguage language)
+    {
+        var report = BoardSummaryMapper.Map(FeedbackModel(data, language));
+        var round = data.Scope.Round.Round;
+        return Prepare(ReportKinds.BoardSummary, round.Id, data.Scope.Participation.Id, ReportRenderer.BoardSummaryTemplate, language, report,
+            [Fingerprint(data.Sector)], $"bestuursgesprek-{round.Id}-{data.Institution.Id}", options => renderer.RenderBoardSummary(report, options));
+    }
+
+    private static Audit.Reports.Models.FeedbackReport FeedbackModel(FeedbackData data, ReportLanguage language)
+    {
+        var participation = data.Scope.Participation;
         var input = new FeedbackInput(
-            round,
+            data.Scope.Round.Round,
             // The questionnaire in the report's language: English texts where it has them, Dutch (marked) where not.
             data.Scope.Questionnaire.In(language.Code()),
             data.Sector.View,
@@ -37,9 +53,7 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
             BaselineRound = data.BaselineRound,
             Baseline = data.Baseline is { } baseline ? new BaselineAnswers(baseline.Questionnaire.In(language.Code()), baseline.Answers) : null,
         };
-        var report = FeedbackReportMapper.Map(input);
-        return Prepare(ReportKinds.Feedback, round.Id, participation.Id, ReportRenderer.FeedbackTemplate, language, report,
-            [Fingerprint(data.Sector)], $"terugkoppeling-{round.Id}-{data.Institution.Id}", options => renderer.RenderFeedback(report, options));
+        return FeedbackReportMapper.Map(input);
     }
 
     public PreparedReport Sector(SectorReportData data, ReportLanguage language)

@@ -4,7 +4,7 @@ using Audit.Reports.Localization;
 namespace Audit.Api.Reports;
 
 /// <summary>
-/// Reports and exports. The feedback report is confidential: the bureau always (each read on record), the
+/// Reports and exports. The feedback report, and the board summary condensed from it, are confidential: the bureau always (each read on record), the
 /// institution's own respondents once the round is published, the ministry never. The sector and parliament reports
 /// and the CSV hold published statistics only: the bureau always, the ministry once the round is published.
 /// Respondents get neither: their feedback report already sets them against their sector's published view, and the
@@ -17,6 +17,8 @@ public static class ReportsApi
     {
         var feedback = routes.MapGroup("/api/v1").WithTags("Reports").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Analyst, Roles.Respondent));
         feedback.MapGet("/participations/{participationId}/feedback-report", FeedbackReportAsync).WithName("GetFeedbackReport")
+            .DocumentedAsReport().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        feedback.MapGet("/participations/{participationId}/board-summary", BoardSummaryAsync).WithName("GetBoardSummary")
             .DocumentedAsReport().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var published = routes.MapGroup("/api/v1").WithTags("Reports").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Analyst, Roles.Ministry));
@@ -48,6 +50,17 @@ public static class ReportsApi
         var caller = principal.ToCaller();
         return await output.Delivery.RespondAsync(output.Http, lang, format, () => read.ExecuteAsync(caller, participationId, cancellationToken),
             output.Prepare.Feedback, (report, reportFormat) => read.RecordDeliveredAsync(caller, participationId,
+                $"{report.Language.Code()} {reportFormat.Code()} {report.Fingerprint}", cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The board conversation pack: the feedback report's access, languages, formats and headers, two pages long.</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> BoardSummaryAsync(
+        string participationId, ClaimsPrincipal principal, ReadBoardSummary read, [AsParameters] ReportOutput output, CancellationToken cancellationToken,
+        string? lang = null, string? format = null)
+    {
+        var caller = principal.ToCaller();
+        return await output.Delivery.RespondAsync(output.Http, lang, format, () => read.ExecuteAsync(caller, participationId, cancellationToken),
+            output.Prepare.BoardSummary, (report, reportFormat) => read.RecordDeliveredAsync(caller, participationId,
                 $"{report.Language.Code()} {reportFormat.Code()} {report.Fingerprint}", cancellationToken), cancellationToken);
     }
 

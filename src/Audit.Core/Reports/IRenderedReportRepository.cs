@@ -13,6 +13,12 @@ public static class ReportKinds
 
     /// <summary>The round's report to parliament; the subject is <see cref="RenderedReportKey.WholeRound"/>.</summary>
     public const string Parliament = "parliament";
+
+    /// <summary>
+    /// One participation's board conversation pack (two pages from its feedback report); the subject is the
+    /// participation id. Rendered on request, not by the render job.
+    /// </summary>
+    public const string BoardSummary = "board-summary";
 }
 
 /// <summary>

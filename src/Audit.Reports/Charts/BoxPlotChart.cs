@@ -15,7 +15,6 @@ public sealed record BoxPlotData(string Title, string Description, string RowHea
 /// </summary>
 internal static class BoxPlotChart
 {
-    private const double RowHeight = 40;
     private const double BoxHeight = 20;
     private const double Pad = 8;
     private const double AxisHeight = 28;
@@ -50,7 +49,7 @@ internal static class BoxPlotChart
             var lines = labelled
                 ? Svg.Wrap(row.Label, besides ? left - 12 - Pad : layout.Width - (2 * Pad))
                 : [];
-            var height = RowHeight;
+            var height = layout.RowHeight;
             if (labelled && layout.LabelsAbove)
             {
                 rows.Lines(Pad, y + (Svg.FontSize / 2), lines);
@@ -58,7 +57,7 @@ internal static class BoxPlotChart
             }
             else if (labelled)
             {
-                height = Math.Max(RowHeight, Svg.LinesHeight(lines.Count) + 12);
+                height = Math.Max(layout.RowHeight, Svg.LinesHeight(lines.Count) + 12);
             }
             var middle = y + (height / 2);
             if (besides)
@@ -68,7 +67,7 @@ internal static class BoxPlotChart
             DrawBox(rows, row, X, middle);
             if (row.Norm is { } norm)
             {
-                rows.Line(X(norm), middle - (RowHeight / 2) + 2, X(norm), middle + (RowHeight / 2) - 2, ChartPalette.Ink, 1.5, "4 3");
+                rows.Line(X(norm), middle - (layout.RowHeight / 2) + 2, X(norm), middle + (layout.RowHeight / 2) - 2, ChartPalette.Ink, 1.5, "4 3");
             }
             if (row.Own is { } own)
             {

@@ -20,6 +20,7 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
         var functions = new ScriptObject();
         functions.Import("bars", new Func<TemplateContext, QuestionReport, OwnAnswer?, RawHtml>(Bars));
         functions.Import("box", new Func<TemplateContext, ThemeReport, decimal?, RawHtml>(Box));
+        functions.Import("board", new Func<TemplateContext, BoardSummary, RawHtml>(Board));
         return functions;
     }
 
@@ -45,6 +46,29 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
     /// <summary><c>chart.box theme [own_score]</c>: the sector's theme-score quartiles, with the own score if given.</summary>
     public RawHtml Box(TemplateContext context, ThemeReport theme, decimal? own = null) =>
         new(BoxPlotChart.Render(BoxData(theme, own), Placement(context), labels));
+
+    /// <summary>
+    /// <c>chart.board summary</c>: every theme with published sector figures on one shared scale, the sector's middle
+    /// half and median, the own score and the norm. Only the SVG: the board summary's own table beside it carries the
+    /// numbers (with the trend), so a second data table would say the same twice on a two-page document.
+    /// </summary>
+    public RawHtml Board(TemplateContext context, BoardSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var shown = summary.Themes.Where(t => t.Sector is not null).ToList();
+        if (shown.Count == 0)
+        {
+            throw new InvalidOperationException("Every theme of this sector is withheld; the template must not chart it.");
+        }
+        var rows = shown.Select(t => new BoxRow(t.Title, t.Sector!.N, t.Sector.Q1, t.Sector.Median, t.Sector.Q3, t.OwnScore, t.Norm)).ToList();
+        var description = string.Join(" ", shown.Select(t =>
+            format.Fill(labels["box_desc"], t.Title, t.Sector!.Median, t.Sector.Q1, t.Sector.Q3, t.Sector.N)
+            + (t.OwnScore is null ? "" : " " + format.Fill(labels["box_own_desc"], t.OwnScore))
+            + (t.Norm is null ? "" : " " + format.Fill(labels["box_norm_desc"], t.Norm))));
+        var placement = Placement(context);
+        var data = new BoxPlotData(texts["board_summary.chart_title"], description, labels["theme"], 0, 5, rows);
+        return new RawHtml($"<div class=\"chart\" id=\"{placement.Id}\">\n{BoxPlotChart.Draw(data, placement.Id, labels, ChartLayout.PrintDense)}</div>\n");
+    }
 
     private StackedBarData BarData(QuestionReport question, OwnAnswer? own)
     {

@@ -8,7 +8,7 @@ using Scriban.Runtime;
 namespace Audit.Reports.Rendering;
 
 /// <summary>
-/// Renders the three reports from their view-models. Each render gets a fresh <see cref="ReportTemplateContext"/>;
+/// Renders the reports from their view-models. Each render gets a fresh <see cref="ReportTemplateContext"/>;
 /// the parsed templates are shared and immutable, so the renderer is safe to use from many requests at once.
 /// The report template renders the body (and sets <c>page_title</c> and <c>running_footer</c>); the layout then
 /// wraps it with the document head, the print CSS and the provenance footer.
@@ -18,6 +18,7 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
     public const string FeedbackTemplate = "reports/feedback.scriban-html";
     public const string SectorTemplate = "reports/sector.scriban-html";
     public const string ParliamentTemplate = "reports/parliament.scriban-html";
+    public const string BoardSummaryTemplate = "reports/board-summary.scriban-html";
 
     private readonly TemplateCatalog catalog = catalog.Folder == TemplateCatalog.ReportsFolder
         ? catalog
@@ -41,7 +42,14 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
         return Render(ParliamentTemplate, report, report.Round, [.. report.Sectors.Select(Fingerprint)], options ?? ReportRenderOptions.Default);
     }
 
-    /// <summary>Renders any catalog template with <paramref name="report"/> as <c>report</c>; the three methods above use it.</summary>
+    public RenderedReport RenderBoardSummary(BoardSummary report, ReportRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Render(BoardSummaryTemplate, report, report.Round, [new SectorFingerprint(report.Institution.Type, report.SectorFingerprint)],
+            options ?? ReportRenderOptions.Default);
+    }
+
+    /// <summary>Renders any catalog template with <paramref name="report"/> as <c>report</c>; the methods above use it.</summary>
     internal RenderedReport Render(string templateKey, object report, ReportRound round, IReadOnlyList<SectorFingerprint> sectorViews, ReportRenderOptions options)
     {
         var provenance = new ReportProvenance(

@@ -254,6 +254,7 @@ public static class AuthorizationMatrix
         // get no sector report or CSV (their feedback report holds their sector); the ministry is told no feedback report exists,
         // and so is another institution; the workbook, the render job and the stored files are the bureau's.
         new("GET /api/v1/participations/{participationId}/feedback-report", w => Get($"/api/v1/participations/{w.PublishedParticipationId}/feedback-report"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
+        new("GET /api/v1/participations/{participationId}/board-summary", w => Get($"/api/v1/participations/{w.PublishedParticipationId}/board-summary"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/report", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit/report"), PublishedStatistics(OK)),
         new("GET /api/v1/rounds/{roundId}/parliament-report", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/parliament-report"), PublishedStatistics(OK)),
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/statistics.csv", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit/statistics.csv"), PublishedStatistics(OK)),

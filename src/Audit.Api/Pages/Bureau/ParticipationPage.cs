@@ -24,7 +24,7 @@ public static class ParticipationPage
 
     public sealed record Model(
         ParticipationHeader Participation, SubmissionInfo? Submission, IReadOnlyList<ReviewInfo> Reviews, IReadOnlyList<ThemeBlock> Themes,
-        string? ReviewHref, string FindingsHref, string? Message);
+        string? ReviewHref, string FindingsHref, string? Message, string BoardSummaryHref);
 
     public static async Task<IResult> ShowAsync(
         string participationId, HttpContext context, ClaimsPrincipal principal, ReadParticipationFile read, CancellationToken cancellationToken)
@@ -41,6 +41,7 @@ public static class ParticipationPage
             .Select(r => new ReviewInfo(r.Number, r.Decision.ToWireName(), r.Summary, file.NameOf(r.ReviewedBy), r.ReviewedAt, r.Remarks.Count)).ToList();
         return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), submission, reviews, ParticipationFileView.ThemesOf(file, PageLanguage.Resolve(context).Code()),
             file.CanReview ? BureauPages.ReviewPath(participationId) : null, BureauPages.FindingsPath(participationId),
-            BureauForms.Message(context.Request.Query[MessageQuery], Messages)));
+            BureauForms.Message(context.Request.Query[MessageQuery], Messages),
+            Respondent.ReportPages.BoardSummaryPdf(participationId, PageLanguage.Resolve(context).Code())));
     }
 }

@@ -16,7 +16,7 @@ public static class ReportPages
 {
     public const string Name = "respondent/report";
 
-    public sealed record Model(ParticipationHeader Header, string FrameSrc, string PdfHref, string StartHref);
+    public sealed record Model(ParticipationHeader Header, string FrameSrc, string PdfHref, string StartHref, string BoardSummaryHref);
 
     public static async Task<IResult> HtmlAsync(
         string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
@@ -26,8 +26,9 @@ public static class ReportPages
         {
             return RespondentPages.Refused(failure);
         }
-        return new HtmlPage(Name, new Model(RespondentState.QuietHeader(view), ApiUrl(view.Id, PageLanguage.Resolve(http).Code(), pdf: false),
-            RespondentPages.ReportPdf(view.Id), RespondentPages.Start(view.Id)));
+        var language = PageLanguage.Resolve(http).Code();
+        return new HtmlPage(Name, new Model(RespondentState.QuietHeader(view), ApiUrl(view.Id, language, pdf: false),
+            RespondentPages.ReportPdf(view.Id), RespondentPages.Start(view.Id), BoardSummaryPdf(view.Id, language)));
     }
 
     public static async Task<IResult> PdfAsync(
@@ -42,6 +43,13 @@ public static class ReportPages
     /// <summary>The report's address in the API, in <paramref name="language"/>.</summary>
     public static string ApiUrl(string participationId, string language, bool pdf) =>
         $"/api/v1/participations/{Uri.EscapeDataString(participationId)}/feedback-report?lang={language}" + (pdf ? "&format=pdf" : "");
+
+    /// <summary>
+    /// The board conversation pack as a PDF download, straight from the API: a link cannot set <c>Accept</c>, so it
+    /// says <c>format=pdf</c>. The bureau's participation page links to the same address.
+    /// </summary>
+    public static string BoardSummaryPdf(string participationId, string language) =>
+        $"/api/v1/participations/{Uri.EscapeDataString(participationId)}/board-summary?lang={language}&format=pdf";
 
     private static async Task<Outcome<RespondentView>> PublishedAsync(
         string participationId, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
