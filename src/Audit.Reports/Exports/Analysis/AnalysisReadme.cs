@@ -57,8 +57,11 @@ public static class AnalysisReadme
             2. a multi_choice option appends _<option key>, a grid cell _<row key>_<column key>;
             3. a name that would start with a digit, is a reserved word in R, SPSS or Stata, or equals a fixed column
                (round, participation_id, institution_id, institution_name, institution_type, status) gets q_ in front;
-            4. a name longer than 32 characters, or one whose keys step 1 changed (a '.' or '-'), keeps its first 25
-               characters and gets _ and the first 6 hex digits of the SHA-256 of the keys joined by '/'.
+            4. a name longer than 32 characters keeps its first 25 characters and gets _ and the first 6 hex digits of
+               the SHA-256 of the keys joined by '/';
+            5. should two variables still share a name (keys a.b and a_b), the later one gets its first 25 characters,
+               _ and 6 hex digits of the SHA-256 of its keys joined by '/' followed by #n.
+            Example: governance.bestuurder -> governance_bestuurder.
             codebook.csv maps each name back to its question key, option, row and column.
 
             """);

@@ -162,7 +162,7 @@ public static class AnalysisVariables
         {
             var code = level.ToString(CultureInfo.InvariantCulture);
             var text = question.LocalizedLevels?.GetValueOrDefault(level);
-            yield return new(level, text is null ? code : $"{code} {text.For("nl").Text}", text is null ? code : $"{code} {text.For("en").Text}");
+            yield return text is null ? new(level, code, code) : new(level, $"{code} {text.For("nl").Text}", $"{code} {text.For("en").Text}");
         }
     }
 }

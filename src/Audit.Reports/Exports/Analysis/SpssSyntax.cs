@@ -46,13 +46,13 @@ public static class SpssSyntax
             var groups = new List<string>();
             if (numeric.Count > 0)
             {
-                groups.Add($"  {Wrap(numeric)} (-8, -9)");
+                groups.Add($"{Wrap(numeric)} (-8, -9)");
             }
             if (text.Count > 0)
             {
-                groups.Add($"  {Wrap(text)} ('-8', '-9')");
+                groups.Add($"{Wrap(text)} ('-8', '-9')");
             }
-            s.Append("MISSING VALUES\n").Append(string.Join("\n  /", groups)).Append(".\n");
+            s.Append("MISSING VALUES\n  ").Append(string.Join("\n  /", groups)).Append(".\n");
         }
         s.Append("EXECUTE.\n");
         return s.ToString();

@@ -12,10 +12,12 @@ namespace Audit.Reports.Exports.Analysis;
 /// <item>lower-case; every character outside <c>[a-z0-9]</c> becomes <c>_</c>; runs of <c>_</c> become one; no <c>_</c> at either end;</item>
 /// <item>a multi-choice option appends <c>_{option}</c>, a grid cell <c>_{row}_{column}</c> (each part cleaned the same way);</item>
 /// <item>a name that starts with a digit, is a reserved word in R, SPSS or Stata, or is one of the fixed columns gets <c>q_</c> in front;</item>
-/// <item>a name longer than 32 characters, or one whose cleaning changed the key (a <c>.</c> or <c>-</c>), keeps its
-/// first 25 characters (without a trailing <c>_</c>) and gets <c>_</c> plus the first 6 hex digits of the SHA-256 of the
-/// original keys joined with <c>/</c>; so <c>a.b</c> and <c>a_b</c> can never share a name.</item>
+/// <item>a name longer than 32 characters keeps its first 25 characters (without a trailing <c>_</c>) and gets <c>_</c>
+/// plus the first 6 hex digits of the SHA-256 of the original keys joined with <c>/</c>;</item>
+/// <item>should two variables of one questionnaire still get the same name (keys <c>a.b</c> and <c>a_b</c>), the later one
+/// in definition order gets the first 25 characters, <c>_</c> and 6 hex digits of the SHA-256 of its keys plus <c>#n</c>.</item>
 /// </list>
+/// The shipped keys use <c>.</c> between theme and question (<c>governance.bestuurder</c> → <c>governance_bestuurder</c>).
 /// </summary>
 public static class VariableNames
 {
@@ -53,12 +55,11 @@ public static class VariableNames
     {
         var parts = keys.Select(Clean).ToList();
         var name = string.Join('_', parts.Where(p => p.Length > 0));
-        var lossy = keys.Any(k => Clean(k) != k);
         if (name.Length == 0 || name[0] is not (>= 'a' and <= 'z') || Reserved.Contains(name) || FixedColumns.Contains(name))
         {
             name = "q_" + name;
         }
-        if (name.Length > MaxLength || lossy)
+        if (name.Length > MaxLength)
         {
             var prefix = name[..Math.Min(name.Length, MaxLength - HashLength - 1)].TrimEnd('_');
             name = prefix + "_" + Hash(string.Join('/', keys));
