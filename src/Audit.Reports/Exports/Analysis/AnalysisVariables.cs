@@ -162,7 +162,10 @@ public static class AnalysisVariables
         {
             var code = level.ToString(CultureInfo.InvariantCulture);
             var text = question.LocalizedLevels?.GetValueOrDefault(level);
-            yield return text is null ? new(level, code, code) : new(level, $"{code} {text.For("nl").Text}", $"{code} {text.For("en").Text}");
+            // The loader gives an unlabelled level its number as its label; "3 3" would say nothing more.
+            yield return text is null || text.Text == code
+                ? new(level, code, code)
+                : new(level, $"{code} {text.For("nl").Text}", $"{code} {text.For("en").Text}");
         }
     }
 }

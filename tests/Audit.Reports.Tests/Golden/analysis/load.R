@@ -36,7 +36,7 @@ for (name in analysis_variables) {
 answers$gov_policy <- factor(answers$gov_policy, levels = c(1, 0),
   labels = analysis_labels(c("Ja", "Nee"), c("Yes", "No")))
 attr(answers$gov_policy, "label") <- analysis_labels("Is er een beleid, met 'aanhalingstekens'?", "Is there a policy?")
-attr(answers$gov_maturity, "labels") <- stats::setNames(c(0, 1, 2, 3, 4, 5), analysis_labels(c("0 Niet aanwezig", "1 1", "2 2", "3 3", "4 4", "5 Geoptimaliseerd"), c("0 Not in place", "1 1", "2 2", "3 3", "4 4", "5 Optimised")))
+attr(answers$gov_maturity, "labels") <- stats::setNames(c(0, 1, 2, 3, 4, 5), analysis_labels(c("0 Niet aanwezig", "1", "2", "3", "4", "5 Geoptimaliseerd"), c("0 Not in place", "1", "2", "3", "4", "5 Optimised")))
 attr(answers$gov_maturity, "label") <- analysis_labels("Hoe volwassen is het beleid?", "How mature is the policy?")
 attr(answers$gov_count, "label") <- analysis_labels("Hoeveel mensen?", "How many people?")
 answers$gov_kind <- factor(answers$gov_kind, levels = c(1, 2),

@@ -17,10 +17,10 @@ label values gov_policy gov_policy
 label variable gov_maturity `"Hoe volwassen is het beleid?"'
 label define gov_maturity ///
     0 `"0 Niet aanwezig"' ///
-    1 `"1 1"' ///
-    2 `"2 2"' ///
-    3 `"3 3"' ///
-    4 `"4 4"' ///
+    1 `"1"' ///
+    2 `"2"' ///
+    3 `"3"' ///
+    4 `"4"' ///
     5 `"5 Geoptimaliseerd"' ///
     .a `"niet van toepassing"' ///
     .b `"niet getoond (verborgen door een eerder antwoord)"', replace

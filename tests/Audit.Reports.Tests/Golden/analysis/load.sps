@@ -46,10 +46,10 @@ VALUE LABELS
     -9 'niet getoond (verborgen door een eerder antwoord)'
   /gov_maturity
     0 '0 Niet aanwezig'
-    1 '1 1'
-    2 '2 2'
-    3 '3 3'
-    4 '4 4'
+    1 '1'
+    2 '2'
+    3 '3'
+    4 '4'
     5 '5 Geoptimaliseerd'
     -8 'niet van toepassing'
     -9 'niet getoond (verborgen door een eerder antwoord)'
@@ -88,5 +88,5 @@ VALUE LABELS
 MISSING VALUES
   gov_policy gov_maturity gov_count gov_kind risk_done risk_topics_land risk_topics_profile_of_th_e3b3ae risk_outcomes_cn_ok
    risk_outcomes_cn_stop (-8, -9)
-  /  risk_note ('-8', '-9').
+  /risk_note ('-8', '-9').
 EXECUTE.
