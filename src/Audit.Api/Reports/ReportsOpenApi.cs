@@ -61,6 +61,11 @@ internal static class ReportsOpenApi
                 Binary(operation, Audit.Reports.Exports.Analysis.AnalysisZip.ContentType);
                 Describe(operation, "include", "Absent: the accepted participations only. `submitted`: the submitted ones (not reviewed yet) too.",
                     [Application.Reports.ExportAnalysisData.IncludeSubmitted]);
+                if (operation.Parameters?.FirstOrDefault(p => p.Name == "rounds") is OpenApiParameter rounds)
+                {
+                    rounds.Description = "Two or more round ids, comma-separated, e.g. `2023-universiteiten,2025-universiteiten`.";
+                    rounds.Required = true;
+                }
                 return Task.CompletedTask;
             });
 
