@@ -37,6 +37,7 @@ public static class ReportsApi
             .DocumentedAsWorkbook().ProducesProblem(StatusCodes.Status404NotFound);
         bureau.MapPost("/rounds/{roundId}/reports/render", RenderAsync).WithName("RenderReports").ProducesProblem(StatusCodes.Status404NotFound);
         bureau.MapGet("/rounds/{roundId}/reports", ListRenderedAsync).WithName("ListRenderedReports").ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapAnalysisExports();
         return routes;
     }
 

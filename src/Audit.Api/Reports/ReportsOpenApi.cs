@@ -52,6 +52,23 @@ internal static class ReportsOpenApi
                 return Task.CompletedTask;
             });
 
+    /// <summary>An analysis zip (round or trend): binary, with <c>include</c> described.</summary>
+    public static RouteHandlerBuilder DocumentedAsAnalysisZip(this RouteHandlerBuilder endpoint, string description) =>
+        endpoint.Produces(StatusCodes.Status200OK, typeof(string), Audit.Reports.Exports.Analysis.AnalysisZip.ContentType)
+            .WithDescription(description)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                Binary(operation, Audit.Reports.Exports.Analysis.AnalysisZip.ContentType);
+                Describe(operation, "include", "Absent: the accepted participations only. `submitted`: the submitted ones (not reviewed yet) too.",
+                    [Application.Reports.ExportAnalysisData.IncludeSubmitted]);
+                if (operation.Parameters?.FirstOrDefault(p => p.Name == "rounds") is OpenApiParameter rounds)
+                {
+                    rounds.Description = "Two or more round ids, comma-separated, e.g. `2023-universiteiten,2025-universiteiten`.";
+                    rounds.Required = true;
+                }
+                return Task.CompletedTask;
+            });
+
     private static void Binary(OpenApiOperation operation, string mediaType)
     {
         if (operation.Responses?.TryGetValue("200", out var response) == true && response.Content?.TryGetValue(mediaType, out var content) == true)

@@ -262,6 +262,9 @@ public static class AuthorizationMatrix
         new("GET /api/v1/rounds/{roundId}/exports/answers.xlsx", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/exports/answers.xlsx"), BureauOnly(OK)),
         new("POST /api/v1/rounds/{roundId}/reports/render", w => Send(HttpMethod.Post, $"/api/v1/rounds/{w.RoundId}/reports/render"), BureauOnly(Accepted)),
         new("GET /api/v1/rounds/{roundId}/reports", w => Get($"/api/v1/rounds/{w.RoundId}/reports"), BureauOnly(OK)),
+        // The analysis exports name institutions, like the workbook; to anyone but the bureau they do not exist (404).
+        new("GET /api/v1/rounds/{roundId}/exports/analysis.zip", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/exports/analysis.zip"), BureauConfidential(OK)),
+        new("GET /api/v1/exports/trend.zip", w => Get($"/api/v1/exports/trend.zip?rounds={w.PublishedRoundId}"), BureauConfidential(BadRequest)),
 
         // Respondent pages: like the API, another institution's participation is not found; other roles are refused.
         // Forms post without their antiforgery field here (400); the report is not found before publication.

@@ -34,7 +34,20 @@ public static class RoundDashboardPage
         RoundInfo Round, string? TypeFilter, string? StatusFilter, IReadOnlyList<string> Types, IReadOnlyList<string> Statuses,
         IReadOnlyList<TotalsRow> Totals, IReadOnlyList<Row> Rows, int Total, string SectorsHref,
         IReadOnlyList<ExportLink> CsvLinks, string XlsxHref, string RenderAction, string RenderedHref, bool IsAdmin,
-        string InvitationsAction, RoundNotice? Notice, RoundStatusPage.StatusActions? StatusActions = null);
+        string InvitationsAction, RoundNotice? Notice, RoundStatusPage.StatusActions? StatusActions = null,
+        AnalysisLinks? Analysis = null);
+
+    /// <summary>The analysis exports (R, SPSS, Stata): this round, with submitted ones too, and the trend against the baseline if there is one.</summary>
+    public sealed record AnalysisLinks(string RoundHref, string WithSubmittedHref, string? TrendHref, string? BaselineRoundId);
+
+    public static AnalysisLinks AnalysisLinksFor(Round round)
+    {
+        var zip = $"/api/v1/rounds/{Uri.EscapeDataString(round.Id)}/exports/analysis.zip";
+        var trend = round.BaselineRoundId is { } baseline
+            ? $"/api/v1/exports/trend.zip?rounds={Uri.EscapeDataString(baseline)},{Uri.EscapeDataString(round.Id)}"
+            : null;
+        return new AnalysisLinks(zip, zip + "?include=submitted", trend, round.BaselineRoundId);
+    }
 
     public static async Task<IResult> ShowAsync(
         string roundId, HttpContext context, ClaimsPrincipal principal, ReadRoundProgress read, CancellationToken cancellationToken)
@@ -65,7 +78,7 @@ public static class RoundDashboardPage
             $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/exports/answers.xlsx",
             RoundActionsPage.RenderPath(roundId), $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/reports",
             caller.IsAdmin, RoundActionsPage.InvitationsPath(roundId), RoundActionsPage.NoticeFrom(context.Request.Query),
-            RoundStatusPage.ActionsFor(round, caller.IsAdmin, context.Request.Query));
+            RoundStatusPage.ActionsFor(round, caller.IsAdmin, context.Request.Query), AnalysisLinksFor(round));
         return new HtmlPage(Name, model);
     }
 
