@@ -13,6 +13,9 @@ public static class ReportKinds
 
     /// <summary>The round's report to parliament; the subject is <see cref="RenderedReportKey.WholeRound"/>.</summary>
     public const string Parliament = "parliament";
+
+    /// <summary>A cycle's national report to parliament; never stored by the render job, only rendered on request.</summary>
+    public const string National = "national";
 }
 
 /// <summary>
