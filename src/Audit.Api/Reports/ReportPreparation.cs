@@ -80,6 +80,25 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
             options => renderer.RenderParliament(report, options));
     }
 
+    /// <summary>
+    /// The national report of a cycle: approved texts only (the use case passes no other, the mapper checks again).
+    /// Its stored-file key uses the cycle as the subject of an imaginary "round" named after the cycle, so it never
+    /// collides with a round's reports.
+    /// </summary>
+    public PreparedReport National(NationalReportData data, ReportLanguage language)
+    {
+        var input = new NationalInput(data.Cycle, [.. data.Waves.Select(w => new NationalWave(
+            w.Round.Round.Round, w.Round.Questionnaire.In(language.Code()), [.. w.Round.Sectors.Select(s => s.View)], w.Round.BaselineRound)
+        {
+            Findings = w.Round.ApprovedFindings,
+            DeepDives = w.DeepDives,
+        })], data.ApprovedSummary);
+        var report = NationalReportMapper.Map(input);
+        return Prepare(ReportKinds.National, "cycle-" + data.Cycle, data.Cycle, ReportRenderer.NationalTemplate, language, report,
+            [.. report.Chapters.Select(c => new SectorFingerprint(c.Sector.InstitutionType, c.Sector.Fingerprint))], $"kamerrapport-cyclus-{data.Cycle}",
+            options => renderer.RenderNational(report, options));
+    }
+
     private static SectorFingerprint Fingerprint(PublishedSector sector) => new(sector.InstitutionType, sector.Fingerprint);
 
     private PreparedReport Prepare(

@@ -26,6 +26,8 @@ public static class ReportsApi
             .DocumentedAsReport().ProducesProblem(StatusCodes.Status404NotFound);
         published.MapGet("/rounds/{roundId}/parliament-report", ParliamentReportAsync).WithName("GetParliamentReport")
             .DocumentedAsReport().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        published.MapGet("/cycles/{cycle}/parliament-report", NationalReportAsync).WithName("GetNationalReport")
+            .DocumentedAsReport().ProducesProblem(StatusCodes.Status404NotFound);
         published.MapGet("/rounds/{roundId}/sector-views/{institutionType}/statistics.csv", ReportExports.SectorCsvAsync).WithName("ExportSectorStatistics")
             .DocumentedAsCsv().ProducesProblem(StatusCodes.Status404NotFound);
         // The short form of the address above. A file extension on a path parameter cannot be written in kebab-case
@@ -76,6 +78,13 @@ public static class ReportsApi
         string? lang = null, string? format = null) =>
         output.Delivery.RespondAsync(output.Http, lang, format, () => read.ExecuteAsync(principal.ToCaller(), roundId, cancellationToken),
             output.Prepare.Parliament, null, cancellationToken);
+
+    /// <summary>The national report of an audit cycle: every published round of it, approved texts only.</summary>
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> NationalReportAsync(
+        string cycle, ClaimsPrincipal principal, ReadNationalReport read, [AsParameters] ReportOutput output, CancellationToken cancellationToken,
+        string? lang = null, string? format = null) =>
+        output.Delivery.RespondAsync(output.Http, lang, format, () => read.ExecuteAsync(principal.ToCaller(), cycle, cancellationToken),
+            output.Prepare.National, null, cancellationToken);
 
     /// <summary>Enqueues the render job; the stored files appear under the status link as the job makes them.</summary>
     public static async Task<Results<Accepted<RenderRequestedResponse>, ProblemHttpResult>> RenderAsync(

@@ -19,6 +19,8 @@ public static class ReportKinds
     /// participation id. Rendered on request, not by the render job.
     /// </summary>
     public const string BoardSummary = "board-summary";
+    /// <summary>A cycle's national report to parliament; never stored by the render job, only rendered on request.</summary>
+    public const string National = "national";
 }
 
 /// <summary>

@@ -83,7 +83,7 @@ internal static class BoxPlotChart
         return svg.Wrap(id, layout.Width, chartHeight, data.Title, data.Description);
     }
 
-    private static void DrawBox(Svg svg, BoxRow row, Func<decimal, double> x, double middle)
+    internal static void DrawBox(Svg svg, BoxRow row, Func<decimal, double> x, double middle)
     {
         // Equal (or nearly equal) quartiles would collapse the box into a line hidden behind the median: the box keeps
         // a minimum width, centred on the quartiles, and the median mark reaches beyond it.

@@ -21,8 +21,18 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
         functions.Import("bars", new Func<TemplateContext, QuestionReport, OwnAnswer?, RawHtml>(Bars));
         functions.Import("box", new Func<TemplateContext, ThemeReport, decimal?, RawHtml>(Box));
         functions.Import("board", new Func<TemplateContext, BoardSummary, RawHtml>(Board));
+        functions.Import("overview", new Func<TemplateContext, IReadOnlyList<OverviewTheme>, RawHtml>(Overview));
+        functions.Import("change", new Func<TemplateContext, DevelopmentSector, RawHtml>(Change));
         return functions;
     }
+
+    /// <summary><c>chart.overview report.overview</c>: every theme × type of the national report, with its table.</summary>
+    public RawHtml Overview(TemplateContext context, IReadOnlyList<OverviewTheme> themes) =>
+        new(OverviewChart.Render(themes, Placement(context), labels));
+
+    /// <summary><c>chart.change sector</c>: one type's change since its baseline, per theme, with its table.</summary>
+    public RawHtml Change(TemplateContext context, DevelopmentSector sector) =>
+        new(ChangeChart.Render(sector, Placement(context), labels));
 
     /// <summary>
     /// The same charts for the web pages (<c>chart.bars question</c>, <c>chart.box theme</c>), as the bare SVG: a

@@ -44,7 +44,7 @@ public static class ParliamentReportMapper
             sectors);
     }
 
-    private static SectorReport WithFindings(SectorReport sector, IReadOnlyList<Core.SectorFindings.SectorFindingsTheme> texts)
+    internal static SectorReport WithFindings(SectorReport sector, IReadOnlyList<Core.SectorFindings.SectorFindingsTheme> texts)
     {
         var byTheme = texts.Where(t => t.ThemeKey is not null).ToDictionary(t => t.ThemeKey!, StringComparer.Ordinal);
         return sector with

@@ -19,6 +19,7 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
     public const string SectorTemplate = "reports/sector.scriban-html";
     public const string ParliamentTemplate = "reports/parliament.scriban-html";
     public const string BoardSummaryTemplate = "reports/board-summary.scriban-html";
+    public const string NationalTemplate = "reports/national.scriban-html";
 
     private readonly TemplateCatalog catalog = catalog.Folder == TemplateCatalog.ReportsFolder
         ? catalog
@@ -47,6 +48,20 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
         ArgumentNullException.ThrowIfNull(report);
         return Render(BoardSummaryTemplate, report, report.Round, [new SectorFingerprint(report.Institution.Type, report.SectorFingerprint)],
             options ?? ReportRenderOptions.Default);
+    }
+
+    /// <summary>
+    /// The national report of a cycle. Its provenance names every round (wave) it is made of and every sector view's
+    /// fingerprint; the questionnaire is the first wave's (the waves of a cycle ask the same one).
+    /// </summary>
+    public RenderedReport RenderNational(NationalReport report, ReportRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var first = report.Rounds[0];
+        var versions = string.Join(", ", report.Rounds.Select(r => r.QuestionnaireVersion).Distinct(StringComparer.Ordinal));
+        var rounds = first with { Id = string.Join(", ", report.Rounds.Select(r => r.Id)), QuestionnaireVersion = versions };
+        return Render(NationalTemplate, report, rounds,
+            [.. report.Chapters.Select(c => Fingerprint(c.Sector))], options ?? ReportRenderOptions.Default);
     }
 
     /// <summary>Renders any catalog template with <paramref name="report"/> as <c>report</c>; the methods above use it.</summary>

@@ -257,6 +257,8 @@ public static class AuthorizationMatrix
         new("GET /api/v1/participations/{participationId}/board-summary", w => Get($"/api/v1/participations/{w.PublishedParticipationId}/board-summary"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/report", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit/report"), PublishedStatistics(OK)),
         new("GET /api/v1/rounds/{roundId}/parliament-report", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/parliament-report"), PublishedStatistics(OK)),
+        // The cycle's national report: both matrix rounds are in cycle 2023, only the published one is in the report.
+        new("GET /api/v1/cycles/{cycle}/parliament-report", w => Get($"/api/v1/cycles/{w.Cycle}/parliament-report"), PublishedStatistics(OK)),
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}/statistics.csv", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit/statistics.csv"), PublishedStatistics(OK)),
         new("GET /api/v1/rounds/{roundId}/sector-views/{institutionType}.csv", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/sector-views/universiteit.csv"), PublishedStatistics(OK)),
         new("GET /api/v1/rounds/{roundId}/exports/answers.xlsx", w => Get($"/api/v1/rounds/{w.PublishedRoundId}/exports/answers.xlsx"), BureauOnly(OK)),

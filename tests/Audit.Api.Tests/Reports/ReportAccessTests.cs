@@ -123,3 +123,21 @@ public sealed class ReportAccessTests
         await ProblemAssert.IsProblemAsync(await admin.GetAsync("/api/v1/rounds/rep-no-view/sector-views/universiteit/report"), HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>The national report of a cycle: 404 problem+json for a cycle without a published round, for everyone.</summary>
+[TestClass]
+public sealed class NationalReportAccessTests
+{
+    [TestMethod]
+    public async Task A_cycle_without_a_published_round_or_a_malformed_one_is_not_found()
+    {
+        await using var world = await CreateSmallAsync("rep-national");
+
+        foreach (var cycle in new[] { "2099", "not a cycle", "..", "%3Cscript%3E" })
+        {
+            await ProblemAssert.IsProblemAsync(await GetAsync(world.Ministry, $"/api/v1/cycles/{cycle}/parliament-report"), HttpStatusCode.NotFound);
+            await ProblemAssert.IsProblemAsync(await GetAsync(world.Analyst, $"/api/v1/cycles/{cycle}/parliament-report"), HttpStatusCode.NotFound);
+        }
+        await ProblemAssert.IsProblemAsync(await GetAsync(world.OwnRespondent, "/api/v1/cycles/2099/parliament-report"), HttpStatusCode.Forbidden);
+    }
+}

@@ -46,4 +46,29 @@ internal static class PdfInfo
             File.Delete(file);
         }
     }
+
+    /// <summary>The PDF's text by poppler's <c>pdftotext</c> (same package as pdfinfo), to check what a reader sees.</summary>
+    public static async Task<string> TextAsync(byte[] pdf)
+    {
+        var pdftotext = Path.Combine(Path.GetDirectoryName(Require())!, "pdftotext");
+        var file = Path.Combine(Path.GetTempPath(), "audit-report-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(pdftotext, ["-enc", "UTF-8", file, "-"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.AreEqual(0, process.ExitCode, error);
+            return output;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -89,6 +89,27 @@ public sealed partial class PdfTests
         Assert.Contains("/Outlines", raw, "the headings become bookmarks");
     }
 
+    [TestMethod]
+    public async Task The_national_report_prints_tagged_with_its_title_and_escapes_analyst_text()
+    {
+        var renderer = Renderer();
+        var pdfinfo = PdfInfo.Require();
+        const string attack = "<script>alert(1)</script>";
+        var report = NationalReportMapper.Map(new NationalFixtures(s => s + " " + attack).Input());
+        var html = new ReportRenderer(TemplateCatalog.Load(TemplateFolders.Shipped), FixedClock.Default)
+            .RenderNational(report, new ReportRenderOptions(ExpandDataTables: true)).Html;
+        var title = System.Net.WebUtility.HtmlDecode(TitleElement().Match(html).Groups[1].Value);
+
+        var pdf = await renderer.RenderAsync(html);
+        var info = await PdfInfo.RunAsync(pdfinfo, pdf);
+
+        Assert.Contains("Tagged:          yes", info, info);
+        Assert.Contains("Title:           " + title, info, info);
+        Assert.Contains("auditcyclus 2023", title);
+        var text = await PdfInfo.TextAsync(pdf);
+        Assert.Contains(attack, text, "the markup is printed as text, so it was escaped rather than run");
+    }
+
     [GeneratedRegex("<title>([^<]+)</title>")]
     private static partial Regex TitleElement();
 

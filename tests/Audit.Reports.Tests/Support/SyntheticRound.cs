@@ -24,7 +24,7 @@ internal sealed class SyntheticRound
 
     private static readonly DateTimeOffset ComputedAt = new(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
 
-    public SyntheticRound(Func<string, string>? user = null)
+    public SyntheticRound(Func<string, string>? user = null, int seed = 2023)
     {
         var text = user ?? (s => s);
         Questionnaire = Load();
@@ -34,7 +34,7 @@ internal sealed class SyntheticRound
             RoundId, "Audit kennisveiligheid 2023", new QuestionnaireRef(Questionnaire.Key, Questionnaire.Version),
             new DateTimeOffset(2023, 3, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2023, 6, 30, 0, 0, 0, TimeSpan.Zero),
             DisclosureSettings.Default, RoundStatus.Published);
-        var random = new Random(2023);
+        var random = new Random(seed);
         Answers = Institutions.ToDictionary(i => i.Id, i => (IReadOnlyDictionary<string, JsonElement>)Answer(Questionnaire, i, random, text), StringComparer.Ordinal);
         Comments = Institutions.ToDictionary(
             i => i.Id,
