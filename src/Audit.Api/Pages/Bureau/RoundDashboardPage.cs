@@ -34,7 +34,8 @@ public static class RoundDashboardPage
         RoundInfo Round, string? TypeFilter, string? StatusFilter, IReadOnlyList<string> Types, IReadOnlyList<string> Statuses,
         IReadOnlyList<TotalsRow> Totals, IReadOnlyList<Row> Rows, int Total, string SectorsHref,
         IReadOnlyList<ExportLink> CsvLinks, string XlsxHref, string RenderAction, string RenderedHref, bool IsAdmin,
-        string InvitationsAction, RoundNotice? Notice, RoundStatusPage.StatusActions? StatusActions = null);
+        string InvitationsAction, RoundNotice? Notice, RoundStatusPage.StatusActions? StatusActions = null, string? Cycle = null,
+        string? CycleHref = null, IReadOnlyList<ExportLink>? DeepDiveLinks = null);
 
     public static async Task<IResult> ShowAsync(
         string roundId, HttpContext context, ClaimsPrincipal principal, ReadRoundProgress read, CancellationToken cancellationToken)
@@ -65,7 +66,8 @@ public static class RoundDashboardPage
             $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/exports/answers.xlsx",
             RoundActionsPage.RenderPath(roundId), $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/reports",
             caller.IsAdmin, RoundActionsPage.InvitationsPath(roundId), RoundActionsPage.NoticeFrom(context.Request.Query),
-            RoundStatusPage.ActionsFor(round, caller.IsAdmin, context.Request.Query));
+            RoundStatusPage.ActionsFor(round, caller.IsAdmin, context.Request.Query), round.Cycle,
+            round.Cycle is { } cycle ? CyclePage.Path(cycle) : null, [.. types.Select(t => new ExportLink(t, DeepDivePage.Path(roundId, t)))]);
         return new HtmlPage(Name, model);
     }
 
