@@ -136,6 +136,8 @@ public sealed class BureauAccessibilityTests
         await PageActions.ClickToNextPageAsync(ben.GetByRole(AriaRole.Button, new() { Name = "Versie 1 goedkeuren" }));
         await Assertions.Expect(ben.GetByRole(AriaRole.Status)).ToContainTextAsync("De samenvatting is goedgekeurd.");
         await Assertions.Expect(ben.Locator("[data-status=findings-approved]")).ToBeVisibleAsync();
+        await ben.GotoAsync(path + "?lang=en");
+        await Assertions.Expect(ben.Locator("[data-status=findings-approved]")).ToHaveTextAsync("Approved");
         await AccessibilityCheck.AssertAccessibleAsync(ben, TestContext, "bureau-cycle-approved.en", "en");
     }
 }
