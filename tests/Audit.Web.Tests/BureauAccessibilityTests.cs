@@ -101,4 +101,43 @@ public sealed class BureauAccessibilityTests
         Assert.AreEqual("true", await page.Locator("#bevinding-governance").GetAttributeAsync("aria-invalid"));
         await AccessibilityCheck.AssertAccessibleAsync(page, TestContext, "bureau-findings-error.en", "en");
     }
+    /// <summary>
+    /// Four eyes end to end: analyst A writes the cycle summary (first with an error, linked to the field), analyst B
+    /// opens the approval from the cycle page, reads the rendered text and approves that version. axe on every step.
+    /// </summary>
+    [TestMethod]
+    public async Task One_analyst_writes_the_cycle_summary_and_another_approves_it()
+    {
+        var path = "/bureau/cycli/" + BureauWorld.Cycle;
+        await using var adaContext = await session.Chromium.NewContextAsync(session.App);
+        var ada = await adaContext.NewPageAsync();
+        await PageActions.SignInWithTokenAsync(ada, world.AnalystToken);
+        await ada.GotoAsync(path);
+        var save = ada.GetByRole(AriaRole.Button, new() { Name = "Samenvatting opslaan" });
+        await PageActions.ClickToNextPageAsync(save);
+        await Assertions.Expect(ada.GetByRole(AriaRole.Alert)).ToContainTextAsync("Schrijf een samenvatting");
+        Assert.AreEqual("true", await ada.Locator("#samenvatting").GetAttributeAsync("aria-invalid"));
+        await AccessibilityCheck.AssertAccessibleAsync(ada, TestContext, "bureau-cycle-error.nl", "nl");
+
+        await ada.Locator("#samenvatting").FillAsync("De **basis** is gelegd.\n\n- De borging blijft achter.");
+        await PageActions.ClickToNextPageAsync(save);
+        await Assertions.Expect(ada.GetByRole(AriaRole.Status)).ToContainTextAsync("De samenvatting is opgeslagen.");
+        await Assertions.Expect(ada.Locator("[data-status=findings-draft]")).ToBeVisibleAsync();
+        Assert.AreEqual(0, await ada.Locator($"a[href='{path}/goedkeuring']").CountAsync(), "the author is not offered the approval");
+        await AccessibilityCheck.AssertAccessibleAsync(ada, TestContext, "bureau-cycle.nl", "nl");
+
+        await using var benContext = await session.Chromium.NewContextAsync(session.App);
+        var ben = await benContext.NewPageAsync();
+        await PageActions.SignInWithTokenAsync(ben, await session.App.UserWithTokenAsync("Ben Tweede"));
+        await ben.GotoAsync(path);
+        await PageActions.ClickToNextPageAsync(ben.GetByRole(AriaRole.Link, new() { Name = "Versie 1 lezen en goedkeuren" }));
+        await Assertions.Expect(ben.Locator("main strong", new() { HasText = "basis" })).ToBeVisibleAsync();
+        await AccessibilityCheck.AssertAccessibleAsync(ben, TestContext, "bureau-cycle-approval.nl", "nl");
+        await PageActions.ClickToNextPageAsync(ben.GetByRole(AriaRole.Button, new() { Name = "Versie 1 goedkeuren" }));
+        await Assertions.Expect(ben.GetByRole(AriaRole.Status)).ToContainTextAsync("De samenvatting is goedgekeurd.");
+        await Assertions.Expect(ben.Locator("[data-status=findings-approved]")).ToBeVisibleAsync();
+        await ben.GotoAsync(path + "?lang=en");
+        await Assertions.Expect(ben.Locator("[data-status=findings-approved]")).ToHaveTextAsync("Approved");
+        await AccessibilityCheck.AssertAccessibleAsync(ben, TestContext, "bureau-cycle-approved.en", "en");
+    }
 }

@@ -8,6 +8,8 @@ public static class DemoExtensions
         builder.Services.AddTransient<DemoParticipations>();
         builder.Services.AddTransient<DemoUsers>();
         builder.Services.AddTransient<DemoFindings>();
+        builder.Services.AddTransient<DemoCycle>();
+        builder.Services.AddTransient<DemoDeepDive>();
         return builder;
     }
 

@@ -67,15 +67,16 @@ public sealed record DemoRound(
     DateTimeOffset ClosesAt,
     DateOnly ReferenceDate,
     DateTimeOffset? ComputedAt,
-    DateTimeOffset? PublishedAt)
+    DateTimeOffset? PublishedAt,
+    string? Cycle = null)
 {
     /// <summary>The last moment activity can have in this round: its close, or now while it is open.</summary>
     public DateTimeOffset ActivityEnd(DateTimeOffset now) => ClosesAt < now ? ClosesAt : now;
 }
 
 /// <summary>
-/// The demo's rounds: the 2023 wave (universities, hogescholen, research institutes; published in 2024) and the 2025
-/// university round (opened 1 September 2025, still open). The research institutes round has too few accepted
+/// The demo's rounds: the 2023 audit cycle in three waves (universities, hogescholen, research institutes; published in
+/// 2024) and the 2025 university round of cycle 2025 (opened 1 September 2025, still open). The research institutes round has too few accepted
 /// NWO institutes, so its NWO sector shows how suppression looks ("niet gepubliceerd: te weinig instellingen").
 /// </summary>
 public static class DemoPlan
@@ -106,14 +107,14 @@ public static class DemoPlan
             new(Universities2025, "2025", "Audit kennisveiligheid 2025 — universiteiten",
                 new Dictionary<InstitutionType, DemoMix> { [InstitutionType.Universiteit] = new(2, 3, 2, 2, Pin(DemoState.NotStarted)) },
                 RoundStatus.Open, Universities2023,
-                Local(new(2025, 8, 15), 10, 0), Local(new(2025, 9, 1), 9, 0), closes2025, new(2025, 9, 1), null, null),
+                Local(new(2025, 8, 15), 10, 0), Local(new(2025, 9, 1), 9, 0), closes2025, new(2025, 9, 1), null, null, "2025"),
         ];
     }
 
     private static DemoRound Wave2023(string id, string who, Dictionary<InstitutionType, DemoMix> mixes) =>
         new(id, "2023", $"Audit kennisveiligheid 2023 — {who}", mixes, RoundStatus.Published, null,
             Local(new(2023, 8, 15), 10, 0), Local(new(2023, 9, 1), 9, 0), Local(new(2023, 11, 30), 17, 0), new(2023, 9, 1),
-            Local(new(2024, 1, 15), 10, 0), Local(new(2024, 2, 1), 10, 0));
+            Local(new(2024, 1, 15), 10, 0), Local(new(2024, 2, 1), 10, 0), "2023");
 
     private static Dictionary<string, DemoState> Pin(DemoState state) => new(StringComparer.Ordinal) { [RespondentInstitution] = state };
 

@@ -19,6 +19,8 @@ public sealed class DemoSeeder(
     DemoParticipations fill,
     DemoUsers people,
     DemoFindings findings,
+    DemoCycle cycle,
+    DemoDeepDive deepDive,
     QuestionnaireCatalog catalog,
     SectorSweepJob sweep,
     IServiceProvider services,
@@ -49,13 +51,19 @@ public sealed class DemoSeeder(
             }
             await MoveToAsync(demo.Id, RoundStatus.Published, demo.PublishedAt ?? now, analyst, cancellationToken);
         }
+        await deepDive.SeedAsync(DemoPlan.Universities2023, analyst, cancellationToken);
+        // The cycle summary follows its last published wave, as the bureau writes it when every wave is in.
+        if (plan.Where(r => r.Cycle == DemoCycle.Cycle2023 && r.PublishedAt is not null).Max(r => r.PublishedAt) is { } lastPublished)
+        {
+            await cycle.ApproveAsync(analyst, approver, lastPublished, cancellationToken);
+        }
         return await people.InvitationLinksAsync(baseUrl, now, cancellationToken);
     }
 
     private async Task SeedRoundAsync(DemoRound demo, DateTimeOffset now, Actor bureau, CancellationToken cancellationToken)
     {
         var round = new Round(demo.Id, demo.Title, new QuestionnaireRef("kennisveiligheid", demo.Version), demo.OpensAt, demo.ClosesAt,
-            DisclosureSettings.Default, RoundStatus.Draft, demo.Baseline, demo.ReferenceDate);
+            DisclosureSettings.Default, RoundStatus.Draft, demo.Baseline, demo.ReferenceDate, demo.Cycle);
         await rounds.InsertAsync(round, bureau.Did("round.created", "round", demo.Id, demo.CreatedAt, "demo"), cancellationToken);
         await rounds.ChangeStatusAsync(demo.Id, RoundStatus.Draft, RoundStatus.Open,
             bureau.Did("round.status-changed", "round", demo.Id, demo.OpensAt, "draft → open"), cancellationToken);

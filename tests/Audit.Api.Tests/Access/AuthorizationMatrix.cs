@@ -210,6 +210,12 @@ public static class AuthorizationMatrix
         new("GET /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", w => Get($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}"), BureauPage(NotFound)),
         new("POST /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", w => Form($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}"), BureauPage(BadRequest)),
         new("POST /bureau/rondes/{roundId}/verdieping/{institutionType}/{institutionId}/verwijderen", w => Form($"/bureau/rondes/{w.RoundId}/verdieping/universiteit/{MatrixWorld.OwnInstitution}/verwijderen"), BureauPage(BadRequest)),
+        // The audit cycle pages: the matrix cycle has a draft summary, so its approval page exists.
+        new("GET /bureau/cycli", _ => Get("/bureau/cycli"), BureauPage(OK)),
+        new("GET /bureau/cycli/{cycle}", w => Get($"/bureau/cycli/{w.Cycle}"), BureauPage(OK)),
+        new("POST /bureau/cycli/{cycle}", w => Form($"/bureau/cycli/{w.Cycle}"), BureauPage(BadRequest)),
+        new("GET /bureau/cycli/{cycle}/goedkeuring", w => Get($"/bureau/cycli/{w.Cycle}/goedkeuring"), BureauPage(OK)),
+        new("POST /bureau/cycli/{cycle}/goedkeuring", w => Form($"/bureau/cycli/{w.Cycle}/goedkeuring"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/openen", w => Get($"/bureau/rondes/{w.RoundId}/openen"), BureauPage(OK)),
         new("POST /bureau/rondes/{roundId}/openen", w => Form($"/bureau/rondes/{w.RoundId}/openen"), BureauPage(BadRequest)),
         new("GET /bureau/rondes/{roundId}/sluiten", w => Get($"/bureau/rondes/{w.RoundId}/sluiten"), BureauPage(OK)),

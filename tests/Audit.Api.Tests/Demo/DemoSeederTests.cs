@@ -170,4 +170,49 @@ public sealed class DemoSeederTests
         Assert.AreEqual(2, first.Values.Count(s => s == DemoState.Submitted));
         Assert.AreEqual(15 - 2 - 3 - 2 - 2, first.Values.Count(s => s == DemoState.Accepted));
     }
+    [TestMethod]
+    public async Task The_2023_waves_form_cycle_2023_with_an_approved_summary_and_the_2025_round_cycle_2025()
+    {
+        foreach (var id in new[] { DemoPlan.Universities2023, DemoPlan.Hogescholen2023, DemoPlan.Institutes2023 })
+        {
+            Assert.AreEqual("2023", (await Service<IRoundRepository>().GetAsync(id))!.Round.Cycle, id);
+        }
+        Assert.AreEqual("2025", (await Service<IRoundRepository>().GetAsync(DemoPlan.Universities2025))!.Round.Cycle);
+        var summary = (await Service<Audit.Core.CycleFindings.ICycleFindingsRepository>().GetAsync("2023"))!;
+        Assert.IsTrue(summary.IsApproved, "approved, so that the national report opens with it");
+        Assert.AreEqual(1, summary.Version, "a second run writes no new version");
+        Assert.AreNotEqual(summary.UpdatedBy, summary.ApprovedBy, "four eyes");
+        Assert.Contains("nulmeting", summary.Summary);
+
+        var bureau = Browser.For(_app);
+        bureau.DefaultRequestHeaders.Authorization = new("Bearer", await Browser.UserWithTokenAsync(_app, "Ada Analist", Role.Analyst));
+        var page = await bureau.GetStringAsync("/bureau/cycli/2023");
+        Assert.Contains("data-status=\"findings-approved\"", page);
+        Assert.Contains("/api/v1/cycles/2023/parliament-report?lang=nl&amp;format=pdf", page);
+        var ministryPage = Browser.For(_app);
+        ministryPage.DefaultRequestHeaders.Authorization = new("Bearer", await Browser.UserWithTokenAsync(_app, "Olga OCW", Role.Ministry));
+        var rounds = await ministryPage.GetStringAsync("/ministerie/rondes");
+        Assert.Contains("/api/v1/cycles/2023/parliament-report", rounds);
+        Assert.DoesNotContain("/api/v1/cycles/2025/parliament-report", rounds, "the 2025 round is open: no national report yet");
+    }
+
+    [TestMethod]
+    public async Task The_2023_universities_round_has_a_deep_dive_with_records_per_selected_university()
+    {
+        var deepDives = Service<Audit.Core.DeepDives.IDeepDiveRepository>();
+        var selection = (await deepDives.GetSelectionAsync(DemoPlan.Universities2023, "universiteit"))!;
+        Assert.HasCount(3, selection.InstitutionIds);
+        var accepted = (await ParticipationsAsync(DemoPlan.Universities2023)).Where(p => p.Status == ParticipationStatus.Accepted).Select(p => p.InstitutionId).ToHashSet();
+        Assert.IsTrue(selection.InstitutionIds.All(accepted.Contains), "only institutions with an accepted self-assessment");
+        var records = await deepDives.ListRecordsAsync(DemoPlan.Universities2023, "universiteit", null);
+        Assert.AreEqual(string.Join(", ", selection.InstitutionIds.Order(StringComparer.Ordinal)), string.Join(", ", records.Select(r => r.InstitutionId).Distinct().Order(StringComparer.Ordinal)),
+            "every selected university has records");
+        Assert.IsTrue(records.All(r => r.Notes.Count > 0 && r.Notes.All(n => n.Themes.Count > 0) && r.Roles.Count > 0));
+        Assert.IsNotNull(records.FirstOrDefault(r => r.NotablePractices is not null), "some notable practices");
+
+        var bureau = Browser.For(_app);
+        bureau.DefaultRequestHeaders.Authorization = new("Bearer", await Browser.UserWithTokenAsync(_app, "Ada Analist", Role.Analyst));
+        var page = await bureau.GetStringAsync($"/bureau/rondes/{DemoPlan.Universities2023}/verdieping/universiteit/{selection.InstitutionIds[0]}");
+        Assert.Contains(records.First(r => r.InstitutionId == selection.InstitutionIds[0]).Notes[0].Text, page);
+    }
 }

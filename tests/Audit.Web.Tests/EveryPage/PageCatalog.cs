@@ -58,6 +58,16 @@ public static class PageCatalog
             }),
         new("`/bureau/rondes/{roundId}/sectoren/{type}/bevindingen`", Visitor.Analyst, "bureau-sector-findings", "/bureau/rondes/{open}/sectoren/universiteit/bevindingen"),
         new("`/bureau/rondes/{roundId}/sectoren/{type}/bevindingen`", Visitor.Analyst, "bureau-sector-findings-published", "/bureau/rondes/{published}/sectoren/universiteit/bevindingen"),
+        new("`/bureau/cycli`", Visitor.Analyst, "bureau-cycles", "/bureau/cycli"),
+        new("`/bureau/cycli/{cycle}`", Visitor.Analyst, "bureau-cycle", "/bureau/cycli/" + BureauWorld.Cycle),
+        // Saves a summary first (the form carries the version it shows, so a second visit saves a next version), then opens its approval.
+        new("`/bureau/cycli/{cycle}/goedkeuring`", Visitor.Analyst, "bureau-cycle-approval", "/bureau/cycli/" + BureauWorld.Cycle,
+            async page =>
+            {
+                await page.Locator("#samenvatting").FillAsync("De sector heeft de **basis** op orde.\n\n- Borging blijft achter.");
+                await PageActions.ClickToNextPageAsync(page.Locator("main form[method=post] button[type=submit]"));
+                await PageActions.NavigateByAsync(page, () => page.GotoAsync("/bureau/cycli/" + BureauWorld.Cycle + "/goedkeuring"));
+            }),
         new("`/bureau/instellingen`", Visitor.Analyst, "bureau-registry", "/bureau/instellingen"),
         new("`/bureau/instellingen/{id}`", Visitor.Admin, "bureau-institution", "/bureau/instellingen/uva"),
         new("`/bureau/instellingen/nieuw`", Visitor.Admin, "bureau-institution-new", "/bureau/instellingen/nieuw"),

@@ -29,6 +29,9 @@ public sealed class BureauWorld
 {
     public const string OpenRound = "2023-web-open";
     public const string PublishedRound = "2023-web-gepubliceerd";
+
+    /// <summary>The audit cycle both rounds are waves of.</summary>
+    public const string Cycle = "2023";
     public const string Own = "uva";
     public const string OwnName = "Universiteit van Amsterdam";
 
@@ -114,6 +117,7 @@ public sealed class BureauWorld
         {
             id = roundId,
             title = $"Ronde {roundId}",
+            cycle = Cycle,
             questionnaire = new { key = "kennisveiligheid", version = "2023" },
             opensAt = DateTimeOffset.UtcNow.AddDays(-1),
             closesAt = DateTimeOffset.UtcNow.AddDays(14).AddMinutes(-1),

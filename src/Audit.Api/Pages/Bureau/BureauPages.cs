@@ -18,7 +18,7 @@ public static class BureauPages
         SectorViewsPage.ListName, SectorViewsPage.ViewName, SectorFindingsPage.Name, .. RoundStatusPage.PageNames, .. AdminPages.PageNames,
         InstitutionsPage.Name, InstitutionsPage.NewName, InstitutionPage.Name, InstitutionImportPage.Name,
         NewRoundPage.Name, EditRoundPage.Name, RoundInstitutionsPage.Name, RoundInstitutionsPage.ConfirmName,
-        DeepDivePage.Name, DeepDiveInstitutionPage.Name,
+        DeepDivePage.Name, DeepDiveInstitutionPage.Name, CyclesPage.Name, CyclePage.Name, CyclePage.ApprovalName,
     ];
 
     public const string InstitutionsPath = "/bureau/instellingen";
@@ -78,6 +78,7 @@ public static class BureauPages
         bureau.MapPost("/deelnames/{participationId}/bevindingen", FindingsPage.SaveAsync).DisableAntiforgery();
         bureau.MapAdminPages();
         MapInstitutionPages(bureau);
+        MapCyclePages(bureau);
         return routes;
     }
 
@@ -89,6 +90,16 @@ public static class BureauPages
         bureau.MapGet("/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", DeepDiveInstitutionPage.ShowAsync);
         bureau.MapPost("/rondes/{roundId}/verdieping/{institutionType}/{institutionId}", DeepDiveInstitutionPage.SaveAsync).DisableAntiforgery();
         bureau.MapPost("/rondes/{roundId}/verdieping/{institutionType}/{institutionId}/verwijderen", DeepDiveInstitutionPage.DeleteAsync).DisableAntiforgery();
+    }
+
+    /// <summary>The audit cycles: the list, a cycle's waves and summary editor, and the summary's approval by a second analyst.</summary>
+    private static void MapCyclePages(RouteGroupBuilder bureau)
+    {
+        bureau.MapGet("/cycli", CyclesPage.ShowAsync);
+        bureau.MapGet("/cycli/{cycle}", CyclePage.ShowAsync);
+        bureau.MapPost("/cycli/{cycle}", CyclePage.SaveAsync).DisableAntiforgery();
+        bureau.MapGet("/cycli/{cycle}/goedkeuring", CyclePage.ShowApprovalAsync);
+        bureau.MapPost("/cycli/{cycle}/goedkeuring", CyclePage.ApproveAsync).DisableAntiforgery();
     }
 
     /// <summary>The registry, an institution's contact persons and the CSV imports; literal segments win over <c>{id}</c>.</summary>

@@ -26,6 +26,11 @@ public static class DeepDiveInstitutionPage
     public const string PracticesField = "praktijken";
     private const int FreeSlots = 2;
 
+    /// <summary>Notices after a delete or change that a colleague's change overtook (texts in <c>bureau_cycles.deep_dive_messages</c>).</summary>
+    public const string DeleteStale = "delete_stale";
+    public const string RecordGone = "record_gone";
+    public const string ChangeGone = "change_gone";
+
     public sealed record ThemeBox(string Key, string Id, string Title, bool Checked);
 
     public sealed record NoteSlot(int Number, string TextId, string ThemesName, string? Text, IReadOnlyList<ThemeBox> Themes, string? TextError, string? ThemesError);
@@ -64,7 +69,7 @@ public static class DeepDiveInstitutionPage
         }
         var editing = list.Records.FirstOrDefault(r => r.Id == context.Request.Query[RecordField].ToString());
         var fields = editing is null ? Empty(list.Sector) : FieldsOf(list.Sector, editing);
-        var message = BureauForms.Message(context.Request.Query[ParticipationPage.MessageQuery], "saved", "deleted");
+        var message = BureauForms.Message(context.Request.Query[ParticipationPage.MessageQuery], "saved", "deleted", DeleteStale, RecordGone);
         return Page(list, institutionId, fields, editing is not null, [], message, StatusCodes.Status200OK);
     }
 
@@ -104,9 +109,19 @@ public static class DeepDiveInstitutionPage
         var typed = new Fields(recordId, expected?.ToString(CultureInfo.InvariantCulture) ?? "", input.Date, input.Kind, string.Join('\n', roles),
             Slots(themes, [.. slots.Select(s => (s.Text, (IReadOnlyList<string>)s.Themes))], new Dictionary<string, string>()), input.NotablePractices,
             new Dictionary<string, string>());
-        if (failure is Failure.Stale or Failure.PreconditionRequired)
+        if (failure is Failure.Stale or Failure.PreconditionRequired
+            && (await ReadAsync(caller, roundId, institutionType, institutionId, read, cancellationToken)).TryGetValue(out var reread, out _))
         {
-            return Page(list, institutionId, typed, recordId.Length > 0, [new PageError(null, "conflict")], null, StatusCodes.Status409Conflict);
+            // The colleague's version is in the list above; the form keeps what was typed and now names their version,
+            // so saving again replaces it knowingly instead of failing on the same stale version.
+            var theirs = reread.Records.FirstOrDefault(r => r.Id == recordId);
+            return Page(reread, institutionId, typed with { Version = theirs?.Version.ToString(CultureInfo.InvariantCulture) ?? typed.Version }, recordId.Length > 0,
+                [new PageError(null, "conflict")], null, StatusCodes.Status409Conflict);
+        }
+        if (failure is Failure.NotFound && recordId.Length > 0)
+        {
+            // A colleague deleted the record meanwhile: keep what was typed as a new record, to be added on the next save.
+            return Page(list, institutionId, typed with { RecordId = "", Version = "" }, false, [], ChangeGone, StatusCodes.Status409Conflict);
         }
         if (failure is not Failure.Invalid invalid)
         {
@@ -123,7 +138,7 @@ public static class DeepDiveInstitutionPage
 
     public static async Task<IResult> DeleteAsync(
         string roundId, string institutionType, string institutionId, HttpContext context, ClaimsPrincipal principal, IAntiforgery antiforgery,
-        SaveDeepDiveRecord save, CancellationToken cancellationToken)
+        ReadDeepDiveRecords read, SaveDeepDiveRecord save, CancellationToken cancellationToken)
     {
         if (await BureauForms.ReadAsync(context, antiforgery) is not { } form)
         {
@@ -134,9 +149,14 @@ public static class DeepDiveInstitutionPage
             expected is { } version ? VersionPrecondition.Of(version) : VersionPrecondition.Absent, cancellationToken);
         if (!outcome.TryGetValue(out var deleted, out var failure))
         {
-            // A colleague changed the record in between: show the page again, with their version, rather than deleting it blindly.
-            return failure is Failure.Stale or Failure.PreconditionRequired
-                ? Results.Redirect(Path(roundId, institutionType, institutionId))
+            // A colleague changed the record in between: show the page again, with their version and a notice, rather than
+            // deleting it blindly; one deleted meanwhile is gone either way. Any other refusal (the page itself) is its status.
+            if (failure is Failure.Stale or Failure.PreconditionRequired)
+            {
+                return Results.Redirect($"{Path(roundId, institutionType, institutionId)}?{ParticipationPage.MessageQuery}={DeleteStale}");
+            }
+            return failure is Failure.NotFound && (await ReadAsync(principal.ToCaller(), roundId, institutionType, institutionId, read, cancellationToken)).IsOk
+                ? Results.Redirect($"{Path(roundId, institutionType, institutionId)}?{ParticipationPage.MessageQuery}={RecordGone}")
                 : BureauForms.Failed(failure);
         }
         return deleted.InstitutionId == institutionId

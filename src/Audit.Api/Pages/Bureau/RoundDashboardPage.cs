@@ -35,7 +35,7 @@ public static class RoundDashboardPage
         IReadOnlyList<TotalsRow> Totals, IReadOnlyList<Row> Rows, int Total, string SectorsHref,
         IReadOnlyList<ExportLink> CsvLinks, string XlsxHref, string RenderAction, string RenderedHref, bool IsAdmin,
         string InvitationsAction, RoundNotice? Notice, RoundStatusPage.StatusActions? StatusActions = null,
-        AnalysisLinks? Analysis = null);
+        AnalysisLinks? Analysis = null, string? Cycle = null, string? CycleHref = null, IReadOnlyList<ExportLink>? DeepDiveLinks = null);
 
     /// <summary>The analysis exports (R, SPSS, Stata): this round, with submitted ones too, and the trend against the baseline if there is one.</summary>
     public sealed record AnalysisLinks(string RoundHref, string WithSubmittedHref, string? TrendHref, string? BaselineRoundId);
@@ -78,7 +78,8 @@ public static class RoundDashboardPage
             $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/exports/answers.xlsx",
             RoundActionsPage.RenderPath(roundId), $"/api/v1/rounds/{Uri.EscapeDataString(roundId)}/reports",
             caller.IsAdmin, RoundActionsPage.InvitationsPath(roundId), RoundActionsPage.NoticeFrom(context.Request.Query),
-            RoundStatusPage.ActionsFor(round, caller.IsAdmin, context.Request.Query), AnalysisLinksFor(round));
+            RoundStatusPage.ActionsFor(round, caller.IsAdmin, context.Request.Query), AnalysisLinksFor(round), round.Cycle,
+            round.Cycle is { } cycle ? CyclePage.Path(cycle) : null, [.. types.Select(t => new ExportLink(t, DeepDivePage.Path(roundId, t)))]);
         return new HtmlPage(Name, model);
     }
 

@@ -71,6 +71,7 @@ public static class PageNavigation
         if (parsed.IsBureau())
         {
             yield return ("bureau_rounds", Bureau.BureauPages.RoundsPath);
+            yield return ("bureau_cycles", Bureau.CyclesPage.Path);
             yield return ("bureau_institutions", Bureau.BureauPages.InstitutionsPath);
             yield return ("bureau_questionnaires", Bureau.Admin.QuestionnairesPage.Path);
             if (parsed == Role.Admin)

@@ -1,5 +1,6 @@
 using Audit.Api.Pages.Bureau;
 using Audit.Api.Pages.Shared;
+using Audit.Application.CycleFindings;
 using Audit.Application.SectorViews;
 
 namespace Audit.Api.Pages.Ministry;
@@ -23,7 +24,10 @@ public static class MinistryPages
 
     public sealed record RoundItem(string Id, string Title, DateTimeOffset ClosesAt, string ParliamentReportHref, IReadOnlyList<SectorLink> Sectors);
 
-    public sealed record RoundsModel(IReadOnlyList<RoundItem> Rounds);
+    /// <summary>An audit cycle with a published wave: its national report to parliament, over <see cref="Waves"/> (published only).</summary>
+    public sealed record CycleItem(string Cycle, IReadOnlyList<string> Waves, string ParliamentReportHref);
+
+    public sealed record RoundsModel(IReadOnlyList<RoundItem> Rounds, IReadOnlyList<CycleItem> Cycles);
 
     public sealed record SectorModel(string RoundId, string RoundTitle, string Type, SectorTables Tables, string ReportHref, string CsvHref, string BackHref);
 
@@ -38,13 +42,19 @@ public static class MinistryPages
         return routes;
     }
 
-    public static async Task<HtmlPage> RoundsAsync(ClaimsPrincipal principal, ReadSectorViews read, CancellationToken cancellationToken)
+    public static async Task<HtmlPage> RoundsAsync(
+        ClaimsPrincipal principal, ReadSectorViews read, ReadPublishedCycles readCycles, CancellationToken cancellationToken)
     {
-        var items = (await read.PublishedRoundsAsync(principal.ToCaller(), cancellationToken)).Select(p => new RoundItem(
+        var caller = principal.ToCaller();
+        // The ministry may read every cycle with a published wave; a refusal (never for the ministry) shows none.
+        var cycles = (await readCycles.ExecuteAsync(caller, cancellationToken)).TryGetValue(out var published, out _)
+            ? published.Select(c => new CycleItem(c.Cycle, [.. c.Waves.Select(w => w.Round.Title)], Bureau.CyclePage.ReportHref(c.Cycle))).ToList()
+            : [];
+        var items = (await read.PublishedRoundsAsync(caller, cancellationToken)).Select(p => new RoundItem(
             p.Round.Id, p.Round.Title, p.Round.ClosesAt, $"/api/v1/rounds/{Uri.EscapeDataString(p.Round.Id)}/parliament-report",
             [.. p.Views.OrderBy(v => v.InstitutionType, StringComparer.Ordinal).Select(v => new SectorLink(v.InstitutionType, v.Suppressed, SectorPath(p.Round.Id, v.InstitutionType)))]))
             .ToList();
-        return new HtmlPage(RoundsName, new RoundsModel(items));
+        return new HtmlPage(RoundsName, new RoundsModel(items, cycles));
     }
 
     public static async Task<IResult> SectorAsync(
