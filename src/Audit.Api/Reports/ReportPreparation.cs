@@ -35,8 +35,7 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
             Comments = data.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Comment)).ToDictionary(a => a.QuestionKey, a => a.Comment!, StringComparer.Ordinal),
             Findings = Findings(data.Findings),
             BaselineRound = data.BaselineRound,
-            Baseline = data.Baseline is { } baseline ? new BaselineAnswers(
-                baseline.Questionnaire.In(language.Code()).WithReferenceDate(data.BaselineRound?.ReferenceDate), baseline.Answers) : null,
+            Baseline = data.Baseline is { } baseline ? new BaselineAnswers(baseline.Questionnaire.In(language.Code()), baseline.Answers) : null,
         };
         var report = FeedbackReportMapper.Map(input);
         return Prepare(ReportKinds.Feedback, round.Id, participation.Id, ReportRenderer.FeedbackTemplate, language, report,
@@ -47,7 +46,7 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
     {
         var round = data.Round.Round;
         var type = data.Sector.InstitutionType;
-        var report = SectorReportMapper.Document(round, data.Questionnaire.In(language.Code()).WithReferenceDate(round.ReferenceDate), data.Sector.View, data.BaselineRound);
+        var report = SectorReportMapper.Document(round, data.Questionnaire.In(language.Code()), data.Sector.View, data.BaselineRound);
         return Prepare(ReportKinds.Sector, round.Id, type, ReportRenderer.SectorTemplate, language, report,
             [Fingerprint(data.Sector)], $"sectorbeeld-{round.Id}-{type}", options => renderer.RenderSector(report, options));
     }
@@ -59,7 +58,7 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
         var findings = data.ApprovedFindings
             .OrderBy(f => InstitutionTypes.TryParse(f.InstitutionType, out var type) ? (int)type : int.MaxValue)
             .ToList();
-        var report = ParliamentReportMapper.Map(round, data.Questionnaire.In(language.Code()).WithReferenceDate(round.ReferenceDate), [.. data.Sectors.Select(s => s.View)], data.BaselineRound,
+        var report = ParliamentReportMapper.Map(round, data.Questionnaire.In(language.Code()), [.. data.Sectors.Select(s => s.View)], data.BaselineRound,
             summary: [.. findings.Select(f => f.Summary ?? "")],
             findings: findings.ToDictionary(f => f.InstitutionType, f => SectorFindingsTexts.ThemesOf(f), StringComparer.Ordinal));
         return Prepare(ReportKinds.Parliament, round.Id, RenderedReportKey.WholeRound, ReportRenderer.ParliamentTemplate, language, report,

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Audit.Core.Questionnaires;
 
@@ -10,6 +12,13 @@ namespace Audit.Core.Questionnaires;
 public static class ReferenceDateText
 {
     public const string Placeholder = "{peildatum}";
+
+    /// <summary>
+    /// One rendered copy per stored questionnaire and date. Pages find a theme or question of "the" questionnaire by
+    /// identity (the records hold lists, so value equality falls back to references), so every scope of a round must get
+    /// the same instance, as it did straight from the catalog; it also renders each version once per date per process.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Questionnaire, ConcurrentDictionary<int, Questionnaire>> Rendered = new();
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
@@ -48,10 +57,12 @@ public static class ReferenceDateText
     public static Questionnaire WithReferenceDate(this Questionnaire questionnaire, DateOnly? referenceDate)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
-        if (!HasPlaceholder(questionnaire))
-        {
-            return questionnaire;
-        }
+        return Rendered.GetOrCreateValue(questionnaire).GetOrAdd(referenceDate?.DayNumber ?? -1,
+            _ => HasPlaceholder(questionnaire) ? Render(questionnaire, referenceDate) : questionnaire);
+    }
+
+    private static Questionnaire Render(Questionnaire questionnaire, DateOnly? referenceDate)
+    {
         var title = Render(questionnaire.LocalizedTitle, referenceDate);
         var description = Optional(questionnaire.LocalizedDescription, referenceDate);
         return questionnaire with
