@@ -104,10 +104,15 @@ public sealed class ReportInputs(
         };
     }
 
-    /// <summary>The questionnaire a round asks; a round whose questionnaire is missing is corrupt data, not a refusal.</summary>
+    /// <summary>
+    /// The questionnaire a round asks, with <c>{peildatum}</c> filled in with the round's reference date: every round-level
+    /// view (reports, sector pages, exports, findings) reads it through here. A round whose questionnaire is missing is
+    /// corrupt data, not a refusal.
+    /// </summary>
     public async Task<Questionnaire> QuestionnaireAsync(Round round, CancellationToken cancellationToken) =>
-        await questionnaires.GetAsync(round.Questionnaire.Key, round.Questionnaire.Version, cancellationToken)
-        ?? throw new InvalidOperationException($"Round {round.Id} refers to a missing questionnaire.");
+        (await questionnaires.GetAsync(round.Questionnaire.Key, round.Questionnaire.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Round {round.Id} refers to a missing questionnaire."))
+        .WithReferenceDate(round.ReferenceDate);
 
     private async Task<Round?> BaselineRoundAsync(Round round, CancellationToken cancellationToken) =>
         round.BaselineRoundId is { } id ? (await rounds.GetAsync(id, cancellationToken))?.Round : null;

@@ -12,7 +12,10 @@ internal sealed record VisibleWhenDraft(string Path, string? Question, DefNode? 
 /// <summary>Reads one question: the fields common to all types, then the fields of its type.</summary>
 internal static class QuestionReader
 {
-    private static readonly string[] CommonFields = ["key", "type", "text", "help", "required", "visibleWhen"];
+    private static readonly string[] CommonFields = ["key", "type", "text", "help", "reference", "required", "visibleWhen"];
+
+    /// <summary>A reference is a short citation, not a paragraph of text.</summary>
+    public const int ReferenceMaxLength = 200;
 
     private static readonly Dictionary<QuestionType, string[]> TypeFields = new()
     {
@@ -66,6 +69,7 @@ internal static class QuestionReader
         var key = fields.RequiredKey("key");
         var text = fields.RequiredLocalized("text");
         var help = fields.OptionalLocalized("help");
+        var reference = ReadReference(reader, fields);
         var required = fields.OptionalBoolean("required") ?? false;
         var visibleWhen = ReadVisibleWhen(reader, fields);
         if (type is not { } questionType)
@@ -81,6 +85,7 @@ internal static class QuestionReader
             LocalizedText = text ?? new LocalizedText("", reader.Language),
             Help = help?.Text,
             LocalizedHelp = help,
+            Reference = reference,
             Required = required,
         };
         question = questionType switch
@@ -94,6 +99,21 @@ internal static class QuestionReader
             _ => question,
         };
         return new QuestionDraft(path, key, question, visibleWhen);
+    }
+
+    private static string? ReadReference(DefinitionReader reader, Fields fields)
+    {
+        var reference = fields.OptionalText("reference");
+        if (reference is null)
+        {
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(reference) || reference.Length > ReferenceMaxLength)
+        {
+            reader.Error(fields.PathOf("reference"), $"A reference is a text of 1 to {ReferenceMaxLength} characters; leave it out when there is none.");
+            return null;
+        }
+        return reference.Trim();
     }
 
     private static VisibleWhenDraft? ReadVisibleWhen(DefinitionReader reader, Fields fields)

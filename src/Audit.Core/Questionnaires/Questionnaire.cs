@@ -43,6 +43,15 @@ public sealed record Theme(
     IReadOnlyList<Question> Questions,
     decimal? Norm = null)
 {
+    /// <summary>The definition's own estimate of the minutes needed to fill in the theme; null when it gives none.</summary>
+    public int? Minutes { get; init; }
+
+    /// <summary>
+    /// <see cref="Minutes"/> when the definition states it; otherwise an estimate from the question types (see
+    /// <see cref="FillInTime"/>), so the start page can always say how long a theme takes.
+    /// </summary>
+    public int EstimatedMinutes => Minutes ?? FillInTime.Estimate(Questions);
+
     private readonly LocalizedText? _localizedTitle;
     private readonly LocalizedText? _localizedDescription;
 
@@ -93,6 +102,12 @@ public sealed record Question
     public required QuestionType Type { get; init; }
     public required string Text { get; init; }
     public string? Help { get; init; }
+
+    /// <summary>
+    /// Free text naming the part of the guidelines the question tests (e.g. "Leidraad: Risicoanalyse"); shown as a
+    /// note, never interpreted, and the same in every language because it cites a Dutch document.
+    /// </summary>
+    public string? Reference { get; init; }
 
     /// <summary><see cref="Text"/> with its translations; the plain text when there are none.</summary>
     public LocalizedText LocalizedText { get => _localizedText ?? new(Text); init => _localizedText = value; }

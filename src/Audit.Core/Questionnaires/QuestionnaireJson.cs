@@ -81,6 +81,7 @@ public static class QuestionnaireJson
         WriteText(writer, translations, "title", theme.Title, theme.LocalizedTitle);
         WriteOptionalText(writer, translations, "description", theme.Description, theme.LocalizedDescription);
         WriteOptional(writer, "norm", theme.Norm);
+        WriteOptional(writer, "minutes", theme.Minutes);
         writer.WriteStartArray("questions");
         foreach (var question in theme.Questions)
         {
@@ -97,6 +98,8 @@ public static class QuestionnaireJson
         writer.WriteString("type", question.Type.ToWireName());
         WriteText(writer, translations, "text", question.Text, question.LocalizedText);
         WriteOptionalText(writer, translations, "help", question.Help, question.LocalizedHelp);
+        // Written only when present, so definitions without references keep their bytes and hash.
+        WriteOptional(writer, "reference", question.Reference);
         writer.WriteBoolean("required", question.Required);
         if (question.VisibleWhen is { } condition)
         {

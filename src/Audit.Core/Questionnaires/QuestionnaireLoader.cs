@@ -19,7 +19,10 @@ public static partial class QuestionnaireLoader
     public const string DefaultLanguage = "nl";
 
     private static readonly HashSet<string> RootFields = ["key", "version", "title", "description", "language", "themes"];
-    private static readonly HashSet<string> ThemeFields = ["key", "title", "description", "norm", "questions"];
+    private static readonly HashSet<string> ThemeFields = ["key", "title", "description", "norm", "minutes", "questions"];
+
+    /// <summary>The most a theme may claim to take; more is a typo (seconds for minutes), not an estimate.</summary>
+    public const int ThemeMinutesMax = 240;
 
     public static QuestionnaireLoadResult LoadYaml(string text)
     {
@@ -105,6 +108,12 @@ public static partial class QuestionnaireLoader
         {
             reader.Error(fields.PathOf("norm"), "A theme norm is a score from 0 to 5.");
         }
+        var minutes = fields.OptionalInteger("minutes");
+        if (minutes is < 1 or > ThemeMinutesMax)
+        {
+            reader.Error(fields.PathOf("minutes"), $"minutes is the estimated time to fill in the theme: a whole number from 1 to {ThemeMinutesMax}.");
+            minutes = null;
+        }
         var drafts = new List<QuestionDraft>();
         var items = fields.RequiredList("questions", "A theme needs at least one question.");
         for (var i = 0; items is not null && i < items.Count; i++)
@@ -115,6 +124,7 @@ public static partial class QuestionnaireLoader
         // the empty key never reaches a result because the key error makes the load fail.
         return new ThemeDraft(path, new Theme(key ?? "", title?.Text ?? "", description?.Text, [], norm)
         {
+            Minutes = minutes,
             LocalizedTitle = title ?? new LocalizedText("", reader.Language),
             LocalizedDescription = description,
         }, drafts);

@@ -13,11 +13,11 @@ internal static class LeidraadGrouping
     private sealed record Heading(string Key, string Title);
 
     /// <summary>
-    /// THE place that decides the grouping. Today a measure is listed under its theme; when questions get a Leidraad
-    /// paragraph (<c>Question.Reference</c>), return <c>new(question.Reference, question.Reference)</c> here when it is
-    /// set, and the map groups by paragraph with no other change.
+    /// THE place that decides the grouping: under the part of the guideline the question names (its
+    /// <c>reference</c>) where it names one, otherwise under its theme.
     /// </summary>
-    private static Heading HeadingOf(Theme theme, Question question) => new(theme.Key, theme.Title);
+    private static Heading HeadingOf(Theme theme, Question question) =>
+        string.IsNullOrWhiteSpace(question.Reference) ? new(theme.Key, theme.Title) : new("ref:" + question.Reference, question.Reference);
 
     public static IReadOnlyList<LeidraadGroup> Map(IReadOnlyList<NationalWave> waves, IReadOnlyList<NationalChapter> chapters)
     {

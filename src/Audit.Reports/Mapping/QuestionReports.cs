@@ -19,7 +19,7 @@ internal static class QuestionReports
                 question.Key, number, question.Text, type,
                 stats?.Answered ?? 0, stats?.NotApplicable ?? 0,
                 true, stats?.Reason ?? viewReason ?? SuppressionReasons.TooFewAnswers,
-                null, norm, null, [], null, trend) { TextLang = LangOf(questionnaire, question.LocalizedText) };
+                null, norm, null, [], null, trend) { TextLang = LangOf(questionnaire, question.LocalizedText), Reference = question.Reference };
         }
         ScoreStats? score = stats is { Mean: { } mean, Median: { } median, Q1: { } q1, Q3: { } q3 }
             ? new ScoreStats(stats.Answered, mean, median, q1, q3)
@@ -29,7 +29,7 @@ internal static class QuestionReports
             .ToList() ?? [];
         return new QuestionReport(
             question.Key, number, question.Text, type, stats.Answered, stats.NotApplicable, false, null,
-            score, norm, Norm(stats.MeetsNorm), distribution, Grid(question, stats), trend) { TextLang = LangOf(questionnaire, question.LocalizedText) };
+            score, norm, Norm(stats.MeetsNorm), distribution, Grid(question, stats), trend) { TextLang = LangOf(questionnaire, question.LocalizedText), Reference = question.Reference };
     }
 
     /// <summary>

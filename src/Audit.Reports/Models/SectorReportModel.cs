@@ -93,6 +93,9 @@ public sealed record QuestionReport(
 {
     /// <summary>The language of <see cref="Text"/> when it is not the report's (a fallback to Dutch), else null.</summary>
     public string? TextLang { get; init; }
+
+    /// <summary>The part of the guidelines the question tests (<see cref="Question.Reference"/>), as written; the feedback report shows it.</summary>
+    public string? Reference { get; init; }
 }
 
 /// <summary>

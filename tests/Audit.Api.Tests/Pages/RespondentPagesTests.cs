@@ -160,6 +160,7 @@ public sealed class RespondentPagesTests
 
         Assert.AreEqual($"{world.ThemePath}?status=saved_more", response.Headers.Location.OriginalString);
         Assert.Contains("Door uw antwoorden zijn er vragen bijgekomen", page);
-        Assert.DoesNotContain($"data-visible-equals=\"yes\" hidden>", page, "the questions that depend on the answer are shown now");
+        Assert.DoesNotContain($"data-visible-when=\"{Uitgevoerd}\" data-visible-equals=\"yes\" hidden>", page, "the questions that depend on the answer are shown now");
+        Assert.Contains($"data-visible-when=\"{Uitgevoerd}\" data-visible-equals=\"yes\">", page);
     }
 }

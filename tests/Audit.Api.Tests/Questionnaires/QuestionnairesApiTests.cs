@@ -39,7 +39,7 @@ public sealed class QuestionnairesApiTests
         Assert.Contains("2023", versions);
         Assert.Contains("2025", versions);
         var v2023 = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/questionnaires/kennisveiligheid/versions/2023");
-        Assert.AreEqual(8, v2023.GetProperty("definition").GetProperty("themes").GetArrayLength());
+        Assert.AreEqual(9, v2023.GetProperty("definition").GetProperty("themes").GetArrayLength());
     }
 
     [TestMethod]

@@ -24,7 +24,7 @@ public sealed class SectorMappingTests
         Assert.AreEqual("1.1", first.Number);
         Assert.AreEqual("governance.bestuurder", first.Key);
         Assert.AreEqual(Data.Questionnaire.Themes[0].Questions[0].Text, first.Text);
-        Assert.AreEqual("8.7", sector.Themes[7].Questions[6].Number);
+        Assert.AreEqual("9.11", sector.Themes[8].Questions[10].Number);
         Assert.AreEqual(14, sector.Included);
         Assert.AreEqual(14, sector.Response!.Accepted);
         Assert.AreEqual(new Models.DisclosureSummary(5, 2, 85), sector.Disclosure);

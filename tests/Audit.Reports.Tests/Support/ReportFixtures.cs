@@ -45,7 +45,11 @@ internal sealed class ReportFixtures(Func<string, string>? user = null)
     public QuestionReport RiskScreening => new(
         "risk.screening", "2.1", "Hoe worden voorgenomen samenwerkingen getoetst?", "single_choice", 14, 0, false, null,
         null, null, null,
-        [new("central", "Centraal, door een toetsingscommissie", 8, 57.1m), new("faculty", "Per faculteit", 5, 35.7m), new("none", "Niet systematisch", 1, 7.1m)]);
+        [new("central", "Centraal, door een toetsingscommissie", 8, 57.1m), new("faculty", "Per faculteit", 5, 35.7m), new("none", "Niet systematisch", 1, 7.1m)])
+    {
+        // Shown in the feedback report only, under the question.
+        Reference = "Kamerbrief kennisveiligheid dec. 2022, Risicoanalyse",
+    };
 
     public QuestionReport RiskSources => new(
         "risk.sources", "2.2", "Welke bronnen raadpleegt u bij de toetsing?", "multi_choice", 14, 0, false, null,

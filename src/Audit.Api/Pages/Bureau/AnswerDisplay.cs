@@ -15,7 +15,8 @@ public sealed record AnswerValue(
     string Kind, string? Key = null, string? Text = null, decimal? Number = null, IReadOnlyList<string>? Items = null, GridValue? Grid = null);
 
 /// <summary>A grid answer: every row and column of the question, missing cells as 0.</summary>
-public sealed record GridValue(IReadOnlyList<string> Columns, IReadOnlyList<GridValueRow> Rows);
+/// <summary>A table answer; <see cref="Caption"/> (the question's text) names its scrollable region, since a wide table scrolls on a phone.</summary>
+public sealed record GridValue(IReadOnlyList<string> Columns, IReadOnlyList<GridValueRow> Rows, string Caption = "");
 
 public sealed record GridValueRow(string Label, IReadOnlyList<long> Cells, long Total);
 
@@ -76,7 +77,7 @@ public static class AnswerDisplay
                 && r.TryGetProperty(column.Key, out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : 0L).ToList();
             return new GridValueRow(row.Label, cells, cells.Sum());
         }).ToList();
-        return new GridValue([.. question.Columns.Select(c => c.Label)], rows);
+        return new GridValue([.. question.Columns.Select(c => c.Label)], rows, question.Text);
     }
 
     private static string LabelOf(IReadOnlyList<Option> options, string key) => options.FirstOrDefault(o => o.Key == key)?.Label ?? key;

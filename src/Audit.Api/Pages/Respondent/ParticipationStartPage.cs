@@ -18,7 +18,8 @@ public static class ParticipationStartPage
 {
     public const string Name = "respondent/start";
 
-    public sealed record StartTheme(int Number, string Title, string Href, int Required, int RequiredAnswered, bool Complete, string? TitleLang);
+    /// <summary>A theme with its progress and <see cref="Audit.Core.Questionnaires.Theme.EstimatedMinutes"/> (stated in the definition, else estimated).</summary>
+    public sealed record StartTheme(int Number, string Title, string Href, int Required, int RequiredAnswered, bool Complete, string? TitleLang, int Minutes);
 
     public sealed record Editor(string Name, int Answers, DateTimeOffset LastChangedAt, bool IsCaller);
 
@@ -27,7 +28,11 @@ public static class ParticipationStartPage
     public sealed record Model(
         ParticipationHeader Header, string ContentLang, string State, string? ReviewSummary, DateTimeOffset ClosesAt, int? DaysLeft,
         IReadOnlyList<StartTheme> Themes, int Required, int RequiredAnswered, IReadOnlyList<Editor> Editors, Baseline? From,
-        int? Copied, string? Error, string ContinueHref, string SummaryHref, string? ReportHref, string? ReportPdfHref, bool Editable);
+        int? Copied, string? Error, string ContinueHref, string SummaryHref, string? ReportHref, string? ReportPdfHref, bool Editable)
+    {
+        /// <summary>The time the whole questionnaire takes, the sum of the themes' estimates.</summary>
+        public int TotalMinutes => Themes.Sum(t => t.Minutes);
+    }
 
     public static async Task<IResult> ShowAsync(
         string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipationStart start, TimeProvider clock,
@@ -79,7 +84,8 @@ public static class ParticipationStartPage
         var (round, participation, questionnaire) = (view.Scope.Round.Round, view.Scope.Participation, view.Scope.Questionnaire);
         var progress = AnswerValidator.ProgressPerTheme(questionnaire, view.Values);
         var themes = questionnaire.Themes.Select((theme, i) => new StartTheme(
-            i + 1, theme.Title, RespondentPages.Theme(view.Id, theme.Key), progress[i].Required, progress[i].RequiredAnswered, progress[i].IsComplete, view.LangOf(theme.LocalizedTitle))).ToList();
+            i + 1, theme.Title, RespondentPages.Theme(view.Id, theme.Key), progress[i].Required, progress[i].RequiredAnswered, progress[i].IsComplete, view.LangOf(theme.LocalizedTitle),
+            theme.EstimatedMinutes)).ToList();
         var open = themes.FirstOrDefault(t => !t.Complete) ?? themes[0];
         var closesAt = participation.EffectiveClosesAt(round);
         int? daysLeft = round.Status == RoundStatus.Open && closesAt > now ? (int)Math.Ceiling((closesAt - now).TotalDays) : null;

@@ -101,6 +101,9 @@ public sealed record QuestionView
     public string? TextLang { get; init; }
     public string? Help { get; init; }
     public string? HelpLang { get; init; }
+
+    /// <summary>The part of the guidelines the question tests, shown in the hint (a Dutch citation, marked <c>lang="nl"</c>).</summary>
+    public string? Reference { get; init; }
     public bool Required { get; init; }
     public bool Hidden { get; init; }
     public string? VisibleWhen { get; init; }

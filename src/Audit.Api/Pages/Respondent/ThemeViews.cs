@@ -73,7 +73,7 @@ public static class ThemeViews
         var commentError = error?.CellId == ThemeIds.Comment(q.Key);
         var comment = raw.Comment ?? view.Answers.GetValueOrDefault(q.Key)?.Comment;
         var remark = view.RemarkFor(q.Key);
-        var hasHint = q.Help is not null || q.Type is QuestionType.Number or QuestionType.Text
+        var hasHint = q.Help is not null || q.Reference is not null || q.Type is QuestionType.Number or QuestionType.Text
             || (q.Type == QuestionType.MultiChoice && (q.MinSelected is not null || q.MaxSelected is not null));
         var describedBy = string.Join(' ', new[]
         {
@@ -96,6 +96,7 @@ public static class ThemeViews
             TextLang = text.Lang,
             Help = help?.Text,
             HelpLang = help?.Lang,
+            Reference = q.Reference,
             Required = q.Required,
             Hidden = !Visibility.IsVisible(view.Scope.Questionnaire, q, entries.Values),
             VisibleWhen = condition?.Question,

@@ -93,7 +93,7 @@ public static class AnalysisFiles
                 v.Name, v.Question.Key, v.Theme.Key, v.Question.Type.ToWireName(), v.Measure.ToString().ToLowerInvariant(), v.Option, v.Row, v.Column,
                 v.Label("nl"), v.Label("en"),
                 string.Join(" | ", v.Values.Select(l => $"{l.Code}={l.Nl}")), string.Join(" | ", v.Values.Select(l => $"{l.Code}={l.En}")),
-                missing, QuestionReference.Of(v.Question),
+                missing, v.Question.Reference,
             ]));
         }
         return text.ToString();
@@ -108,21 +108,4 @@ public static class AnalysisFiles
         }
         return variable.Values.FirstOrDefault(l => l.Code.ToString(CultureInfo.InvariantCulture) == coded.Text)?.Nl;
     }
-}
-
-/// <summary>
-/// The Leidraad reference of a question, for the codebook. Questions get an optional <c>Reference</c> in a parallel
-/// change; until it is merged this finds none and the column stays empty. Read by name so this file compiles either way;
-/// once <c>Question.Reference</c> exists, replace the lookup by the property.
-/// </summary>
-internal static class QuestionReference
-{
-    private static readonly System.Reflection.PropertyInfo? Property = typeof(Question).GetProperty("Reference");
-
-    public static string? Of(Question question) => Property?.GetValue(question) switch
-    {
-        null => null,
-        LocalizedText text => text.Text,
-        var other => other.ToString(),
-    };
 }
