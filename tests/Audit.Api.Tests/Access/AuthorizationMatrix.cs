@@ -163,6 +163,14 @@ public static class AuthorizationMatrix
         new("POST /api/v1/participations/{participationId}/reviews", w => Send(HttpMethod.Post, $"/api/v1/participations/{w.ParticipationId}/reviews", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
         new("GET /api/v1/participations/{participationId}/findings", w => Get($"/api/v1/participations/{w.ParticipationId}/findings"), Expect(Unauthorized, NotFound, NotFound, Forbidden, NotFound, NotFound)),
         new("PUT /api/v1/participations/{participationId}/findings", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
+        // Follow-up of the baseline round's recommendations (issue 20): the institution's own respondents write, the bureau
+        // reads. The matrix round has no baseline, so the list is empty and a recommendation is not found.
+        new("GET /api/v1/participations/{participationId}/recommendation-follow-ups", w => Get($"/api/v1/participations/{w.ParticipationId}/recommendation-follow-ups"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
+        new("GET /api/v1/participations/{participationId}/recommendation-follow-ups/{recommendationId}", w => Get($"/api/v1/participations/{w.ParticipationId}/recommendation-follow-ups/governance"), Expect(Unauthorized, NotFound, NotFound, NotFound, NotFound, NotFound)),
+        new("PUT /api/v1/participations/{participationId}/recommendation-follow-ups/{recommendationId}", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/recommendation-follow-ups/governance", new { }), RespondentWrite(NotFound)),
+        // The bureau's validated scores: the institution reads them once the round is published.
+        new("GET /api/v1/participations/{participationId}/validated-scores", w => Get($"/api/v1/participations/{w.ParticipationId}/validated-scores"), Expect(Unauthorized, OK, OK, Forbidden, NotFound, NotFound)),
+        new("PUT /api/v1/participations/{participationId}/validated-scores/{themeKey}", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/validated-scores/governance", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
         // The deep-dive (issue 19): confidential, so outside the bureau it does not exist. Unknown records are 404 for everyone.
         new("GET /api/v1/rounds/{roundId}/deep-dives/{institutionType}", w => Get($"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit"), BureauConfidential(OK)),
         new("PUT /api/v1/rounds/{roundId}/deep-dives/{institutionType}", w => Send(HttpMethod.Put, $"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit", new { }), BureauConfidential(BadRequest)),
