@@ -12,7 +12,7 @@ public sealed record ThemeScore(string ThemeKey, decimal? SelfAssessed, Validate
     public decimal? Default => Validated?.Score ?? (SelfAssessed is { } s ? decimal.Round(s, 1, MidpointRounding.AwayFromZero) : null);
 }
 
-public sealed record ValidatedScoreSheet(ParticipationScope Scope, IReadOnlyList<ThemeScore> Themes, RuleCheck CanRecord)
+public sealed record ValidatedScoreSheet(ParticipationScope Scope, CompletenessResult Completeness, IReadOnlyList<ThemeScore> Themes, RuleCheck CanRecord)
 {
     public ThemeScore? Find(string themeKey) => Themes.FirstOrDefault(t => string.Equals(t.ThemeKey, themeKey, StringComparison.Ordinal));
 }
@@ -37,13 +37,13 @@ public sealed class ReadValidatedScores(ParticipationScopes scopes, IAnswerRepos
         return await SheetAsync(scope, cancellationToken);
     }
 
-    internal async Task<ValidatedScoreSheet> SheetAsync(ParticipationScope scope, CancellationToken cancellationToken)
+    private async Task<ValidatedScoreSheet> SheetAsync(ParticipationScope scope, CancellationToken cancellationToken)
     {
         var values = AnswerInput.Values(await answers.ListAsync(scope.Id, cancellationToken));
         var validated = (await scores.ListAsync(scope.Id, cancellationToken)).ToDictionary(s => s.ThemeKey, StringComparer.Ordinal);
         var themes = scope.Questionnaire.Themes
             .Select(t => new ThemeScore(t.Key, ThemeScores.For(scope.Questionnaire, t, values), validated.GetValueOrDefault(t.Key)))
             .ToList();
-        return new ValidatedScoreSheet(scope, themes, ValidatedScoreRules.CanRecord(scope.Round.Round.Status, scope.Participation.Status));
+        return new ValidatedScoreSheet(scope, AnswerValidator.CompletenessCheck(scope.Questionnaire, values), themes, ValidatedScoreRules.CanRecord(scope.Round.Round.Status, scope.Participation.Status));
     }
 }

@@ -230,6 +230,8 @@ public static class AuthorizationMatrix
         new("POST /bureau/deelnames/{participationId}/beoordeling", w => Form($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(BadRequest)),
         new("GET /bureau/deelnames/{participationId}/bevindingen", w => Get($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(OK)),
         new("POST /bureau/deelnames/{participationId}/bevindingen", w => Form($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(BadRequest)),
+        new("GET /bureau/deelnames/{participationId}/scores", w => Get($"/bureau/deelnames/{w.ParticipationId}/scores"), BureauPage(OK)),
+        new("POST /bureau/deelnames/{participationId}/scores/{themeKey}", w => Form($"/bureau/deelnames/{w.ParticipationId}/scores/governance"), BureauPage(BadRequest)),
         // The bureau's management pages: questionnaires for the bureau (uploading for admins), users and the audit log for admins.
         new("GET /bureau/vragenlijsten", _ => Get("/bureau/vragenlijsten"), BureauPage(OK)),
         new("POST /bureau/vragenlijsten", _ => Form("/bureau/vragenlijsten"), AdminPage(BadRequest)),
@@ -282,6 +284,8 @@ public static class AuthorizationMatrix
         new("POST /deelnames/{participationId}/bewijs/{questionKey}/{evidenceId}/verwijderen",
             w => Form($"/deelnames/{w.ParticipationId}/bewijs/{w.QuestionKey}/{w.EvidenceId}/verwijderen"), RespondentWrite(BadRequest)),
         new("GET /deelnames/{participationId}/overzicht", w => Get($"/deelnames/{w.ParticipationId}/overzicht"), RespondentWrite(OK)),
+        new("GET /deelnames/{participationId}/opvolging", w => Get($"/deelnames/{w.ParticipationId}/opvolging"), RespondentWrite(OK)),
+        new("POST /deelnames/{participationId}/opvolging/{recommendationId}", w => Form($"/deelnames/{w.ParticipationId}/opvolging/governance"), RespondentWrite(BadRequest)),
         // The matrix participation has no answers: its confirmation page sends the respondent back to the overview.
         new("GET /deelnames/{participationId}/indienen", w => Get($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(Redirect)),
         new("POST /deelnames/{participationId}/indienen", w => Form($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(BadRequest)),
