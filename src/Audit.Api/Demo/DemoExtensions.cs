@@ -8,6 +8,7 @@ public static class DemoExtensions
         builder.Services.AddTransient<DemoParticipations>();
         builder.Services.AddTransient<DemoUsers>();
         builder.Services.AddTransient<DemoFindings>();
+        builder.Services.AddTransient<DemoFollowUps>();
         return builder;
     }
 

@@ -19,6 +19,7 @@ public sealed class DemoSeeder(
     DemoParticipations fill,
     DemoUsers people,
     DemoFindings findings,
+    DemoFollowUps followUps,
     QuestionnaireCatalog catalog,
     SectorSweepJob sweep,
     IServiceProvider services,
@@ -38,6 +39,7 @@ public sealed class DemoSeeder(
             }
             await SeedRoundAsync(demo, now, analyst, cancellationToken);
         }
+        await followUps.SeedAsync(now, analyst, cancellationToken);
         // A round left half-made by an interrupted run still ends computed and in its final status.
         await sweep.RunAsync(cancellationToken);
         var approver = await people.SecondAnalystAsync(cancellationToken);
