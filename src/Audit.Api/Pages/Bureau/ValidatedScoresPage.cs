@@ -22,7 +22,7 @@ public static class ValidatedScoresPage
     public const string VersionField = "versie";
 
     public sealed record ThemeForm(
-        string Key, int Number, string Title, string? SelfAssessed, string Action, string ScoreId, string Score, string? ScoreError,
+        string Key, int Number, string Title, decimal? SelfAssessed, string Action, string ScoreId, string Score, string? ScoreError,
         string JustificationId, string? Justification, string? JustificationError, string Version, bool Validated);
 
     public sealed record FollowUpRow(string Theme, string Recommendation, string? Status, string? Reason);
@@ -105,7 +105,7 @@ public static class ValidatedScoresPage
         {
             var mine = typed?.ThemeKey == t.ThemeKey ? typed : null;
             return new ThemeForm(t.ThemeKey, i + 1, questionnaire.Themes[i].Title,
-                t.SelfAssessed is { } self ? self.ToString("0.00", CultureInfo.InvariantCulture) : null,
+                t.SelfAssessed is { } self ? decimal.Round(self, 2, MidpointRounding.AwayFromZero) : null,
                 $"{Path(participationId)}/{Uri.EscapeDataString(t.ThemeKey)}",
                 BureauForms.IdFor(ScoreField, t.ThemeKey), mine?.Score ?? (t.Default is { } d ? ValidatedScoreRules.Format(d) : ""), mine?.ScoreError,
                 BureauForms.IdFor(JustificationField, t.ThemeKey), mine is null ? t.Validated?.Justification : mine.Justification, mine?.JustificationError,
