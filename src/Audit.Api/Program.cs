@@ -6,6 +6,7 @@ using Audit.Api.Database;
 using Audit.Api.DeepDives;
 using Audit.Api.Demo;
 using Audit.Api.Evidence;
+using Audit.Api.FollowUps;
 using Audit.Api.Health;
 using Audit.Api.Hosting;
 using Audit.Api.Institutions;
@@ -88,6 +89,8 @@ if (role.ServesWeb())
     app.MapSubmissions();
     app.MapReviews();
     app.MapFindings();
+    app.MapFollowUps();
+    app.MapValidatedScores();
     app.MapDeepDives();
     app.MapRoundProgress();
     app.MapRoundPublication();

@@ -17,6 +17,7 @@ public static class ApplicationServices
         services.AddSingleton<ConfidentialReads>();
         services.AddSingleton<ReportInputs>();
         services.AddSingleton<DeepDives.DeepDiveSectors>();
+        services.AddSingleton<FollowUps.BaselineRecommendations>();
         var useCases = typeof(ApplicationServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsSealed: true, IsPublic: true } && t.GetMethod("ExecuteAsync") is not null);
         foreach (var useCase in useCases)

@@ -127,7 +127,8 @@ internal static class RecomputeBench
         var factory = db.Factory;
         var catalog = new QuestionnaireCatalog(new QuestionnaireRepository(factory), NullLogger<QuestionnaireCatalog>.Instance);
         return new SectorRecomputeJob(new RoundRepository(factory), catalog, new IncludedAnswersReader(factory), new SectorViewRepository(factory),
-            new SectorDirtyRepository(factory), cache ?? new SectorStateCache(), TimeProvider.System, NullLogger<SectorRecomputeJob>.Instance);
+            new SectorDirtyRepository(factory), cache ?? new SectorStateCache(), new Audit.Data.FollowUps.ValidatedScoreRepository(factory),
+            new Audit.Data.FollowUps.FollowUpRepository(factory), TimeProvider.System, NullLogger<SectorRecomputeJob>.Instance);
     }
 
     /// <summary>The reference: count and distribution per (sector, question, value), and the mean of the numeric questions, in SQL.</summary>

@@ -73,6 +73,8 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IDeepDiveRepository, DeepDiveRepository>();
         builder.Services.AddSingleton<Audit.Core.SectorFindings.ISectorFindingsRepository, Audit.Data.SectorFindings.SectorFindingsRepository>();
         builder.Services.AddSingleton<Audit.Core.CycleFindings.ICycleFindingsRepository, Audit.Data.CycleFindings.CycleFindingsRepository>();
+        builder.Services.AddSingleton<Audit.Core.FollowUps.IFollowUpRepository, Audit.Data.FollowUps.FollowUpRepository>();
+        builder.Services.AddSingleton<Audit.Core.ValidatedScores.IValidatedScoreRepository, Audit.Data.FollowUps.ValidatedScoreRepository>();
         builder.Services.AddSingleton<IEvidenceRepository, EvidenceRepository>();
         builder.Services.AddSingleton<IRoundProgressQuery, RoundProgressQuery>();
         builder.Services.AddSingleton<IRoundAnswersReader, RoundAnswersReader>();

@@ -10,6 +10,7 @@ public static class DemoExtensions
         builder.Services.AddTransient<DemoFindings>();
         builder.Services.AddTransient<DemoCycle>();
         builder.Services.AddTransient<DemoDeepDive>();
+        builder.Services.AddTransient<DemoFollowUps>();
         return builder;
     }
 

@@ -21,6 +21,7 @@ public sealed class DemoSeeder(
     DemoFindings findings,
     DemoCycle cycle,
     DemoDeepDive deepDive,
+    DemoFollowUps followUps,
     QuestionnaireCatalog catalog,
     SectorSweepJob sweep,
     IServiceProvider services,
@@ -40,6 +41,7 @@ public sealed class DemoSeeder(
             }
             await SeedRoundAsync(demo, now, analyst, cancellationToken);
         }
+        await followUps.SeedAsync(now, analyst, cancellationToken);
         // A round left half-made by an interrupted run still ends computed and in its final status.
         await sweep.RunAsync(cancellationToken);
         var approver = await people.SecondAnalystAsync(cancellationToken);

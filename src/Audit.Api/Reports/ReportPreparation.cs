@@ -52,6 +52,9 @@ public sealed class ReportPreparation(ReportTemplates templates, ReportRenderer 
             Findings = Findings(data.Findings),
             BaselineRound = data.BaselineRound,
             Baseline = data.Baseline is { } baseline ? new BaselineAnswers(baseline.Questionnaire.In(language.Code()), baseline.Answers) : null,
+            ValidatedScores = data.ValidatedScores.ToDictionary(s => s.ThemeKey, s => new ValidatedThemeScore(s.Score, s.Justification), StringComparer.Ordinal),
+            FollowUps = [.. data.FollowUps.Select(f => new RecommendationFollowUpInput(f.ThemeKey, f.Recommendation,
+                f.FollowUp is { } stated ? Audit.Core.FollowUps.FollowUpRules.ToWireName(stated.Status) : null, f.FollowUp?.Reason))],
         };
         return FeedbackReportMapper.Map(input);
     }

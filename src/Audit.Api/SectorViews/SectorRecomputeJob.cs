@@ -23,6 +23,8 @@ public sealed class SectorRecomputeJob(
     ISectorViewRepository views,
     ISectorDirtyRepository dirty,
     SectorStateCache cache,
+    Audit.Core.ValidatedScores.IValidatedScoreRepository validatedScores,
+    Audit.Core.FollowUps.IFollowUpRepository followUps,
     TimeProvider clock,
     ILogger<SectorRecomputeJob> logger)
 {
@@ -63,7 +65,10 @@ public sealed class SectorRecomputeJob(
             plan.Revisions[participation.ParticipationId] = participation.Revision;
         }
         var baseline = round.BaselineRoundId is null ? null : await views.GetCurrentAsync(round.BaselineRoundId, type.ToWireName(), cancellationToken);
-        var view = plan.Builder.Build(scope, baseline is null ? null : SectorViewJson.Deserialize(baseline.InternalJson));
+        // Validated scores and follow-ups are few and may change after acceptance (scores): read whole every time.
+        var supplement = new SectorSupplement(
+            await validatedScores.ListForRoundAsync(roundId, cancellationToken), await followUps.ListForRoundAsync(roundId, cancellationToken));
+        var view = plan.Builder.Build(scope, baseline is null ? null : SectorViewJson.Deserialize(baseline.InternalJson), supplement);
         var published = PublishedForm.Of(view);
         var stored = new StoredSectorView(AccessTokens.NewId("sv_"), roundId, type.ToWireName(), view.Fingerprint, now, view.Included ?? 0,
             published.Suppressed, Encoding.UTF8.GetString(SectorViewJson.Serialize(view)), Encoding.UTF8.GetString(SectorViewJson.Serialize(published)));

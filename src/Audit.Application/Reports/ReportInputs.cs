@@ -23,7 +23,14 @@ public sealed record BaselineAnswerSet(Questionnaire Questionnaire, IReadOnlyDic
 /// <summary>Everything one participation's feedback report shows.</summary>
 public sealed record FeedbackData(
     ParticipationScope Scope, PublishedSector Sector, Institution Institution, IReadOnlyList<AnswerRecord> Answers, FindingsRecord? Findings,
-    Round? BaselineRound, BaselineAnswerSet? Baseline);
+    Round? BaselineRound, BaselineAnswerSet? Baseline)
+{
+    /// <summary>The bureau's validated scores of this participation (issue 20).</summary>
+    public IReadOnlyList<Audit.Core.ValidatedScores.ValidatedScoreRecord> ValidatedScores { get; init; } = [];
+
+    /// <summary>The baseline round's recommendations to the institution with their stated follow-up (issue 20).</summary>
+    public IReadOnlyList<FollowUps.RecommendationFollowUp> FollowUps { get; init; } = [];
+}
 
 /// <summary>Everything one institution type's sector report (and its CSV) shows.</summary>
 public sealed record SectorReportData(RoundRecord Round, Questionnaire Questionnaire, PublishedSector Sector, Round? BaselineRound);
@@ -50,7 +57,9 @@ public sealed class ReportInputs(
     ISectorViewRepository views,
     IAnswerRepository answers,
     IFindingsRepository findings,
-    ISectorFindingsRepository sectorFindings)
+    ISectorFindingsRepository sectorFindings,
+    Audit.Core.ValidatedScores.IValidatedScoreRepository validatedScores,
+    FollowUps.BaselineRecommendations recommendations)
 {
     /// <summary>The feedback report's data; null while the institution's sector has no computed view.</summary>
     public async Task<FeedbackData?> FeedbackAsync(ParticipationScope scope, CancellationToken cancellationToken)
@@ -66,7 +75,11 @@ public sealed class ReportInputs(
         var current = await answers.ListAsync(participation.Id, cancellationToken);
         var baselineRound = await BaselineRoundAsync(round, cancellationToken);
         return new FeedbackData(scope, PublishedSector.Of(view), institution, current, await findings.GetAsync(participation.Id, cancellationToken),
-            baselineRound, baselineRound is null ? null : await BaselineAnswersAsync(baselineRound, institution.Id, cancellationToken));
+            baselineRound, baselineRound is null ? null : await BaselineAnswersAsync(baselineRound, institution.Id, cancellationToken))
+        {
+            ValidatedScores = await validatedScores.ListAsync(participation.Id, cancellationToken),
+            FollowUps = (await recommendations.ForAsync(scope, cancellationToken)).Items,
+        };
     }
 
     /// <summary>The sector report's data; null when the type is unknown or has no computed view.</summary>

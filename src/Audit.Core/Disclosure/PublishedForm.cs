@@ -11,7 +11,8 @@ namespace Audit.Core.Disclosure;
 /// Removed: min and max everywhere; every value of a suppressed question or theme (counts of institutions,
 /// <c>answered</c>, <c>notApplicable</c> and theme <c>n</c>, stay: they explain the suppression); the sum and
 /// contributors of a suppressed grid figure; the baseline values and deltas the trend suppresses. A view
-/// withheld as a whole keeps only what identifies it: no response counts, no themes, no questions, no trend.
+/// withheld as a whole keeps only what identifies it: no response counts, no themes, no questions, no trend. The
+/// validated-score statistics follow the theme rule, and a follow-up theme stated by too few keeps only its n.
 /// </remarks>
 public static class PublishedForm
 {
@@ -28,6 +29,8 @@ public static class PublishedForm
                 Themes = [],
                 Questions = [],
                 Trend = null,
+                ValidatedThemes = null,
+                FollowUps = null,
             };
         }
         return view with
@@ -36,6 +39,8 @@ public static class PublishedForm
             Themes = view.Themes.Select(Theme).ToList(),
             Questions = view.Questions.Select(Question).ToList(),
             Trend = view.Trend is null ? null : Trend(view.Trend),
+            ValidatedThemes = view.ValidatedThemes?.Select(Theme).ToList(),
+            FollowUps = view.FollowUps?.Select(f => !f.Suppressed ? f : f with { Implemented = null, InProgress = null, NotStarted = null, NotApplicable = null }).ToList(),
         };
     }
 

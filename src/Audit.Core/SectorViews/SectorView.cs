@@ -22,6 +22,9 @@ namespace Audit.Core.SectorViews;
 /// null in a published view withheld as a whole.</param>
 /// <param name="Suppressed">The whole view is withheld (<c>group_too_small</c>).</param>
 /// <param name="Trend">The comparison with the baseline round; null when the round has none.</param>
+/// <param name="ValidatedThemes">The theme statistics over the bureau's validated scores, an institution without one
+/// counting with its self-assessed score; absent when no included institution has a validated score.</param>
+/// <param name="FollowUps">Per baseline theme, the follow-up statuses of the included institutions; absent when none stated one.</param>
 public sealed record SectorView(
     string RoundId,
     string InstitutionType,
@@ -35,7 +38,9 @@ public sealed record SectorView(
     string? Reason,
     IReadOnlyList<ThemeStatistics> Themes,
     IReadOnlyList<QuestionStatistics> Questions,
-    TrendBlock? Trend);
+    TrendBlock? Trend,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThemeStatistics>? ValidatedThemes = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FollowUpCounts>? FollowUps = null);
 
 public static class SectorViewKinds
 {

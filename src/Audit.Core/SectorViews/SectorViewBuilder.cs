@@ -27,6 +27,10 @@ public sealed class SectorViewBuilder
     private readonly ThemeAccumulator[] _themes;
     private readonly List<(string ParticipationId, string SubmissionHash)> _inputs = [];
 
+    // Each included institution's own theme scores (null where it answered no maturity question), in theme order:
+    // the default of the validated-score statistics, which the supplement is combined with at build time.
+    private readonly Dictionary<string, Fraction?[]> _selfScores = new(StringComparer.Ordinal);
+
     public SectorViewBuilder(Questionnaire questionnaire, DisclosureSettings disclosure, SectorViewScope scope)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
@@ -54,6 +58,7 @@ public sealed class SectorViewBuilder
         InputFingerprint.EnsureEncodable(participation.ParticipationId, nameof(participation));
         InputFingerprint.EnsureEncodable(participation.SubmissionHash, nameof(participation));
         var answers = participation.Answers;
+        var selfScores = new Fraction?[_themes.Length];
         for (var t = 0; t < _themes.Length; t++)
         {
             var levelSum = 0L;
@@ -73,19 +78,22 @@ public sealed class SectorViewBuilder
                 }
             }
             _themes[t].Add(levelSum, maturityAnswered);
+            selfScores[t] = maturityAnswered > 0 ? Fraction.Of(levelSum, maturityAnswered) : null;
         }
+        _selfScores[participation.ParticipationId] = selfScores;
         _inputs.Add((participation.ParticipationId, participation.SubmissionHash));
     }
 
     /// <summary>The internal view of everything added so far, with its trend when a baseline view is given.</summary>
-    public SectorView Build(SectorView? baseline = null) => Build(_scope, baseline);
+    public SectorView Build(SectorView? baseline = null, SectorSupplement? supplement = null) => Build(_scope, baseline, supplement);
 
     /// <summary>
     /// As <see cref="Build(SectorView?)"/>, for a later moment: building changes nothing, so a builder can be kept,
     /// fed the participations accepted since, and built again (same round and type, new response counts and time).
     /// </summary>
-    public SectorView Build(SectorViewScope scope, SectorView? baseline = null)
+    public SectorView Build(SectorViewScope scope, SectorView? baseline = null, SectorSupplement? supplement = null)
     {
+        supplement ??= SectorSupplement.None;
         ArgumentNullException.ThrowIfNull(scope);
         if (scope.RoundId != _scope.RoundId || scope.InstitutionType != _scope.InstitutionType)
         {
@@ -99,7 +107,7 @@ public sealed class SectorViewBuilder
             new QuestionnaireRef(_questionnaire.Key, _questionnaire.Version),
             SectorViewKinds.Internal,
             scope.ComputedAt,
-            InputFingerprint.Compute(_inputs),
+            InputFingerprint.Compute(_inputs.Concat(JudgedFigures.FingerprintPairs(_selfScores, supplement))),
             new ResponseBlock(response.Invited, response.InProgress, response.Submitted, response.Returned,
                 response.Accepted, StatRounding.Percent(response.Accepted, response.Invited)),
             Included,
@@ -107,7 +115,9 @@ public sealed class SectorViewBuilder
             groupTooSmall ? SuppressionReasons.GroupTooSmall : null,
             _themes.Select(t => t.Build(_disclosure)).ToList(),
             _questionsByTheme.SelectMany(theme => theme).Select(q => q.Build(_disclosure)).ToList(),
-            Trend: null);
+            Trend: null,
+            JudgedFigures.ValidatedThemes(_questionnaire, _disclosure, _selfScores, supplement),
+            JudgedFigures.FollowUps(_questionnaire, _disclosure, _selfScores, supplement));
         return baseline is null ? view : view with { Trend = Trends.Compare(view, baseline) };
     }
 
@@ -117,7 +127,8 @@ public sealed class SectorViewBuilder
         DisclosureSettings disclosure,
         SectorViewScope scope,
         IEnumerable<IncludedParticipation> included,
-        SectorView? baseline = null)
+        SectorView? baseline = null,
+        SectorSupplement? supplement = null)
     {
         ArgumentNullException.ThrowIfNull(included);
         var builder = new SectorViewBuilder(questionnaire, disclosure, scope);
@@ -125,6 +136,6 @@ public sealed class SectorViewBuilder
         {
             builder.Add(participation);
         }
-        return builder.Build(baseline);
+        return builder.Build(baseline, supplement);
     }
 }

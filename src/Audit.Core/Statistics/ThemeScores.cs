@@ -51,7 +51,12 @@ internal sealed class ThemeAccumulator(Theme theme)
         {
             return;
         }
-        var score = Fraction.Of(levelSum, answeredMaturityQuestions);
+        Add(Fraction.Of(levelSum, answeredMaturityQuestions));
+    }
+
+    /// <summary>One institution's score as a fraction (a self-assessed mean, or a validated score in tenths).</summary>
+    public void Add(Fraction score)
+    {
         _scores.Add(score);
         if (_norm is { } norm && score >= norm)
         {

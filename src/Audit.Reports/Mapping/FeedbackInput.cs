@@ -28,7 +28,18 @@ public sealed record FeedbackInput(
 
     /// <summary>The institution's own accepted answers in the baseline round, for its own trend; optional.</summary>
     public BaselineAnswers? Baseline { get; init; }
+
+    /// <summary>The bureau's validated score per theme key, with its justification; empty when it recorded none.</summary>
+    public IReadOnlyDictionary<string, ValidatedThemeScore>? ValidatedScores { get; init; }
+
+    /// <summary>The baseline round's recommendations to the institution and their stated follow-up; empty without a baseline.</summary>
+    public IReadOnlyList<RecommendationFollowUpInput>? FollowUps { get; init; }
 }
+
+public sealed record ValidatedThemeScore(decimal Score, string Justification);
+
+/// <param name="Status">implemented, in_progress, not_started or not_applicable; null while not stated.</param>
+public sealed record RecommendationFollowUpInput(string ThemeKey, string Recommendation, string? Status, string? Reason);
 
 /// <summary>The participation a feedback report is about.</summary>
 public sealed record FeedbackParticipant(

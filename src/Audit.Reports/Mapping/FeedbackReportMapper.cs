@@ -55,13 +55,18 @@ public static class FeedbackReportMapper
             OwnAnswers.For(input.Questionnaire, question, input.Answers, Comment(input.Comments, question.Key)),
             BaselineAnswer(baseline, question))).ToList();
         findings.Themes.TryGetValue(theme.Key, out var finding);
+        var validated = input.ValidatedScores?.GetValueOrDefault(theme.Key);
+        var followUps = input.FollowUps?.Where(f => f.ThemeKey == theme.Key).Select(f => new FeedbackFollowUp(f.Recommendation, f.Status, Text(f.Reason))).ToList();
         return new FeedbackTheme(
             sectorTheme,
             Score(ThemeScores.For(input.Questionnaire, theme, input.Answers)),
             baselineTheme is null ? null : Score(ThemeScores.For(baseline!.Questionnaire, baselineTheme, baseline.Answers)),
             Text(finding?.Finding),
             Text(finding?.Recommendation),
-            questions);
+            questions,
+            validated?.Score,
+            Text(validated?.Justification),
+            followUps is { Count: > 0 } ? followUps : null);
     }
 
     /// <summary>The own answer in the baseline, for a question comparable with it (same key and type) that was answered then.</summary>

@@ -43,8 +43,17 @@ public static class SectorReportMapper
             ReportRounds.Disclosure(round.Disclosure),
             published.Suppressed,
             published.Reason,
-            themeReports);
+            themeReports,
+            published.ValidatedThemes?.Select(v => new ValidatedThemeReport(v.Key, TitleOf(questionnaire, v.Key), v.N,
+                !v.Suppressed && v is { Mean: { } mean, Median: { } median, Q1: { } q1, Q3: { } q3 } ? new ScoreStats(v.N, mean, median, q1, q3) : null,
+                v.Suppressed || v.Mean is null)).ToList(),
+            published.FollowUps?.Select(f => new FollowUpThemeReport(f.ThemeKey, TitleOf(questionnaire, f.ThemeKey), f.N,
+                f.Implemented, f.InProgress, f.NotStarted, f.NotApplicable, f.Suppressed)).ToList());
     }
+
+    /// <summary>A theme's title; a baseline theme the current questionnaire lacks keeps its key.</summary>
+    private static string TitleOf(Questionnaire questionnaire, string key) =>
+        questionnaire.Themes.FirstOrDefault(t => t.Key == key)?.Title ?? key;
 
     /// <summary>Every theme of the questionnaire with its questions, from a view that passed <see cref="PublishedViews"/>.</summary>
     internal static IReadOnlyList<ThemeReport> Themes(

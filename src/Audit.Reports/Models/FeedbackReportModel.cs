@@ -26,7 +26,13 @@ public sealed record FeedbackTheme(
     decimal? BaselineOwnScore,
     string? Finding,
     string? Recommendation,
-    IReadOnlyList<FeedbackQuestion> Questions);
+    IReadOnlyList<FeedbackQuestion> Questions,
+    decimal? ValidatedScore = null,
+    string? ValidationJustification = null,
+    IReadOnlyList<FeedbackFollowUp>? FollowUps = null);
+
+/// <summary>A recommendation of the baseline round on this theme and what the institution stated about it.</summary>
+public sealed record FeedbackFollowUp(string Recommendation, string? Status, string? Reason);
 
 /// <summary>One question: the sector's published statistics next to the institution's own answer (and its baseline answer).</summary>
 public sealed record FeedbackQuestion(QuestionReport Sector, OwnAnswer Own, OwnAnswer? Baseline = null);

@@ -43,7 +43,16 @@ public sealed record SectorReport(
     DisclosureSummary Disclosure,
     bool Suppressed,
     string? SuppressedReason,
-    IReadOnlyList<ThemeReport> Themes);
+    IReadOnlyList<ThemeReport> Themes,
+    IReadOnlyList<ValidatedThemeReport>? ValidatedThemes = null,
+    IReadOnlyList<FollowUpThemeReport>? FollowUps = null);
+
+/// <summary>A theme's statistics over the bureau's validated scores (self-assessed where none); null score when withheld.</summary>
+public sealed record ValidatedThemeReport(string Key, string Title, int N, ScoreStats? Score, bool Suppressed);
+
+/// <summary>Institutions per follow-up status of a baseline theme's recommendations; counts null when withheld.</summary>
+public sealed record FollowUpThemeReport(
+    string Key, string Title, int N, int? Implemented, int? InProgress, int? NotStarted, int? NotApplicable, bool Suppressed);
 
 /// <summary>A theme: the sector's theme-score quartiles, the norm and how many meet it, and its questions.</summary>
 public sealed record ThemeReport(

@@ -163,6 +163,14 @@ public static class AuthorizationMatrix
         new("POST /api/v1/participations/{participationId}/reviews", w => Send(HttpMethod.Post, $"/api/v1/participations/{w.ParticipationId}/reviews", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
         new("GET /api/v1/participations/{participationId}/findings", w => Get($"/api/v1/participations/{w.ParticipationId}/findings"), Expect(Unauthorized, NotFound, NotFound, Forbidden, NotFound, NotFound)),
         new("PUT /api/v1/participations/{participationId}/findings", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/findings", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
+        // Follow-up of the baseline round's recommendations (issue 20): the institution's own respondents write, the bureau
+        // reads. The matrix round has no baseline, so the list is empty and a recommendation is not found.
+        new("GET /api/v1/participations/{participationId}/recommendation-follow-ups", w => Get($"/api/v1/participations/{w.ParticipationId}/recommendation-follow-ups"), Expect(Unauthorized, OK, OK, OK, NotFound, NotFound)),
+        new("GET /api/v1/participations/{participationId}/recommendation-follow-ups/{recommendationId}", w => Get($"/api/v1/participations/{w.ParticipationId}/recommendation-follow-ups/governance"), Expect(Unauthorized, NotFound, NotFound, NotFound, NotFound, NotFound)),
+        new("PUT /api/v1/participations/{participationId}/recommendation-follow-ups/{recommendationId}", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/recommendation-follow-ups/governance", new { }), RespondentWrite(NotFound)),
+        // The bureau's validated scores: the institution reads them once the round is published.
+        new("GET /api/v1/participations/{participationId}/validated-scores", w => Get($"/api/v1/participations/{w.ParticipationId}/validated-scores"), Expect(Unauthorized, OK, OK, Forbidden, NotFound, NotFound)),
+        new("PUT /api/v1/participations/{participationId}/validated-scores/{themeKey}", w => Send(HttpMethod.Put, $"/api/v1/participations/{w.ParticipationId}/validated-scores/governance", new { }), Expect(Unauthorized, BadRequest, BadRequest, Forbidden, Forbidden, NotFound)),
         // The deep-dive (issue 19): confidential, so outside the bureau it does not exist. Unknown records are 404 for everyone.
         new("GET /api/v1/rounds/{roundId}/deep-dives/{institutionType}", w => Get($"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit"), BureauConfidential(OK)),
         new("PUT /api/v1/rounds/{roundId}/deep-dives/{institutionType}", w => Send(HttpMethod.Put, $"/api/v1/rounds/{w.RoundId}/deep-dives/universiteit", new { }), BureauConfidential(BadRequest)),
@@ -228,6 +236,8 @@ public static class AuthorizationMatrix
         new("POST /bureau/deelnames/{participationId}/beoordeling", w => Form($"/bureau/deelnames/{w.ParticipationId}/beoordeling"), BureauPage(BadRequest)),
         new("GET /bureau/deelnames/{participationId}/bevindingen", w => Get($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(OK)),
         new("POST /bureau/deelnames/{participationId}/bevindingen", w => Form($"/bureau/deelnames/{w.ParticipationId}/bevindingen"), BureauPage(BadRequest)),
+        new("GET /bureau/deelnames/{participationId}/scores", w => Get($"/bureau/deelnames/{w.ParticipationId}/scores"), BureauPage(OK)),
+        new("POST /bureau/deelnames/{participationId}/scores/{themeKey}", w => Form($"/bureau/deelnames/{w.ParticipationId}/scores/governance"), BureauPage(BadRequest)),
         // The bureau's management pages: questionnaires for the bureau (uploading for admins), users and the audit log for admins.
         new("GET /bureau/vragenlijsten", _ => Get("/bureau/vragenlijsten"), BureauPage(OK)),
         new("POST /bureau/vragenlijsten", _ => Form("/bureau/vragenlijsten"), AdminPage(BadRequest)),
@@ -285,6 +295,8 @@ public static class AuthorizationMatrix
         new("POST /deelnames/{participationId}/bewijs/{questionKey}/{evidenceId}/verwijderen",
             w => Form($"/deelnames/{w.ParticipationId}/bewijs/{w.QuestionKey}/{w.EvidenceId}/verwijderen"), RespondentWrite(BadRequest)),
         new("GET /deelnames/{participationId}/overzicht", w => Get($"/deelnames/{w.ParticipationId}/overzicht"), RespondentWrite(OK)),
+        new("GET /deelnames/{participationId}/opvolging", w => Get($"/deelnames/{w.ParticipationId}/opvolging"), RespondentWrite(OK)),
+        new("POST /deelnames/{participationId}/opvolging/{recommendationId}", w => Form($"/deelnames/{w.ParticipationId}/opvolging/governance"), RespondentWrite(BadRequest)),
         // The matrix participation has no answers: its confirmation page sends the respondent back to the overview.
         new("GET /deelnames/{participationId}/indienen", w => Get($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(Redirect)),
         new("POST /deelnames/{participationId}/indienen", w => Form($"/deelnames/{w.ParticipationId}/indienen"), RespondentWrite(BadRequest)),

@@ -17,7 +17,7 @@ namespace Audit.Api.Tests.Demo;
 /// run changed nothing but the links.
 /// </summary>
 [TestClass]
-public sealed class DemoSeederTests
+public sealed partial class DemoSeederTests
 {
     private static AuditApp _app = null!;
     private static IReadOnlyList<string> _links = [];

@@ -36,6 +36,7 @@ public sealed class SqlClassConventionTests
     [DataRow("DeepDiveSql")]
     [DataRow("SectorFindingsSql")]
     [DataRow("CycleFindingsSql")]
+    [DataRow("FollowUpSql")]
     [DataRow("RoundProgressSql")]
     [DataRow("RoundAnswersSql")]
     [DataRow("SectorDirtySql")]

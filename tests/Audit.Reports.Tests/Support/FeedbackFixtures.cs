@@ -20,6 +20,13 @@ internal static class FeedbackFixtures
                 new(sector.GovernanceContact, new OwnAnswer("answered", OptionKeys: ["yes"], OptionLabels: ["Ja"])),
                 new(sector.GovernanceExplanation,
                     new OwnAnswer("answered", Text: text("De portefeuillehouder bespreekt elk kwartaal de casuïstiek.\nHet dossier ligt bij de afdeling Strategie & Beleid."))),
+            ],
+            ValidatedScore: 3.0m,
+            ValidationJustification: text("De toetsing door interne audit is aangetoond; de rapportage aan de raad van toezicht nog niet."),
+            FollowUps:
+            [
+                new FeedbackFollowUp(text("Wijs een portefeuillehouder kennisveiligheid aan in het college van bestuur."), "implemented", null),
+                new FeedbackFollowUp(text("Richt een meldpunt voor studenten in."), "not_applicable", text("Opgegaan in het centrale Loket Integriteit.")),
             ]);
         var risk = new FeedbackTheme(
             sector.Risk, 2.0m, null, null, null,
@@ -37,7 +44,8 @@ internal static class FeedbackFixtures
                     new(10)))),
                 new(sector.RiskCapacity, new OwnAnswer("answered", Value: 2.4m)),
                 new(sector.RiskExportControl, new OwnAnswer("not_applicable", Comment: text("Geen exportgevoelig onderzoek."))),
-            ]);
+            ],
+            FollowUps: [new FeedbackFollowUp(text("Voer jaarlijks een risicoanalyse uit."), null, null)]);
         return new FeedbackReport(
             sector.Round,
             new InstitutionSummary("leiden", text("Universiteit Leiden"), "universiteit"),

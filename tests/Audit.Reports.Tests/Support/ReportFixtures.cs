@@ -103,7 +103,20 @@ internal sealed class ReportFixtures(Func<string, string>? user = null)
                 [GovernanceMaturity with { Suppressed = true, SuppressedReason = "group_too_small", Stats = null, MeetsNorm = null, Distribution = [], Trend = null }]),
         ]);
 
-    public SectorReportDocument SectorDocument => new(Round, Universities);
+    /// <summary>The sector report also shows the validated scores and the follow-up counts (issue 20); the risk follow-up is withheld.</summary>
+    public SectorReportDocument SectorDocument => new(Round, Universities with
+    {
+        ValidatedThemes =
+        [
+            new ValidatedThemeReport("governance", Governance.Title, 13, new ScoreStats(13, 2.9m, 3.0m, 2.5m, 3.5m), false),
+            new ValidatedThemeReport("risk", Risk.Title, 3, null, true),
+        ],
+        FollowUps =
+        [
+            new FollowUpThemeReport("governance", Governance.Title, 11, 6, 3, 1, 1, false),
+            new FollowUpThemeReport("risk", Risk.Title, 2, null, null, null, null, true),
+        ],
+    });
 
     public ParliamentReport Parliament => new(
         Round,

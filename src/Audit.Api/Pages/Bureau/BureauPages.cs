@@ -18,7 +18,7 @@ public static class BureauPages
         SectorViewsPage.ListName, SectorViewsPage.ViewName, SectorFindingsPage.Name, .. RoundStatusPage.PageNames, .. AdminPages.PageNames,
         InstitutionsPage.Name, InstitutionsPage.NewName, InstitutionPage.Name, InstitutionImportPage.Name,
         NewRoundPage.Name, EditRoundPage.Name, RoundInstitutionsPage.Name, RoundInstitutionsPage.ConfirmName,
-        DeepDivePage.Name, DeepDiveInstitutionPage.Name, CyclesPage.Name, CyclePage.Name, CyclePage.ApprovalName,
+        DeepDivePage.Name, DeepDiveInstitutionPage.Name, CyclesPage.Name, CyclePage.Name, CyclePage.ApprovalName, ValidatedScoresPage.Name,
     ];
 
     public const string InstitutionsPath = "/bureau/instellingen";
@@ -76,6 +76,8 @@ public static class BureauPages
         bureau.MapPost("/deelnames/{participationId}/beoordeling", ReviewPage.SubmitAsync).DisableAntiforgery();
         bureau.MapGet("/deelnames/{participationId}/bevindingen", FindingsPage.ShowAsync);
         bureau.MapPost("/deelnames/{participationId}/bevindingen", FindingsPage.SaveAsync).DisableAntiforgery();
+        bureau.MapGet("/deelnames/{participationId}/scores", ValidatedScoresPage.ShowAsync);
+        bureau.MapPost("/deelnames/{participationId}/scores/{themeKey}", ValidatedScoresPage.SaveAsync).DisableAntiforgery();
         bureau.MapAdminPages();
         MapInstitutionPages(bureau);
         MapCyclePages(bureau);

@@ -28,7 +28,7 @@ public static class ParticipationStartPage
     public sealed record Model(
         ParticipationHeader Header, string ContentLang, string State, string? ReviewSummary, DateTimeOffset ClosesAt, int? DaysLeft,
         IReadOnlyList<StartTheme> Themes, int Required, int RequiredAnswered, IReadOnlyList<Editor> Editors, Baseline? From,
-        int? Copied, string? Error, string ContinueHref, string SummaryHref, string? ReportHref, string? ReportPdfHref, bool Editable)
+        int? Copied, string? Error, string ContinueHref, string SummaryHref, string? ReportHref, string? ReportPdfHref, bool Editable, string? FollowUpHref)
     {
         /// <summary>The time the whole questionnaire takes, the sum of the themes' estimates.</summary>
         public int TotalMinutes => Themes.Sum(t => t.Minutes);
@@ -98,7 +98,8 @@ public static class ParticipationStartPage
             progress.Sum(p => p.Required), progress.Sum(p => p.RequiredAnswered),
             [.. start.Editors.Select(e => new Editor(e.Name, e.Answers, e.LastChangedAt, e.IsCaller))], baseline, copied, error,
             open.Href, RespondentPages.Summary(view.Id), published ? RespondentPages.Report(view.Id) : null,
-            published ? RespondentPages.ReportPdf(view.Id) : null, view.Editable);
+            published ? RespondentPages.ReportPdf(view.Id) : null, view.Editable,
+            round.BaselineRoundId is null ? null : FollowUpPage.Path(view.Id));
         return new HtmlPage(Name, model, statusCode, hasForm: true);
     }
 }

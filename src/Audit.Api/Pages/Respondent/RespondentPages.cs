@@ -18,10 +18,12 @@ public static class RespondentPages
     public const string RemoveEvidenceRoute = "/deelnames/{participationId}/bewijs/{questionKey}/{evidenceId}/verwijderen";
     public const string ReportRoute = "/deelnames/{participationId}/rapport";
     public const string ReportPdfRoute = "/deelnames/{participationId}/rapport.pdf";
+    public const string FollowUpRoute = "/deelnames/{participationId}/opvolging";
+    public const string FollowUpSaveRoute = "/deelnames/{participationId}/opvolging/{recommendationId}";
 
     /// <summary>The page templates these handlers render; <see cref="PagesExtensions.PageNames"/> checks them at start-up.</summary>
     public static IReadOnlyList<string> PageNames { get; } =
-        [ParticipationsPage.Name, ThemePage.Name, SummaryPage.Name, SummaryPage.ConfirmName, ParticipationStartPage.Name, ReportPages.Name];
+        [ParticipationsPage.Name, ThemePage.Name, SummaryPage.Name, SummaryPage.ConfirmName, ParticipationStartPage.Name, ReportPages.Name, FollowUpPage.Name];
 
     public static IEndpointRouteBuilder MapRespondentPages(this IEndpointRouteBuilder routes)
     {
@@ -38,6 +40,8 @@ public static class RespondentPages
         pages.MapPost(SubmitRoute, SummaryPage.SubmitAsync).DisableAntiforgery();
         pages.MapGet(ReportRoute, ReportPages.HtmlAsync);
         pages.MapGet(ReportPdfRoute, ReportPages.PdfAsync);
+        pages.MapGet(FollowUpRoute, FollowUpPage.ShowAsync);
+        pages.MapPost(FollowUpSaveRoute, FollowUpPage.SaveAsync).DisableAntiforgery(); // validated by the handler
         return routes;
     }
 

@@ -1,0 +1,26 @@
+-- Issue 20. Respondents state, per recommendation the bureau made to their institution in the baseline round, how far
+-- it has been followed up; the bureau records per theme a validated maturity score next to the self-assessed one.
+-- recommendation_id is the baseline theme key (the findings hold at most one recommendation per theme). Both are
+-- versioned like answers: version grows by one with every change.
+CREATE TABLE recommendation_follow_ups (
+    participation_id   varchar(32)  NOT NULL REFERENCES participations (id),
+    recommendation_id  varchar(64)  NOT NULL,
+    status             varchar(16)  NOT NULL CHECK (status IN ('implemented', 'in_progress', 'not_started', 'not_applicable')),
+    reason             text         NULL,
+    version            integer      NOT NULL,
+    updated_by         varchar(64)  NOT NULL,
+    updated_at         timestamptz  NOT NULL,
+    PRIMARY KEY (participation_id, recommendation_id)
+);
+
+-- score: 0.0 to 5.0 in steps of 0.1, stored as tenths so every engine compares it exactly.
+CREATE TABLE validated_scores (
+    participation_id  varchar(32) NOT NULL REFERENCES participations (id),
+    theme_key         varchar(64) NOT NULL,
+    score_tenths      integer     NOT NULL CHECK (score_tenths BETWEEN 0 AND 50),
+    justification     text        NOT NULL,
+    version           integer     NOT NULL,
+    updated_by        varchar(64) NOT NULL,
+    updated_at        timestamptz NOT NULL,
+    PRIMARY KEY (participation_id, theme_key)
+);
