@@ -13,7 +13,8 @@ namespace Audit.Application.Reviews;
 public sealed record ParticipationFile(
     ParticipationScope Scope, IReadOnlyList<AnswerRecord> Answers, IReadOnlyDictionary<string, JsonElement> Values, CompletenessResult Completeness,
     IReadOnlyList<EvidenceRecord> Evidence, IReadOnlyList<ReviewRemark> LatestRemarks, IReadOnlyDictionary<string, IReadOnlyList<AnswerVersion>> History,
-    SubmissionRecord? LatestSubmission, IReadOnlyList<ReviewRecord> Reviews, IReadOnlyDictionary<string, string> Names)
+    SubmissionRecord? LatestSubmission, IReadOnlyList<ReviewRecord> Reviews, IReadOnlyDictionary<string, string> Names,
+    FollowUps.FollowUpSet? FollowUps = null)
 {
     public bool CanReview => ParticipationRules.CanReview(Scope.Round.Round.Status, Scope.Participation.Status).IsAllowed;
 
@@ -26,7 +27,7 @@ public sealed record ParticipationFile(
 /// </summary>
 public sealed class ReadParticipationFile(
     ParticipationScopes scopes, IAnswerRepository answers, IEvidenceRepository evidence, IReviewRepository reviews,
-    ISubmissionRepository submissions, IUserRepository users, ConfidentialReads reads)
+    ISubmissionRepository submissions, IUserRepository users, ConfidentialReads reads, FollowUps.BaselineRecommendations recommendations)
 {
     /// <param name="shownOn">Where the answers are shown, for the audit trail (e.g. "bureau page").</param>
     /// <param name="withHistory">Adds every visible answer's versions (one query per answer).</param>
@@ -56,8 +57,9 @@ public sealed class ReadParticipationFile(
         var names = await UserNames.ResolveAsync(users, current.Select(a => a.UpdatedBy).Concat(documents.Select(e => e.UploadedBy))
             .Concat(history.Values.SelectMany(h => h.Select(v => v.ChangedBy))).Concat(all.Select(r => r.ReviewedBy))
             .Concat(latest is null ? [] : [latest.SubmittedBy]), cancellationToken);
+        // The follow-up of the baseline round's recommendations is part of what the institution submits, so the review shows it.
         return new ParticipationFile(scope, current, values, AnswerValidator.CompletenessCheck(scope.Questionnaire, values), documents, remarks, history,
-            latest, all, names);
+            latest, all, names, await recommendations.ForAsync(scope, cancellationToken));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Audit.Application.FollowUps;
 using Audit.Core.Reviews;
 
 namespace Audit.Application.Submissions;
@@ -6,12 +7,15 @@ namespace Audit.Application.Submissions;
 public sealed record Submitted(ParticipationRecord Participation, SubmissionRecord Submission);
 
 /// <summary>
-/// The institution submits its questionnaire: every required visible question answered and every answer valid (else
-/// "invalid", naming every missing or invalid question), then the answers are frozen in a snapshot with a content
-/// hash. The repository refuses the submission if an answer changed after the snapshot was built.
+/// The institution submits its questionnaire: every required visible question answered, every answer valid and every
+/// recommendation of the baseline round followed up (else "invalid", naming every missing or invalid question and every
+/// recommendation without a follow-up, keyed <c>recommendationFollowUps.{recommendationId}</c>), then the answers are
+/// frozen in a snapshot with a content hash; the follow-ups freeze with them through the edit gate. The repository
+/// refuses the submission if an answer changed after the snapshot was built.
 /// </summary>
 public sealed class SubmitParticipation(
-    ParticipationScopes scopes, ParticipationCompleteness completeness, ISubmissionRepository submissions, TimeProvider clock)
+    ParticipationScopes scopes, ParticipationCompleteness completeness, BaselineRecommendations recommendations, ISubmissionRepository submissions,
+    TimeProvider clock)
 {
     /// <summary>An answer saved between the check and the submit invalidates the snapshot; build it again a few times.</summary>
     private const int Attempts = 3;
@@ -26,9 +30,10 @@ public sealed class SubmitParticipation(
                 return failure;
             }
             var (check, current) = await completeness.CheckAsync(scope, cancellationToken);
-            if (!check.IsComplete)
+            var followUps = await recommendations.ForAsync(scope, cancellationToken);
+            if (!check.IsComplete || followUps.Missing > 0)
             {
-                return Incomplete(check);
+                return Incomplete(check, followUps);
             }
             var rule = ParticipationRules.CanSubmit(scope.Round.Round.Status, scope.Participation.Status);
             if (!rule.IsAllowed)
@@ -57,16 +62,26 @@ public sealed class SubmitParticipation(
         }
     }
 
-    /// <summary>Keyed by question: "not answered" for each missing one, Core's messages for each invalid one.</summary>
-    private static Failure.Invalid Incomplete(CompletenessResult completeness)
+    /// <summary>
+    /// Keyed by question: "not answered" for each missing one, Core's messages for each invalid one; and one entry per
+    /// recommendation without a follow-up.
+    /// </summary>
+    private static Failure.Invalid Incomplete(CompletenessResult completeness, FollowUpSet followUps)
     {
         var errors = completeness.Missing.ToDictionary(k => k, _ => new[] { "This required question is not answered." }, StringComparer.Ordinal);
         foreach (var group in completeness.Invalid.GroupBy(e => e.QuestionKey, StringComparer.Ordinal))
         {
             errors[group.Key] = group.Select(e => e.Message).ToArray();
         }
+        foreach (var item in followUps.Items.Where(i => i.FollowUp is null))
+        {
+            errors[FollowUpField(item.RecommendationId)] = [$"State how the recommendation of '{followUps.BaselineTitle}' on this theme was followed up."];
+        }
         return new Failure.Invalid(errors,
             $"The questionnaire cannot be submitted: {completeness.Missing.Count} required question(s) unanswered, " +
-            $"{completeness.Invalid.Select(e => e.QuestionKey).Distinct().Count()} answer(s) invalid.");
+            $"{completeness.Invalid.Select(e => e.QuestionKey).Distinct().Count()} answer(s) invalid, " +
+            $"{followUps.Missing} recommendation(s) without a follow-up.");
     }
+
+    public static string FollowUpField(string recommendationId) => "recommendationFollowUps." + recommendationId;
 }

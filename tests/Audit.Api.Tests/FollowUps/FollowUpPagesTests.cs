@@ -4,6 +4,8 @@ using Audit.Api.Tests.Pages;
 using Audit.Core.Access;
 using static Audit.Api.Tests.Collection.CollectionFixture;
 
+using static Audit.Api.Tests.FollowUps.FollowUpWorld;
+
 namespace Audit.Api.Tests.FollowUps;
 
 /// <summary>
@@ -66,6 +68,8 @@ public sealed class FollowUpPagesTests
         Assert.Contains("Benoeming loopt.", bureau);
         Assert.DoesNotContain("name=\"score\"", bureau, "not submitted yet: nothing to validate");
 
+        // Every recommendation needs its follow-up before the questionnaire can be submitted.
+        Assert.AreEqual(HttpStatusCode.OK, (await w.Own.SendAsync(Put(ItemUrl(w.OwnCurrent, "risicoanalyse"), new { status = "not_started" }))).StatusCode);
         await FillAndSubmitAsync(w.Own, w.OwnCurrent, await QuestionnaireAsync(app, "2025"));
         Assert.DoesNotContain("name=\"status\"", await own.GetStringAsync(page), "read-only once submitted");
         var bad = await PostAsync(analyst, scores, scores + "/governance", ("versie", ""), ("score", "9"), ("onderbouwing", ""));

@@ -32,6 +32,8 @@ public sealed class ValidatedScoresApiTests
         Assert.Contains("accept", early.GetProperty("detail").GetString()!);
 
         Assert.AreEqual(HttpStatusCode.OK, (await w.Own.SendAsync(Put(ItemUrl(w.OwnCurrent, "governance"), new { status = "implemented" }))).StatusCode);
+        // Every recommendation needs its follow-up before the questionnaire can be submitted.
+        Assert.AreEqual(HttpStatusCode.OK, (await w.Own.SendAsync(Put(ItemUrl(w.OwnCurrent, "risicoanalyse"), new { status = "not_started" }))).StatusCode);
         await FillAndSubmitAsync(w.Own, w.OwnCurrent, await QuestionnaireAsync(app, "2025"));
         await ProblemAssert.IsProblemAsync(await w.Own.SendAsync(Put(ItemUrl(w.OwnCurrent, "governance"), new { status = "not_started" }, "\"1\"")), HttpStatusCode.Conflict);
         await ProblemAssert.IsProblemAsync(await w.Own.SendAsync(Put(ItemUrl(w.OwnCurrent, "risicoanalyse"), new { status = "not_started" })), HttpStatusCode.Conflict);

@@ -1,5 +1,7 @@
 using Audit.Application.Access;
 using Audit.Application.Reviews;
+using Audit.Core.FollowUps;
+using Audit.Core.Questionnaires;
 using Audit.Core.Reviews;
 using Audit.Core.Rounds;
 using Audit.Reports.Localization;
@@ -40,9 +42,12 @@ public static class ReviewPage
 
     public sealed record ReviewTheme(ThemeBlock Theme, IReadOnlyList<ReviewQuestion> Questions);
 
+    /// <summary>One recommendation of the baseline round and how the institution says it followed it up (null status: not stated).</summary>
+    public sealed record FollowUpLine(string Theme, string Recommendation, string? Status, string? Reason);
+
     public sealed record Model(
         ParticipationHeader Participation, bool CanReview, IReadOnlyList<ReviewTheme> Themes, string? Summary, string? SummaryError,
-        IReadOnlyList<PageError> Errors)
+        IReadOnlyList<PageError> Errors, string? BaselineTitle = null, IReadOnlyList<FollowUpLine>? FollowUps = null)
     {
         public int MaxLength => ReviewTexts.MaxTextLength;
     }
@@ -177,7 +182,10 @@ public static class ReviewPage
         var reviewThemes = ParticipationFileView.ThemesOf(file, pageLanguage).Select(t => new ReviewTheme(t, t.Questions.Select(q => new ReviewQuestion(q, RemarkPrefix + q.Key,
             BureauForms.IdFor("opmerking", q.Key), typed.GetValueOrDefault(q.Key), fieldErrors?.GetValueOrDefault(q.Key))).ToList())).ToList();
         var summaryError = errors.FirstOrDefault(e => e.Key is "summary_too_long" or "return_needs_remark")?.Key;
-        return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), file.CanReview, reviewThemes, summary, summaryError, errors),
-            status);
+        var titles = file.Scope.Questionnaire.In(pageLanguage).Themes.ToDictionary(t => t.Key, t => t.Title, StringComparer.Ordinal);
+        var followUps = file.FollowUps?.Items.Select(i => new FollowUpLine(titles.GetValueOrDefault(i.ThemeKey, i.ThemeKey), i.Recommendation,
+            i.FollowUp?.Status.ToWireName(), i.FollowUp?.Reason)).ToList() ?? [];
+        return new HtmlPage(Name, new Model(ParticipationHeader.Of(file.Scope, file.Completeness), file.CanReview, reviewThemes, summary, summaryError, errors,
+            file.FollowUps?.BaselineTitle, followUps), status);
     }
 }

@@ -85,7 +85,8 @@ public static class FollowUpPage
         }
     }
 
-    private static string FieldsetId(string recommendationId) => "aanbeveling-" + recommendationId.Replace('.', '-').Replace('_', '-');
+    /// <summary>The element id of a recommendation's fieldset, the anchor other pages link to.</summary>
+    public static string FieldsetId(string recommendationId) => "aanbeveling-" + recommendationId.Replace('.', '-').Replace('_', '-');
 
     private static string ReasonId(string recommendationId) => FieldsetId(recommendationId) + "-reden";
 

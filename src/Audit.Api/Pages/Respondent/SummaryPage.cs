@@ -1,3 +1,4 @@
+using Audit.Application.FollowUps;
 using Audit.Reports.Localization;
 using Audit.Application.Participations;
 using Audit.Application.Submissions;
@@ -32,12 +33,14 @@ public static class SummaryPage
     public sealed record Model(
         ParticipationHeader Header, string ContentLang, IReadOnlyList<SummaryTheme> Themes, IReadOnlyList<QuestionLink> Remarks, bool Complete,
         int Required, int RequiredAnswered, string? Status, string? Error, string ConfirmHref, string? FirstThemeHref, string State,
-        string? ReviewSummary, string StartHref, IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid);
+        string? ReviewSummary, string StartHref, IReadOnlyList<QuestionLink> Missing, IReadOnlyList<QuestionLink> Invalid,
+        IReadOnlyList<QuestionLink> FollowUpsMissing);
 
     public sealed record ConfirmModel(ParticipationHeader Header, string Action, string SummaryHref);
 
     public static async Task<IResult> ShowAsync(
-        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, BaselineRecommendations recommendations,
+        CancellationToken cancellationToken)
     {
         var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
         if (!opened.TryGetValue(out var view, out var failure))
@@ -45,11 +48,13 @@ public static class SummaryPage
             return RespondentPages.Refused(failure);
         }
         var status = http.Request.Query["status"].ToString();
-        return Render(view, http, Statuses.Contains(status) ? status : null, null, StatusCodes.Status200OK);
+        return Render(view, await recommendations.ForAsync(view.Scope, cancellationToken), http, Statuses.Contains(status) ? status : null, null,
+            StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> ConfirmAsync(
-        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, CancellationToken cancellationToken)
+        string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, BaselineRecommendations recommendations,
+        CancellationToken cancellationToken)
     {
         // A ?lang= on this address is kept (as a cookie) even when the answer is a redirect to the overview.
         PageLanguage.Resolve(http);
@@ -60,7 +65,8 @@ public static class SummaryPage
         }
         // Only what can be submitted gets the form: a locked participation, or one with answers missing, goes back to the
         // overview, which lists what is missing (the POST still refuses on its own).
-        var complete = AnswerValidator.CompletenessCheck(view.Scope.Questionnaire, view.Values).IsComplete;
+        var complete = AnswerValidator.CompletenessCheck(view.Scope.Questionnaire, view.Values).IsComplete
+            && (await recommendations.ForAsync(view.Scope, cancellationToken)).Missing == 0;
         return view.Editable && complete
             ? new HtmlPage(ConfirmName, new ConfirmModel(view.Header(), RespondentPages.Submit(view.Id), RespondentPages.Summary(view.Id)), hasForm: true)
             : Results.Redirect(RespondentPages.Summary(view.Id));
@@ -68,7 +74,7 @@ public static class SummaryPage
 
     public static async Task<IResult> SubmitAsync(
         string participationId, HttpContext http, ClaimsPrincipal principal, OpenParticipation open, SubmitParticipation submit,
-        IAntiforgery antiforgery, CancellationToken cancellationToken)
+        BaselineRecommendations recommendations, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         var opened = await RespondentView.OpenAsync(open, principal, participationId, cancellationToken);
         if (!opened.TryGetValue(out var view, out var failure))
@@ -77,7 +83,7 @@ public static class SummaryPage
         }
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
-            return Render(view, http, null, "expired", StatusCodes.Status400BadRequest);
+            return Render(view, await recommendations.ForAsync(view.Scope, cancellationToken), http, null, "expired", StatusCodes.Status400BadRequest);
         }
         var submitted = await submit.ExecuteAsync(principal.ToCaller(), view.Id, cancellationToken);
         if (submitted.TryGetValue(out _, out var refused))
@@ -91,15 +97,17 @@ public static class SummaryPage
             return RespondentPages.Refused(failure);
         }
         var status = OutcomeProblems.StatusOf(refused);
+        var followUps = await recommendations.ForAsync(now.Scope, cancellationToken);
         return refused switch
         {
-            Failure.Invalid => Render(now, http, null, "incomplete", status),
-            Failure.Conflict => Render(now, http, null, now.Locked is null ? "changed" : "locked", status),
+            Failure.Invalid => Render(now, followUps, http, null, "incomplete", status),
+            Failure.Conflict => Render(now, followUps, http, null, now.Locked is null ? "changed" : "locked", status),
             _ => RespondentPages.Refused(refused),
         };
     }
 
-    private static HtmlPage Render(RespondentView original, HttpContext http, string? status, string? error, int statusCode)
+    /// <param name="followUps">The baseline round's recommendations: one without a follow-up is missing like a required answer.</param>
+    private static HtmlPage Render(RespondentView original, FollowUpSet followUps, HttpContext http, string? status, string? error, int statusCode)
     {
         var view = original.In(PageLanguage.Resolve(http).Code());
         var questionnaire = view.Scope.Questionnaire;
@@ -125,10 +133,15 @@ public static class SummaryPage
                 [.. p.Missing.Select(Link)], [.. invalid.Select(Link)], questions, view.LangOf(theme.LocalizedTitle));
         }).ToList();
         var remarks = (view.Return?.Remarks ?? []).Select(r => Link(r.QuestionKey) with { Remark = r.Text }).ToList();
-        var model = new Model(RespondentState.QuietHeader(view), questionnaire.Language, themes, remarks, themes.All(t => t.Complete),
+        var titles = questionnaire.Themes.ToDictionary(t => t.Key, t => (t.Title, Lang: view.LangOf(t.LocalizedTitle)), StringComparer.Ordinal);
+        var followUpsMissing = followUps.Items.Where(i => i.FollowUp is null).Select(i => new QuestionLink("",
+            titles.TryGetValue(i.ThemeKey, out var title) ? title.Title : i.ThemeKey,
+            FollowUpPage.Path(view.Id) + "#" + FollowUpPage.FieldsetId(i.RecommendationId), Lang: titles.GetValueOrDefault(i.ThemeKey).Lang)).ToList();
+        var model = new Model(RespondentState.QuietHeader(view), questionnaire.Language, themes, remarks,
+            themes.All(t => t.Complete) && followUpsMissing.Count == 0,
             progress.Sum(p => p.Required), progress.Sum(p => p.RequiredAnswered), status, error, RespondentPages.Submit(view.Id),
             themes.FirstOrDefault()?.Href, RespondentState.Of(view), view.Return?.Summary, RespondentPages.Start(view.Id),
-            [.. themes.SelectMany(t => t.Missing)], [.. themes.SelectMany(t => t.Invalid)]);
+            [.. themes.SelectMany(t => t.Missing)], [.. themes.SelectMany(t => t.Invalid)], followUpsMissing);
         return new HtmlPage(Name, model, statusCode, hasForm: true);
     }
 }
