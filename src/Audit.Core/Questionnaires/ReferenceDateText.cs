@@ -51,7 +51,7 @@ public static class ReferenceDateText
     }
 
     /// <summary>
-    /// The questionnaire with every placeholder filled (titles, descriptions, question texts, hints and option labels);
+    /// The questionnaire with every placeholder filled (every text of <see cref="QuestionnaireTextWalk"/>);
     /// the same instance when it has none. Keys, types and rules are untouched, so answers validate the same.
     /// </summary>
     public static Questionnaire WithReferenceDate(this Questionnaire questionnaire, DateOnly? referenceDate)
@@ -61,80 +61,10 @@ public static class ReferenceDateText
             _ => HasPlaceholder(questionnaire) ? Render(questionnaire, referenceDate) : questionnaire);
     }
 
-    private static Questionnaire Render(Questionnaire questionnaire, DateOnly? referenceDate)
-    {
-        var title = Render(questionnaire.LocalizedTitle, referenceDate);
-        var description = Optional(questionnaire.LocalizedDescription, referenceDate);
-        return questionnaire with
-        {
-            Title = title.Text,
-            LocalizedTitle = title,
-            Description = description?.Text,
-            LocalizedDescription = description,
-            Themes = [.. questionnaire.Themes.Select(theme => Theme(theme, referenceDate))],
-        };
-    }
-
-    private static Theme Theme(Theme theme, DateOnly? referenceDate)
-    {
-        var title = Render(theme.LocalizedTitle, referenceDate);
-        var description = Optional(theme.LocalizedDescription, referenceDate);
-        return theme with
-        {
-            Title = title.Text,
-            LocalizedTitle = title,
-            Description = description?.Text,
-            LocalizedDescription = description,
-            Questions = [.. theme.Questions.Select(question => Question(question, referenceDate))],
-        };
-    }
-
-    private static Question Question(Question question, DateOnly? referenceDate)
-    {
-        var text = Render(question.LocalizedText, referenceDate);
-        var help = Optional(question.LocalizedHelp, referenceDate);
-        return question with
-        {
-            Text = text.Text,
-            LocalizedText = text,
-            Help = help?.Text,
-            LocalizedHelp = help,
-            Options = Options(question.Options, referenceDate),
-            Rows = Options(question.Rows, referenceDate),
-            Columns = Options(question.Columns, referenceDate),
-        };
-    }
-
-    private static List<Option> Options(IReadOnlyList<Option> options, DateOnly? referenceDate) =>
-        [.. options.Select(option =>
-        {
-            var label = Render(option.LocalizedLabel, referenceDate);
-            return option with { Label = label.Text, LocalizedLabel = label };
-        })];
-
-    private static LocalizedText? Optional(LocalizedText? text, DateOnly? referenceDate) => text is null ? null : Render(text, referenceDate);
+    private static Questionnaire Render(Questionnaire questionnaire, DateOnly? referenceDate) =>
+        questionnaire.MapTexts(text => Render(text, referenceDate));
 
     private static bool HasPlaceholder(Questionnaire questionnaire) =>
-        Texts(questionnaire).Any(t => t is not null
+        QuestionnaireTextWalk.All(questionnaire).Any(t => t is not null
             && (t.Text.Contains(Placeholder, StringComparison.Ordinal) || t.Translations.Values.Any(v => v.Contains(Placeholder, StringComparison.Ordinal))));
-
-    private static IEnumerable<LocalizedText?> Texts(Questionnaire questionnaire)
-    {
-        yield return questionnaire.LocalizedTitle;
-        yield return questionnaire.LocalizedDescription;
-        foreach (var theme in questionnaire.Themes)
-        {
-            yield return theme.LocalizedTitle;
-            yield return theme.LocalizedDescription;
-            foreach (var question in theme.Questions)
-            {
-                yield return question.LocalizedText;
-                yield return question.LocalizedHelp;
-                foreach (var option in question.Options.Concat(question.Rows).Concat(question.Columns))
-                {
-                    yield return option.LocalizedLabel;
-                }
-            }
-        }
-    }
 }
