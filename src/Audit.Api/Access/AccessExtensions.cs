@@ -30,6 +30,7 @@ public static class AccessExtensions
         var oidc = builder.Configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new OidcOptions();
         builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<TokenCache>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, MinistryNotFoundResultHandler>();
         var authentication = builder.Services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Token, session or OIDC", scheme => scheme.ForwardDefaultSelector = context =>

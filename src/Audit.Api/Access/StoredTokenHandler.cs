@@ -57,7 +57,9 @@ public abstract class StoredTokenHandler(
         {
             return Refuse(token, $"Empty {Noun}.");
         }
-        var principal = await users.FindByTokenHashAsync(AccessTokens.Hash(token), clock.GetUtcNow(), Context.RequestAborted);
+        var hash = AccessTokens.Hash(token);
+        var principal = await Context.RequestServices.GetRequiredService<TokenCache>()
+            .FindAsync(hash, cancellationToken => users.FindByTokenHashAsync(hash, clock.GetUtcNow(), cancellationToken), Context.RequestAborted);
         if (principal is null || principal.Kind != Kind || !await IsStillValidAsync(principal))
         {
             return Refuse(token, $"Unknown, expired or revoked {Noun}.");

@@ -53,6 +53,8 @@ public static class DatabaseExtensions
                 string.IsNullOrWhiteSpace(options.MigrationsPath) ? null : options.MigrationsPath,
                 owner);
         });
+        builder.Services.AddSingleton<LocalTokenChanges>();
+        builder.Services.AddSingleton<ITokenRevocations, TokenRevocations>();
         builder.Services.AddSingleton<IUserRepository, UserRepository>();
         builder.Services.AddSingleton<IUserTokenReader, UserTokenReader>();
         builder.Services.AddSingleton<IUserIdentityRepository, UserIdentityRepository>();

@@ -38,9 +38,17 @@ public static class PagesExtensions
     }
 
     /// <summary>Stylesheets from wwwroot/, before authentication: the sign-in page needs them before anyone is signed in.</summary>
+    /// <summary>
+    /// Static files for pages only. An API request skips the middleware: nothing under wwwroot lives below /api/, and
+    /// for every API call it would otherwise look for a file of that name on disk (a file-system probe per autosave).
+    /// The other middlewares stay for the API: security headers and CSP, problem+json, request shape, sign-in throttle,
+    /// authentication, rate limiting, authorization, and antiforgery (the autosave authenticates with the session
+    /// cookie, so its antiforgery header is what makes it safe).
+    /// </summary>
     public static WebApplication UseAuditStaticFiles(this WebApplication app)
     {
-        app.UseStaticFiles();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            pages => pages.UseStaticFiles());
         return app;
     }
 

@@ -18,6 +18,29 @@ public sealed class ParticipationScopes(IParticipationRepository participations,
         }
         var round = await rounds.GetAsync(participation.RoundId, cancellationToken)
             ?? throw new InvalidOperationException($"Participation {participation.Id} refers to missing round {participation.RoundId}.");
+        return await ScopeOfAsync(participation, round, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="EditableByAsync(string, Caller, CancellationToken)"/> over a participation and round already read (by a
+    /// write, inside its transaction); <paramref name="participation"/> null when it does not exist.
+    /// </summary>
+    public async Task<Outcome<ParticipationScope>> EditableByAsync(
+        string participationId, ParticipationRecord? participation, RoundRecord? round, Caller caller, CancellationToken cancellationToken)
+    {
+        if (participation is null || round is null || !caller.CanSee(participation))
+        {
+            return NotFound(participationId);
+        }
+        if (!caller.CanEdit(participation))
+        {
+            return NotEditor();
+        }
+        return await ScopeOfAsync(participation, round, cancellationToken);
+    }
+
+    private async Task<Outcome<ParticipationScope>> ScopeOfAsync(ParticipationRecord participation, RoundRecord round, CancellationToken cancellationToken)
+    {
         var questionnaire = await catalog.GetAsync(round.Round.Questionnaire.Key, round.Round.Questionnaire.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Round {round.Round.Id} refers to a missing questionnaire.");
         return new ParticipationScope(participation, round, questionnaire);

@@ -34,6 +34,12 @@ public sealed record AnswerVersion(
 /// </summary>
 public sealed record AnswerWrite(string QuestionKey, string ValueJson, string? Comment = null, int? ExpectedVersion = null);
 
+/// <summary>
+/// What a write reads inside its transaction before deciding: the participation (null when it does not exist), its
+/// round, and the question's current answer (null when it has none).
+/// </summary>
+public sealed record AnswerScopeRead(Rounds.ParticipationRecord Participation, Rounds.RoundRecord Round, AnswerRecord? Current);
+
 /// <summary>One answer to clear, as part of a set of changes: only if it is still at <see cref="ExpectedVersion"/>.</summary>
 public sealed record AnswerClear(string QuestionKey, int ExpectedVersion);
 

@@ -25,6 +25,16 @@ public interface IAnswerRepository
     Task<AnswerSaveResult> SaveAsync(
         string participationId, AnswerWrite write, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The autosave's write, in one transaction on one connection: reads the participation (with its round) and the
+    /// current answer inside the write transaction, hands them to <paramref name="decide"/>, which applies the rules
+    /// (null: refused, nothing is written), then writes the answer it returns as <see cref="SaveAsync"/> does. Null when
+    /// <paramref name="decide"/> refused. <paramref name="decide"/> may run more than once when the engine asks for a retry.
+    /// </summary>
+    Task<AnswerSaveResult?> SaveInScopeAsync(
+        string participationId, string questionKey, Func<AnswerScopeRead?, Task<AnswerWrite?>> decide, Actor actor, DateTimeOffset now,
+        CancellationToken cancellationToken = default);
+
     /// <summary>All or nothing: every item is tried, so a failure lists every failing item; any failure saves nothing.</summary>
     Task<AnswerBatchResult> SaveBatchAsync(
         string participationId, IReadOnlyList<AnswerWrite> writes, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default);

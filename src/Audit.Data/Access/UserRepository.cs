@@ -2,7 +2,9 @@ using Audit.Core.Access;
 
 namespace Audit.Data.Access;
 
-public sealed class UserRepository(IDbConnectionFactory factory) : IUserRepository
+/// <param name="factory">The database.</param>
+/// <param name="localChanges">Told of each committed revocation or user change, for this process's token cache.</param>
+public sealed class UserRepository(IDbConnectionFactory factory, LocalTokenChanges? localChanges = null) : IUserRepository
 {
     private readonly UserSql _sql = new(factory.Dialect);
 
@@ -52,20 +54,38 @@ public sealed class UserRepository(IDbConnectionFactory factory) : IUserReposito
             return true;
         }, cancellationToken);
 
-    public Task<bool> UpdateAsync(User user, AuditEvent audit, CancellationToken cancellationToken = default) =>
-        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
-            await c.ExecuteAsync(new CommandDefinition(_sql.Update, UserParameters(user), t, cancellationToken: cancellationToken)) == 1,
-            cancellationToken);
+    /// <summary>A change of a user (deactivation, name) also moves the revocation sequence: cached sign-ins must see it.</summary>
+    public async Task<bool> UpdateAsync(User user, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        Noted(await UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.Update, UserParameters(user), t, cancellationToken: cancellationToken)) == 1
+            && await RevokedAsync(c, t, cancellationToken),
+            cancellationToken));
 
     public Task InsertTokenAsync(StoredToken token, AuditEvent audit, CancellationToken cancellationToken = default) =>
         UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
             await c.ExecuteAsync(new CommandDefinition(_sql.InsertToken, TokenParameters(token), t, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
 
-    public Task<bool> RevokeTokenAsync(string userId, string tokenId, DateTimeOffset now, AuditEvent audit, CancellationToken cancellationToken = default) =>
-        UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
-            await c.ExecuteAsync(new CommandDefinition(_sql.RevokeToken, new { userId, tokenId, now }, t, cancellationToken: cancellationToken)) == 1,
-            cancellationToken);
+    public async Task<bool> RevokeTokenAsync(string userId, string tokenId, DateTimeOffset now, AuditEvent audit, CancellationToken cancellationToken = default) =>
+        Noted(await UnitOfWork.ChangeAsync(factory, audit, async (c, t) =>
+            await c.ExecuteAsync(new CommandDefinition(_sql.RevokeToken, new { userId, tokenId, now }, t, cancellationToken: cancellationToken)) == 1
+            && await RevokedAsync(c, t, cancellationToken),
+            cancellationToken));
+
+    private static async Task<bool> RevokedAsync(DbConnection c, DbTransaction t, CancellationToken cancellationToken)
+    {
+        await TokenRevocations.BumpAsync(c, t, cancellationToken);
+        return true;
+    }
+
+    private bool Noted(bool changed)
+    {
+        if (changed)
+        {
+            localChanges?.Note();
+        }
+        return changed;
+    }
 
     public Task<User?> RedeemInvitationAsync(string invitationHash, StoredToken session, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         UnitOfWork.RunAsync<User?>(factory, async (c, t) =>

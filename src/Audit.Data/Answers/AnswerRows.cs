@@ -5,7 +5,7 @@ namespace Audit.Data.Answers;
 /// <summary>The shapes Dapper reads answers into.</summary>
 public sealed partial class AnswerRepository
 {
-    private sealed class AnswerRow
+    internal sealed class AnswerRow
     {
         public string ParticipationId { get; set; } = "";
         public string QuestionKey { get; set; } = "";

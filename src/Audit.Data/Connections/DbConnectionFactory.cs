@@ -14,12 +14,24 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
     private static readonly object Configured = new();
 
     private readonly string _connectionString;
+    private readonly string _toolConnectionString;
+    private readonly Func<string, SqliteConnection> _newSqlite;
 
-    public DbConnectionFactory(DatabaseProvider provider, string connectionString)
+    /// <param name="provider">The engine.</param>
+    /// <param name="connectionString">Its connection string.</param>
+    /// <param name="sqliteConnections">
+    /// Makes the SQLite connection objects (default: <c>new SqliteConnection</c>); a test passes a subclass that counts
+    /// the commands the service sends.
+    /// </param>
+    public DbConnectionFactory(DatabaseProvider provider, string connectionString, Func<string, SqliteConnection>? sqliteConnections = null)
     {
         Provider = provider;
         Dialect = SqlDialects.For(provider);
-        _connectionString = provider == DatabaseProvider.Sqlite ? PrepareSqlite(connectionString) : connectionString;
+        _connectionString = provider == DatabaseProvider.Sqlite ? PrepareSqlite(connectionString, foreignKeys: null) : connectionString;
+        // Tools open the connection from Create() themselves, without OpenAsync's once-per-handle settings, so theirs
+        // still has Microsoft.Data.Sqlite turn foreign keys on at every open (a separate pool; they open rarely).
+        _toolConnectionString = provider == DatabaseProvider.Sqlite ? PrepareSqlite(connectionString, foreignKeys: true) : connectionString;
+        _newSqlite = sqliteConnections ?? (cs => new SqliteConnection(cs));
         DapperSetup.EnsureRegistered();
     }
 
@@ -27,11 +39,12 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
 
     public ISqlDialect Dialect { get; }
 
-    public string ConnectionString => _connectionString;
+    /// <summary>For code that opens its own connections: with foreign keys on at every open, as before.</summary>
+    public string ConnectionString => _toolConnectionString;
 
     public DbConnection Create() => Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
+        DatabaseProvider.Sqlite => _newSqlite(_toolConnectionString),
         DatabaseProvider.Postgres => new NpgsqlConnection(_connectionString),
         DatabaseProvider.SqlServer => new SqlConnection(_connectionString),
         _ => throw new InvalidOperationException($"Unsupported provider {Provider}."),
@@ -39,12 +52,12 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        var connection = Create();
+        var connection = Provider == DatabaseProvider.Sqlite ? _newSqlite(_connectionString) : Create();
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // A pooled connection hands out the same native handle again, already configured: an autosave opens three
-            // connections, and two extra statements per open were a tenth of its SQL.
+            // A pooled connection hands out the same native handle again, already configured: per-open pragmas were a
+            // quarter of an autosave's statements (ForeignKeys=true in the connection string runs one on every open).
             if (connection is SqliteConnection { Handle: { } handle } && !ConfiguredHandles.TryGetValue(handle, out _))
             {
                 await ConfigureSqliteAsync(connection, cancellationToken);
@@ -60,7 +73,8 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
     }
 
     /// <summary>
-    /// Per-connection SQLite settings, neither stored in the file: set once on each new native connection.
+    /// Per-connection SQLite settings, neither stored in the file: set once on each new native connection. foreign_keys
+    /// stays on for the native connection's life, through every return to the pool and reuse.
     /// <para>
     /// busy_timeout lets SQLite itself wait for a competing writer, polling every few milliseconds (measured: a lock
     /// freed after 30 ms is taken after about 36 ms). Without it, Microsoft.Data.Sqlite retries a busy statement only
@@ -77,20 +91,21 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
     private static async Task ConfigureSqliteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {SqliteBusyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL;";
+        command.CommandText = $"PRAGMA busy_timeout = {SqliteBusyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = 1;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Defaults the SQLite file to data/audit.db, creates its folder, and turns on foreign keys for
-    /// every pooled connection. WAL is persistent in the file and set once by the migrator.
+    /// Defaults the SQLite file to data/audit.db and creates its folder. <paramref name="foreignKeys"/> true makes
+    /// Microsoft.Data.Sqlite run the pragma at every open; null leaves it to <see cref="ConfigureSqliteAsync"/>, once per
+    /// native connection. WAL is persistent in the file and set once by the migrator.
     /// </summary>
-    private static string PrepareSqlite(string connectionString)
+    private static string PrepareSqlite(string connectionString, bool? foreignKeys)
     {
         var builder = new SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DatabaseOptions.DefaultSqliteFile}" : connectionString)
         {
-            ForeignKeys = true,
+            ForeignKeys = foreignKeys,
             // Microsoft.Data.Sqlite also retries SQLITE_BUSY itself, every 150 ms, until the command timeout passes.
             DefaultTimeout = SqliteBusyTimeoutSeconds,
             Pooling = true,

@@ -213,7 +213,7 @@ public sealed class ParticipationRepository(IDbConnectionFactory factory) : IPar
         public InstitutionState ToState() => new(Id, InstitutionRepository.ParseType(Type, Id), Active);
     }
 
-    private sealed class ParticipationRow
+    internal sealed class ParticipationRow
     {
         public string Id { get; set; } = "";
         public string RoundId { get; set; } = "";

@@ -3,14 +3,14 @@ namespace Audit.Data.Rounds;
 /// <summary>The participations' SQL, written once; parsed as T-SQL by the ScriptDom test.</summary>
 public sealed class ParticipationSql(ISqlDialect dialect)
 {
-    private const string Select =
+    internal const string Select =
         "SELECT p.id, p.round_id AS RoundId, p.institution_id AS InstitutionId, i.name AS InstitutionName, " +
         "i.type AS InstitutionType, p.status, p.submitted_at AS SubmittedAt, p.accepted_at AS AcceptedAt, " +
         "p.returned_at AS ReturnedAt, p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.row_version AS RowVersion, " +
         "p.closes_at AS ClosesAt FROM participations p JOIN institutions i ON i.id = p.institution_id";
 
     /// <summary>A removed participation is hidden from every read: the round no longer has it.</summary>
-    private const string Present = " AND p.removed_at IS NULL";
+    internal const string Present = " AND p.removed_at IS NULL";
 
     public string Get { get; } = Select + " WHERE p.id = @id" + Present;
 

@@ -112,7 +112,7 @@ public sealed class RoundRepository(IDbConnectionFactory factory) : IRoundReposi
         return row?.ToRecord();
     }
 
-    private sealed class RoundRow
+    internal sealed class RoundRow
     {
         public string Id { get; set; } = "";
         public string Title { get; set; } = "";

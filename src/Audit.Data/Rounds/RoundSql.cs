@@ -3,7 +3,7 @@ namespace Audit.Data.Rounds;
 /// <summary>The rounds' SQL, written once; parsed as T-SQL by the ScriptDom test.</summary>
 public sealed class RoundSql(ISqlDialect dialect)
 {
-    private const string Columns =
+    internal const string Columns =
         "id, title, questionnaire_key AS QuestionnaireKey, questionnaire_version AS QuestionnaireVersion, " +
         "baseline_round_id AS BaselineRoundId, opens_at AS OpensAt, closes_at AS ClosesAt, min_group_size AS MinGroupSize, " +
         "dominance_n AS DominanceN, dominance_k AS DominanceK, status, created_at AS CreatedAt, updated_at AS UpdatedAt, " +

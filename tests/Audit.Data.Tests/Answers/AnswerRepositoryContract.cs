@@ -57,6 +57,37 @@ public abstract class AnswerRepositoryContract : EngineTestBase
     }
 
     [TestMethod]
+    public async Task The_autosave_write_reads_its_scope_in_the_transaction_and_folds_editability_into_the_update()
+    {
+        var p = await InvitedAsync(Factory);
+        await Answers.SaveAsync(p.Id, Write("k", "1"), Respondent, Now);
+        AnswerScopeRead? seen = null;
+
+        var saved = await Answers.SaveInScopeAsync(p.Id, "k", read => { seen = read; return Task.FromResult<AnswerWrite?>(Write("k", "2", expected: 1)); },
+            Colleague, Now.AddMinutes(1));
+
+        Assert.AreEqual(AnswerSaveOutcome.Saved, saved!.Outcome);
+        Assert.AreEqual(2, saved.Answer?.Version);
+        Assert.AreEqual((p.Id, ParticipationStatus.InProgress, 1), (seen!.Participation.Id, seen.Participation.Status, seen.Current?.Version));
+        Assert.HasCount(2, await Answers.HistoryAsync(p.Id, "k"));
+        Assert.AreEqual(2, await AuditEventsAsync(Factory, p.Id, "answer.saved"));
+
+        var stale = await Answers.SaveInScopeAsync(p.Id, "k", _ => Task.FromResult<AnswerWrite?>(Write("k", "3", expected: 1)), Respondent, Now.AddMinutes(2));
+        Assert.AreEqual((AnswerSaveOutcome.VersionMismatch, 2), (stale!.Outcome, stale.Answer?.Version));
+        Assert.IsNull(await Answers.SaveInScopeAsync(p.Id, "k", _ => Task.FromResult<AnswerWrite?>(null), Respondent, Now.AddMinutes(2)));
+        Assert.IsNull((await Answers.SaveInScopeAsync("no-such-participation", "k", read => { seen = read; return Task.FromResult<AnswerWrite?>(null); },
+            Respondent, Now)), "refused");
+        Assert.IsNull(seen, "no scope for a participation that does not exist");
+
+        Assert.AreEqual(SubmitOutcome.Submitted, (await SubmitAsync(Factory, p.Id, ParticipationStatus.InProgress)).Outcome);
+        var late = await Answers.SaveInScopeAsync(p.Id, "k", _ => Task.FromResult<AnswerWrite?>(Write("k", "4", expected: 2)), Respondent, Now.AddMinutes(3));
+        Assert.AreEqual(AnswerSaveOutcome.NotEditable, late!.Outcome);
+        Assert.IsNotNull(late.Reason);
+        Assert.HasCount(2, await Answers.HistoryAsync(p.Id, "k"), "nothing written when refused");
+        Assert.AreEqual(2, await AuditEventsAsync(Factory, p.Id, "answer.saved"));
+    }
+
+    [TestMethod]
     public async Task Without_a_version_an_existing_answer_needs_a_precondition_and_expecting_none_is_a_mismatch()
     {
         var p = await InvitedAsync(Factory);

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Data;
+using Microsoft.Data.Sqlite;
+
+namespace Audit.Api.Tests.Performance;
+
+/// <summary>What the service sent to SQLite: every command (BEGIN and COMMIT included) and every open of a connection.</summary>
+public sealed class CommandLog
+{
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    private int _opens;
+
+    public int Opens => Volatile.Read(ref _opens);
+
+    public void Opened() => Interlocked.Increment(ref _opens);
+
+    public void Clear()
+    {
+        Commands.Clear();
+        Interlocked.Exchange(ref _opens, 0);
+    }
+}
+
+/// <summary>
+/// A SqliteConnection that logs each command it runs. Microsoft.Data.Sqlite runs BEGIN, COMMIT and the connection-string
+/// pragmas through <see cref="SqliteConnection.CreateCommand"/> too, so they are counted like the service's own SQL.
+/// </summary>
+public sealed class CountingSqliteConnection(string connectionString, CommandLog log) : SqliteConnection(connectionString)
+{
+    public override void Open()
+    {
+        log.Opened();
+        base.Open();
+    }
+
+    public override SqliteCommand CreateCommand() => new CountingCommand(log) { Connection = this, CommandTimeout = DefaultTimeout, Transaction = Transaction };
+
+    private sealed class CountingCommand(CommandLog log) : SqliteCommand
+    {
+        public override SqliteDataReader ExecuteReader(CommandBehavior behavior)
+        {
+            log.Commands.Enqueue(CommandText);
+            return base.ExecuteReader(behavior);
+        }
+    }
+}
