@@ -34,7 +34,12 @@ public sealed class SectorData(DbConnectionFactory factory)
     }
 
     /// <summary>Answers every question with synthetic values, submits and accepts, a few at a time.</summary>
-    public async Task AcceptAsync(IEnumerable<string> participationIds, int seed)
+    public Task AcceptAsync(IEnumerable<string> participationIds, int seed) => AnswerAsync(participationIds, seed, accept: true);
+
+    /// <summary>Answers every question with synthetic values and submits, a few at a time: ready for the bureau's review.</summary>
+    public Task SubmitAsync(IEnumerable<string> participationIds, int seed) => AnswerAsync(participationIds, seed, accept: false);
+
+    private async Task AnswerAsync(IEnumerable<string> participationIds, int seed, bool accept)
     {
         var questionnaire = await QuestionnaireAsync();
         var answers = new AnswerRepository(factory);
@@ -57,6 +62,10 @@ public sealed class SectorData(DbConnectionFactory factory)
             if (submitted.Outcome != SubmitOutcome.Submitted)
             {
                 throw new DrillFailure($"Submitting {participationId} failed: {submitted.Reason}");
+            }
+            if (!accept)
+            {
+                return;
             }
             var reviewed = await reviews.ReviewAsync(participationId, ReviewOutcome.Accept, [], "akkoord", Analyst, now);
             if (reviewed.Outcome != ReviewSaveOutcome.Reviewed)

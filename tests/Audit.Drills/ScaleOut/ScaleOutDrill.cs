@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Net;
+using Audit.Data.Connections;
+using Audit.Drills.Aggregation;
+
+namespace Audit.Drills.ScaleOut;
+
+/// <summary>
+/// Issue 21 §5: on PostgreSQL, two web processes (<c>--role web</c>) behind a round-robin proxy and two worker
+/// processes (<c>--role worker</c>) sharing the database and Hangfire's job store. Proves that a session and its
+/// antiforgery token cross web processes, that accepts spread over both give one current view per sector and one mail
+/// per review, that a worker killed with SIGKILL mid-recompute leaves the work to the other with the same result as a
+/// clean recompute, and that the jobs dashboard lists both workers. Every wait has a deadline; nothing is retried.
+/// </summary>
+public sealed class ScaleOutDrill : IDrill
+{
+    private const string RoundId = "drill-scaleout";
+    private const string BigRoundId = "drill-scaleout-big";
+    private const int Institutions = 200;
+    /// <summary>Large enough that a full sweep over its sectors takes seconds on a loaded 2-core machine.</summary>
+    private const int BigInstitutions = 1400;
+    private static readonly string[] Types = ["overig", "hogeschool", "universiteit"];
+    private static readonly string[] Shared = ["--Audit:SweepIntervalSeconds", "2", "--Audit:Pages:TokenSignIn", "true",
+        "--Audit:PublicBaseUrl", "https://audit.drill.example"];
+
+    public string Name => "scale-out";
+
+    public string Description => "two web and two worker processes on PostgreSQL behind a round-robin proxy";
+
+    public async Task<string> RunAsync(DrillSettings settings, DrillLog log)
+    {
+        if (DrillDatabase.PostgresAdmin is null)
+        {
+            return "skipped: AUDIT_TEST_POSTGRES is not set";
+        }
+        var work = settings.WorkDir(Name);
+        var watch = Stopwatch.StartNew();
+        await using var database = await DrillDatabase.CreateAsync(DatabaseProvider.Postgres, work);
+        var services = new List<ServiceProcess>();
+        try
+        {
+            // web 1 alone first: it migrates the empty database and creates the admin; then the other three at once.
+            var web1 = await StartAsync(settings, database, work, "web", services);
+            var started = await Task.WhenAll(
+                StartAsync(settings, database, work, "web", services),
+                StartAsync(settings, database, work, "worker", services),
+                StartAsync(settings, database, work, "worker", services));
+            var (web2, worker1, worker2) = (started[0], started[1], started[2]);
+            await using var proxy = await RoundRobinProxy.StartAsync([web1, web2]);
+            log.Line($"web {web1.Pid} and {web2.Pid}, workers {worker1.Pid} and {worker2.Pid}, proxy {proxy.BaseAddress}: up in {watch.Elapsed.TotalSeconds:0.0} s");
+
+            using var browser = new BrowserClient();
+            await SessionCrossesWebProcessesAsync(browser, web1, web2, log);
+            await DashboardListsBothWorkersAsync(browser, proxy, [worker1, worker2], [web1, web2], log);
+            await AcceptsOverBothWebProcessesAsync(settings, database, proxy, log);
+            await WorkerKilledMidRecomputeAsync(settings, database, worker1, worker2, log);
+            foreach (var service in services.Where(s => s.HasExited && !s.KillRequested))
+            {
+                throw new DrillFailure($"Process {service.Pid} exited by itself:" + Environment.NewLine + service.Tail());
+            }
+            return $"passed in {watch.Elapsed.TotalSeconds:0.0} s";
+        }
+        finally
+        {
+            // Every exit path: no child outlives the drill (the database is dropped with FORCE after this).
+            await Task.WhenAll(services.Select(s => s.DisposeAsync().AsTask()));
+        }
+    }
+
+    private static async Task<ServiceProcess> StartAsync(DrillSettings settings, DrillDatabase database, string work, string role, List<ServiceProcess> services)
+    {
+        var service = await ServiceProcess.StartAsync(settings, database, work, ["--role", role, .. Shared], TimeSpan.FromSeconds(60));
+        lock (services)
+        {
+            services.Add(service);
+        }
+        return service;
+    }
+
+    /// <summary>
+    /// Signs in with the sign-in form fetched from web 1 and posted to web 2, then fetches a bureau form from web 1 and
+    /// posts it to web 2: both antiforgery tokens and the session cookie are made by one process and checked by the
+    /// other, which works only if both use the data-protection keys in the database. A tampered token must still be 400.
+    /// </summary>
+    private static async Task SessionCrossesWebProcessesAsync(BrowserClient browser, ServiceProcess web1, ServiceProcess web2, DrillLog log)
+    {
+        var signIn = await browser.GetAsync(web1.BaseAddress, "/aanmelden");
+        Expect(signIn.Status, "GET /aanmelden on web 1", HttpStatusCode.OK);
+        var signedIn = await browser.PostFormAsync(web2.BaseAddress, "/aanmelden",
+            [new("__RequestVerificationToken", BrowserClient.FormToken(signIn.Body, "/aanmelden")), new("token", ServiceProcess.AdminToken)]);
+        Expect(signedIn.Status, "POST /aanmelden on web 2 with web 1's form", HttpStatusCode.Redirect, HttpStatusCode.SeeOther);
+        if (!browser.Cookies.Keys.Any(k => k.Contains("audit_session", StringComparison.Ordinal)))
+        {
+            throw new DrillFailure("Signing in on web 2 set no session cookie.");
+        }
+
+        const string FormPath = "/bureau/instellingen/nieuw";
+        var form = await browser.GetAsync(web1.BaseAddress, FormPath);
+        Expect(form.Status, $"GET {FormPath} on web 1 with the session from web 2", HttpStatusCode.OK);
+        var token = BrowserClient.FormToken(form.Body, FormPath);
+        KeyValuePair<string, string>[] Fields(string antiforgery) =>
+        [
+            new("__RequestVerificationToken", antiforgery), new("id", "drill-scaleout-form"), new("naam", "Drill scale-out form"),
+            new("type", "overig"), new("plaats", "Utrecht"), new("brin", ""),
+        ];
+        var tampered = await browser.PostFormAsync(web2.BaseAddress, FormPath, Fields(token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA")));
+        Expect(tampered.Status, $"POST {FormPath} on web 2 with a tampered token", HttpStatusCode.BadRequest);
+        var posted = await browser.PostFormAsync(web2.BaseAddress, FormPath, Fields(token));
+        Expect(posted.Status, $"POST {FormPath} on web 2 with web 1's form", HttpStatusCode.Redirect, HttpStatusCode.SeeOther);
+        var shown = await browser.GetAsync(web1.BaseAddress, "/bureau/instellingen/drill-scaleout-form");
+        Expect(shown.Status, "GET the new institution's page on web 1", HttpStatusCode.OK);
+        log.Line($"session: signed in with web 1's form on web 2; {FormPath} from web 1 posted to web 2: {(int)posted.Status}; a tampered token: 400");
+    }
+
+    /// <summary>The Hangfire dashboard, through the proxy with the admin's session, lists the two worker processes and no web process.</summary>
+    private static async Task DashboardListsBothWorkersAsync(
+        BrowserClient browser, RoundRobinProxy proxy, ServiceProcess[] workers, ServiceProcess[] webs, DrillLog log)
+    {
+        var deadline = Stopwatch.StartNew();
+        var last = "";
+        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            var page = await browser.GetAsync(proxy.BaseAddress, "/jobs/servers");
+            Expect(page.Status, "GET /jobs/servers through the proxy as admin", HttpStatusCode.OK);
+            last = page.Body;
+            if (workers.All(w => last.Contains($":{w.Pid}:", StringComparison.Ordinal)))
+            {
+                if (webs.FirstOrDefault(w => last.Contains($":{w.Pid}:", StringComparison.Ordinal)) is { } web)
+                {
+                    throw new DrillFailure($"The dashboard lists web process {web.Pid} as a job server; --role web must not run jobs.");
+                }
+                log.Line($"/jobs/servers lists both workers ({string.Join(", ", workers.Select(w => w.Pid))}) and no web process, after {deadline.Elapsed.TotalSeconds:0.0} s");
+                proxy.TakeCounts();
+                return;
+            }
+            await Task.Delay(250);
+        }
+        throw new DrillFailure($"/jobs/servers did not list both workers within 20 s; it names: " +
+            string.Join(", ", System.Text.RegularExpressions.Regex.Matches(last, @"[\w.-]+:\d+").Select(m => m.Value).Distinct().Take(10)));
+    }
+
+    /// <summary>
+    /// 200 submitted participations, each accepted twice at the same moment through the proxy (so mostly on both web
+    /// processes at once): exactly one accept each must win, every sector must end with one current view equal to a
+    /// clean recompute, and the outbox must hold exactly one review mail per participation and contact.
+    /// </summary>
+    private static async Task AcceptsOverBothWebProcessesAsync(DrillSettings settings, DrillDatabase database, RoundRobinProxy proxy, DrillLog log)
+    {
+        var watch = Stopwatch.StartNew();
+        using var admin = new HttpClient { BaseAddress = proxy.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ServiceProcess.AdminToken);
+        var institutions = Enumerable.Range(1, Institutions).Select(i => (Id: $"drill-so-{i}", Type: Types[i % Types.Length])).ToList();
+        await Parallel.ForEachAsync(institutions, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (x, _) =>
+        {
+            await DrillApi.PostAsync(admin, "/api/v1/institutions", new { id = x.Id, name = $"Drill scale-out {x.Id}", type = x.Type, city = "Utrecht" });
+            await DrillApi.PostAsync(admin, "/api/v1/users", new { name = "Contact " + x.Id, email = $"{x.Id}@drill.example", role = "respondent", institutionId = x.Id });
+        });
+        var participations = await DrillApi.OpenRoundAsync(admin, RoundId, new { institutionIds = institutions.Select(i => i.Id).ToArray() });
+        var data = new SectorData(database.Factory);
+        await data.SubmitAsync(participations.Values, settings.Seed);
+        proxy.TakeCounts();
+        log.Line($"{participations.Count} participations with one contact each, submitted, in {watch.Elapsed.TotalSeconds:0.0} s");
+
+        watch.Restart();
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<(string Participation, HttpStatusCode Status)>();
+        await Parallel.ForEachAsync(participations.Values, new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (participationId, _) =>
+        {
+            async Task AcceptAsync()
+            {
+                using var response = await admin.PostAsync($"/api/v1/participations/{participationId}/reviews",
+                    System.Net.Http.Json.JsonContent.Create(new { decision = "accept", remarks = Array.Empty<object>() }));
+                outcomes.Add((participationId, response.StatusCode));
+            }
+            await Task.WhenAll(AcceptAsync(), AcceptAsync());
+        });
+        var served = proxy.TakeCounts();
+        var wrong = outcomes.GroupBy(o => o.Participation)
+            .Where(g => g.Count(o => o.Status == HttpStatusCode.OK) != 1 || g.Count(o => o.Status == HttpStatusCode.Conflict) != 1)
+            .Select(g => $"{g.Key}: {string.Join("/", g.Select(o => (int)o.Status))}").ToList();
+        if (wrong.Count > 0)
+        {
+            throw new DrillFailure($"{wrong.Count} participations did not get exactly one 200 and one 409 from two concurrent accepts: {string.Join("; ", wrong.Take(5))}");
+        }
+        if (served.Count != 2 || served.Values.Min() < outcomes.Count / 4)
+        {
+            throw new DrillFailure($"The proxy did not spread the accepts over both web processes: {Describe(served)}");
+        }
+        log.Line($"{outcomes.Count} accepts ({Describe(served)}) in {watch.Elapsed.TotalSeconds:0.0} s: one 200 and one 409 per participation");
+
+        watch.Restart();
+        await ScaleOutChecks.WaitUntilCleanAsync(data, database, RoundId, TimeSpan.FromSeconds(45));
+        var views = await ScaleOutChecks.CurrentViewsEqualCleanAsync(database, data, RoundId, Types);
+        log.Line($"views settled {watch.Elapsed.TotalSeconds:0.0} s after the last accept: {views}");
+        var mail = await ScaleOutChecks.OneReviewMailEachAsync(database, participations.Values.ToList());
+        log.Line(mail);
+    }
+
+    /// <summary>
+    /// A round of <see cref="BigInstitutions"/> accepted institutions appears at once (bulk-written, every sector dirty);
+    /// the first worker to start sweeping it is killed with SIGKILL as soon as it says so. The kill must land before
+    /// that sweep finished (sectors still dirty), the other worker must finish the work, and every sector's current
+    /// view must equal a clean recompute.
+    /// </summary>
+    private static async Task WorkerKilledMidRecomputeAsync(DrillSettings settings, DrillDatabase database, ServiceProcess worker1, ServiceProcess worker2, DrillLog log)
+    {
+        var data = new SectorData(database.Factory);
+        var questionnaire = await data.QuestionnaireAsync();
+        var marks = (worker1.OutputMark, worker2.OutputMark);
+        var watch = Stopwatch.StartNew();
+        var generated = await new Audit.Data.Bulk.SyntheticRoundGenerator(database.Factory).GenerateAsync(
+            new Audit.Data.Bulk.GenerationRequest(BigInstitutions, settings.Seed, BigRoundId), questionnaire);
+        log.Line($"generated {generated.Participations} accepted participations in {generated.PerType.Count} sectors in {watch.Elapsed.TotalSeconds:0.0} s");
+
+        watch.Restart();
+        ServiceProcess? victim = null;
+        while (victim is null && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            victim = worker1.SawOutputSince(marks.Item1, "Sector sweep started") ? worker1
+                : worker2.SawOutputSince(marks.Item2, "Sector sweep started") ? worker2 : null;
+            if (victim is null)
+            {
+                await Task.Delay(5);
+            }
+        }
+        if (victim is null)
+        {
+            throw new DrillFailure("No worker started sweeping the new round within 20 s.");
+        }
+        var survivor = victim == worker1 ? worker2 : worker1;
+        var victimMark = victim == worker1 ? marks.Item1 : marks.Item2;
+        victim.KillHard();
+        var finishedBeforeKill = victim.SawOutputSince(victimMark, "Sector sweep finished");
+        var dirtyAfterKill = (await data.DirtyAsync()).Count(m => m.RoundId == BigRoundId);
+        log.Line($"worker {victim.Pid} killed {watch.Elapsed.TotalMilliseconds:0} ms after the round appeared, its sweep " +
+            $"{(finishedBeforeKill ? "finished" : "unfinished")}; {dirtyAfterKill} of {generated.PerType.Count} sectors still dirty");
+        if (finishedBeforeKill || dirtyAfterKill == 0)
+        {
+            throw new DrillFailure($"The kill came after the sweep had finished; raise {nameof(BigInstitutions)} so that a sweep takes longer.");
+        }
+
+        var survivorMark = survivor.OutputMark;
+        await ScaleOutChecks.WaitUntilCleanAsync(data, database, BigRoundId, TimeSpan.FromSeconds(45));
+        if (!survivor.SawOutputSince(survivorMark, $"Sector view {BigRoundId}/"))
+        {
+            throw new DrillFailure($"The sectors were cleared, but worker {survivor.Pid} logged no recompute of {BigRoundId} after the kill.");
+        }
+        var views = await ScaleOutChecks.CurrentViewsEqualCleanAsync(database, data, BigRoundId,
+            [.. generated.PerType.Keys.Select(t => Audit.Core.Institutions.InstitutionTypes.ToWireName(t))]);
+        log.Line($"worker {survivor.Pid} finished the round {watch.Elapsed.TotalSeconds:0.0} s after the kill: {views}");
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, int> served) =>
+        string.Join(", ", served.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"));
+
+    private static void Expect(HttpStatusCode status, string what, params HttpStatusCode[] expected)
+    {
+        if (!expected.Contains(status))
+        {
+            throw new DrillFailure($"{what}: {(int)status}, expected {string.Join(" or ", expected.Select(e => (int)e))}.");
+        }
+    }
+}
