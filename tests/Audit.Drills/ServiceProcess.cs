@@ -112,6 +112,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool SawOutputSince(long mark, string fragment) =>
         _numbered.Any(entry => entry.Index >= mark && entry.Line.Contains(fragment, StringComparison.Ordinal));
 
+    /// <summary>How many lines written after <paramref name="mark"/> contain <paramref name="fragment"/> (of the newest 2000 lines).</summary>
+    public int CountOutputSince(long mark, string fragment) =>
+        _numbered.Count(entry => entry.Index >= mark && entry.Line.Contains(fragment, StringComparison.Ordinal));
+
     /// <summary>Waits until the service has written a line containing <paramref name="fragment"/>; false on timeout or exit.</summary>
     public async Task<bool> WaitForOutputAsync(string fragment, TimeSpan timeout)
     {

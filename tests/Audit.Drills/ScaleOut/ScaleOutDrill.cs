@@ -16,9 +16,10 @@ public sealed class ScaleOutDrill : IDrill
 {
     private const string RoundId = "drill-scaleout";
     private const string BigRoundId = "drill-scaleout-big";
-    private const int Institutions = 200;
+    /// <summary>Each accepted twice at once: 200 accepts.</summary>
+    private const int Institutions = 100;
     /// <summary>Large enough that a full sweep over its sectors takes seconds on a loaded 2-core machine.</summary>
-    private const int BigInstitutions = 1400;
+    private const int BigInstitutions = 1000;
     private static readonly string[] Types = ["overig", "hogeschool", "universiteit"];
     private static readonly string[] Shared = ["--Audit:SweepIntervalSeconds", "2", "--Audit:Pages:TokenSignIn", "true",
         "--Audit:PublicBaseUrl", "https://audit.drill.example"];
@@ -40,19 +41,20 @@ public sealed class ScaleOutDrill : IDrill
         try
         {
             // web 1 alone first: it migrates the empty database and creates the admin; then the other three at once.
-            var web1 = await StartAsync(settings, database, work, "web", services);
-            var started = await Task.WhenAll(
-                StartAsync(settings, database, work, "web", services),
-                StartAsync(settings, database, work, "worker", services),
-                StartAsync(settings, database, work, "worker", services));
-            var (web2, worker1, worker2) = (started[0], started[1], started[2]);
+            // All four start at once on the empty database (the migrator's lock and the idempotent seeding make that
+            // safe); the accepts' round is set up on the first web process as soon as it is ready.
+            var starting = new[] { "web", "web", "worker", "worker" }.Select(role => StartAsync(settings, database, work, role, services)).ToArray();
+            var preparing = PrepareRoundAsync(settings, database, starting[0]);
+            await Task.WhenAll([.. starting, preparing]);
+            var (web1, web2, worker1, worker2) = (starting[0].Result, starting[1].Result, starting[2].Result, starting[3].Result);
             await using var proxy = await RoundRobinProxy.StartAsync([web1, web2]);
-            log.Line($"web {web1.Pid} and {web2.Pid}, workers {worker1.Pid} and {worker2.Pid}, proxy {proxy.BaseAddress}: up in {watch.Elapsed.TotalSeconds:0.0} s");
+            log.Line($"web {web1.Pid} and {web2.Pid}, workers {worker1.Pid} and {worker2.Pid}, proxy {proxy.BaseAddress}: up in {watch.Elapsed.TotalSeconds:0.0} s, " +
+                $"with {preparing.Result.Count} participations (one contact each) submitted meanwhile");
 
             using var browser = new BrowserClient();
             await SessionCrossesWebProcessesAsync(browser, web1, web2, log);
             await DashboardListsBothWorkersAsync(browser, proxy, [worker1, worker2], [web1, web2], log);
-            await AcceptsOverBothWebProcessesAsync(settings, database, proxy, log);
+            await AcceptsOverBothWebProcessesAsync(database, proxy, preparing.Result, log);
             await WorkerKilledMidRecomputeAsync(settings, database, worker1, worker2, log);
             foreach (var service in services.Where(s => s.HasExited && !s.KillRequested))
             {
@@ -69,7 +71,11 @@ public sealed class ScaleOutDrill : IDrill
 
     private static async Task<ServiceProcess> StartAsync(DrillSettings settings, DrillDatabase database, string work, string role, List<ServiceProcess> services)
     {
-        var service = await ServiceProcess.StartAsync(settings, database, work, ["--role", role, .. Shared], TimeSpan.FromSeconds(60));
+        // The drill database's 3 s connect timeout is for the outage drill's fast failure; four processes loading
+        // Npgsql's type catalogue at once on a loaded 2-core machine took longer. The later argument wins.
+        var patient = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 15, CommandTimeout = 30 }.ToString();
+        var service = await ServiceProcess.StartAsync(settings, database, work,
+            ["--role", role, "--Database:ConnectionString", patient, .. Shared], TimeSpan.FromSeconds(60));
         lock (services)
         {
             services.Add(service);
@@ -139,16 +145,10 @@ public sealed class ScaleOutDrill : IDrill
             string.Join(", ", System.Text.RegularExpressions.Regex.Matches(last, @"[\w.-]+:\d+").Select(m => m.Value).Distinct().Take(10)));
     }
 
-    /// <summary>
-    /// 200 submitted participations, each accepted twice at the same moment through the proxy (so mostly on both web
-    /// processes at once): exactly one accept each must win, every sector must end with one current view equal to a
-    /// clean recompute, and the outbox must hold exactly one review mail per participation and contact.
-    /// </summary>
-    private static async Task AcceptsOverBothWebProcessesAsync(DrillSettings settings, DrillDatabase database, RoundRobinProxy proxy, DrillLog log)
+    /// <summary>The accepts' round on web 1: institutions with one contact each, invited, answered and submitted.</summary>
+    private static async Task<Dictionary<string, string>> PrepareRoundAsync(DrillSettings settings, DrillDatabase database, Task<ServiceProcess> web1)
     {
-        var watch = Stopwatch.StartNew();
-        using var admin = new HttpClient { BaseAddress = proxy.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ServiceProcess.AdminToken);
+        using var admin = (await web1).Client();
         var institutions = Enumerable.Range(1, Institutions).Select(i => (Id: $"drill-so-{i}", Type: Types[i % Types.Length])).ToList();
         await Parallel.ForEachAsync(institutions, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (x, _) =>
         {
@@ -156,12 +156,21 @@ public sealed class ScaleOutDrill : IDrill
             await DrillApi.PostAsync(admin, "/api/v1/users", new { name = "Contact " + x.Id, email = $"{x.Id}@drill.example", role = "respondent", institutionId = x.Id });
         });
         var participations = await DrillApi.OpenRoundAsync(admin, RoundId, new { institutionIds = institutions.Select(i => i.Id).ToArray() });
-        var data = new SectorData(database.Factory);
-        await data.SubmitAsync(participations.Values, settings.Seed);
-        proxy.TakeCounts();
-        log.Line($"{participations.Count} participations with one contact each, submitted, in {watch.Elapsed.TotalSeconds:0.0} s");
+        await new SectorData(database.Factory).SubmitAsync(participations.Values, settings.Seed);
+        return participations;
+    }
 
-        watch.Restart();
+    /// <summary>
+    /// 100 submitted participations, each accepted twice at the same moment through the proxy (200 accepts, mostly a
+    /// pair on both web processes at once): exactly one accept each must win, every sector must end with one current view equal to a
+    /// clean recompute, and the outbox must hold exactly one review mail per participation and contact.
+    /// </summary>
+    private static async Task AcceptsOverBothWebProcessesAsync(DrillDatabase database, RoundRobinProxy proxy, Dictionary<string, string> participations, DrillLog log)
+    {
+        var watch = Stopwatch.StartNew();
+        using var admin = new HttpClient { BaseAddress = proxy.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ServiceProcess.AdminToken);
+        var data = new SectorData(database.Factory);
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<(string Participation, HttpStatusCode Status)>();
         await Parallel.ForEachAsync(participations.Values, new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (participationId, _) =>
         {
@@ -189,8 +198,9 @@ public sealed class ScaleOutDrill : IDrill
 
         watch.Restart();
         await ScaleOutChecks.WaitUntilCleanAsync(data, database, RoundId, TimeSpan.FromSeconds(45));
+        log.Line($"no sector dirty and no recompute pending {watch.Elapsed.TotalSeconds:0.0} s after the last accept");
         var views = await ScaleOutChecks.CurrentViewsEqualCleanAsync(database, data, RoundId, Types);
-        log.Line($"views settled {watch.Elapsed.TotalSeconds:0.0} s after the last accept: {views}");
+        log.Line(views);
         var mail = await ScaleOutChecks.OneReviewMailEachAsync(database, participations.Values.ToList());
         log.Line(mail);
     }
@@ -230,9 +240,11 @@ public sealed class ScaleOutDrill : IDrill
         var victimMark = victim == worker1 ? marks.Item1 : marks.Item2;
         victim.KillHard();
         var finishedBeforeKill = victim.SawOutputSince(victimMark, "Sector sweep finished");
+        var sectorsBeforeKill = victim.CountOutputSince(victimMark, $"Sector view {BigRoundId}/");
         var dirtyAfterKill = (await data.DirtyAsync()).Count(m => m.RoundId == BigRoundId);
         log.Line($"worker {victim.Pid} killed {watch.Elapsed.TotalMilliseconds:0} ms after the round appeared, its sweep " +
-            $"{(finishedBeforeKill ? "finished" : "unfinished")}; {dirtyAfterKill} of {generated.PerType.Count} sectors still dirty");
+            $"{(finishedBeforeKill ? "finished" : "unfinished")} with {sectorsBeforeKill} sector(s) recomputed; " +
+            $"{dirtyAfterKill} of {generated.PerType.Count} sectors still dirty");
         if (finishedBeforeKill || dirtyAfterKill == 0)
         {
             throw new DrillFailure($"The kill came after the sweep had finished; raise {nameof(BigInstitutions)} so that a sweep takes longer.");
@@ -240,13 +252,14 @@ public sealed class ScaleOutDrill : IDrill
 
         var survivorMark = survivor.OutputMark;
         await ScaleOutChecks.WaitUntilCleanAsync(data, database, BigRoundId, TimeSpan.FromSeconds(45));
+        var cleared = watch.Elapsed;
         if (!survivor.SawOutputSince(survivorMark, $"Sector view {BigRoundId}/"))
         {
             throw new DrillFailure($"The sectors were cleared, but worker {survivor.Pid} logged no recompute of {BigRoundId} after the kill.");
         }
         var views = await ScaleOutChecks.CurrentViewsEqualCleanAsync(database, data, BigRoundId,
             [.. generated.PerType.Keys.Select(t => Audit.Core.Institutions.InstitutionTypes.ToWireName(t))]);
-        log.Line($"worker {survivor.Pid} finished the round {watch.Elapsed.TotalSeconds:0.0} s after the kill: {views}");
+        log.Line($"worker {survivor.Pid} finished the round: no sector dirty {cleared.TotalSeconds:0.0} s after the round appeared; {views}");
     }
 
     private static string Describe(IReadOnlyDictionary<string, int> served) =>
