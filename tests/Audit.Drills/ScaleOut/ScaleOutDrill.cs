@@ -45,11 +45,12 @@ public sealed class ScaleOutDrill : IDrill
             // safe); the accepts' round is set up on the first web process as soon as it is ready.
             var starting = new[] { "web", "web", "worker", "worker" }.Select(role => StartAsync(settings, database, work, role, services)).ToArray();
             var preparing = PrepareRoundAsync(settings, database, starting[0]);
+            var up = await Task.WhenAll(starting).ContinueWith(_ => watch.Elapsed, TaskScheduler.Default);
             await Task.WhenAll([.. starting, preparing]);
             var (web1, web2, worker1, worker2) = (starting[0].Result, starting[1].Result, starting[2].Result, starting[3].Result);
             await using var proxy = await RoundRobinProxy.StartAsync([web1, web2]);
-            log.Line($"web {web1.Pid} and {web2.Pid}, workers {worker1.Pid} and {worker2.Pid}, proxy {proxy.BaseAddress}: up in {watch.Elapsed.TotalSeconds:0.0} s, " +
-                $"with {preparing.Result.Count} participations (one contact each) submitted meanwhile");
+            log.Line($"web {web1.Pid} and {web2.Pid}, workers {worker1.Pid} and {worker2.Pid}: ready {up.TotalSeconds:0.0} s after the start; " +
+                $"{preparing.Result.Count} participations (one contact each) submitted on web 1 meanwhile, done at {watch.Elapsed.TotalSeconds:0.0} s; proxy {proxy.BaseAddress}");
 
             using var browser = new BrowserClient();
             await SessionCrossesWebProcessesAsync(browser, web1, web2, log);
@@ -145,7 +146,7 @@ public sealed class ScaleOutDrill : IDrill
             string.Join(", ", System.Text.RegularExpressions.Regex.Matches(last, @"[\w.-]+:\d+").Select(m => m.Value).Distinct().Take(10)));
     }
 
-    /// <summary>The accepts' round on web 1: institutions with one contact each, invited, answered and submitted.</summary>
+    /// <summary>The accepts' round on web 1: institutions with one contact each, invited, partly answered and submitted.</summary>
     private static async Task<Dictionary<string, string>> PrepareRoundAsync(DrillSettings settings, DrillDatabase database, Task<ServiceProcess> web1)
     {
         using var admin = (await web1).Client();
@@ -156,7 +157,8 @@ public sealed class ScaleOutDrill : IDrill
             await DrillApi.PostAsync(admin, "/api/v1/users", new { name = "Contact " + x.Id, email = $"{x.Id}@drill.example", role = "respondent", institutionId = x.Id });
         });
         var participations = await DrillApi.OpenRoundAsync(admin, RoundId, new { institutionIds = institutions.Select(i => i.Id).ToArray() });
-        await new SectorData(database.Factory).SubmitAsync(participations.Values, settings.Seed);
+        // A dozen answers each: the views have numbers to compare, and the set-up stays short.
+        await new SectorData(database.Factory).SubmitAsync(participations.Values, settings.Seed, answersEach: 12);
         return participations;
     }
 
