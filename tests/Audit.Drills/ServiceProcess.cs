@@ -70,7 +70,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await service.WaitReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // Not ready in time, or exited: no caller holds it yet, so it must not outlive this failure.
+            await service.DisposeAsync();
+            throw;
+        }
         return service;
     }
 
