@@ -32,7 +32,12 @@ public static class ScaleOutChecks
             }
             if (watch.Elapsed > timeout)
             {
-                throw new DrillFailure($"{roundId}: after {timeout.TotalSeconds:0} s still {dirty} dirty sector(s) and {pending} recompute job(s) pending.");
+                await using var connection = await database.Factory.OpenAsync();
+                var locks = await connection.QueryAsync<string>("SELECT resource || ' since ' || acquired::text FROM hangfire.lock");
+                var states = await connection.QueryAsync<string>(
+                    "SELECT statename || ' ' || COUNT(*) FROM hangfire.job WHERE invocationdata::text LIKE '%SectorSweepJob%' GROUP BY statename");
+                throw new DrillFailure($"{roundId}: after {timeout.TotalSeconds:0} s still {dirty} dirty sector(s) and {pending} recompute job(s) pending; " +
+                    $"Hangfire locks: {string.Join(", ", locks)}; sweep jobs: {string.Join(", ", states)}.");
             }
             await Task.Delay(200);
         }
@@ -50,7 +55,7 @@ public static class ScaleOutChecks
             await using var connection = await database.Factory.OpenAsync();
             var current = await connection.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM sector_view_current WHERE round_id = @roundId AND institution_type = @type", new { roundId, type });
-            var stored = await connection.ExecuteScalarAsync<long>(
+            var versionCount = await connection.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM sector_views WHERE round_id = @roundId AND institution_type = @type", new { roundId, type });
             if (current != 1)
             {
@@ -68,11 +73,15 @@ public static class ScaleOutChecks
                     $"a clean recompute {clean.Fingerprint} ({clean.Included} included).");
             }
             var cleanJson = System.Text.Encoding.UTF8.GetString(Audit.Core.SectorViews.SectorViewJson.Serialize(clean));
-            if (SectorData.Numbers(view.InternalJson) != SectorData.Numbers(cleanJson))
+            var (stored, cleanNumbers) = (SectorData.Numbers(view.InternalJson), SectorData.Numbers(cleanJson));
+            if (stored != cleanNumbers)
             {
-                throw new DrillFailure($"{roundId}/{type}: same fingerprint, but the numbers differ from a clean recompute.");
+                var at = Enumerable.Range(0, Math.Min(stored.Length, cleanNumbers.Length)).FirstOrDefault(i => stored[i] != cleanNumbers[i]);
+                string Around(string json) => json.Substring(Math.Max(0, at - 160), Math.Min(320, json.Length - Math.Max(0, at - 160)));
+                throw new DrillFailure($"{roundId}/{type}: same fingerprint ({view.Included} included), but the numbers differ from a clean recompute " +
+                    $"at character {at}:{Environment.NewLine}  stored: …{Around(stored)}…{Environment.NewLine}  clean:  …{Around(cleanNumbers)}…");
             }
-            versions.Add($"{type} {view.Included} included, {stored} version(s)");
+            versions.Add($"{type} {view.Included} included, {versionCount} version(s)");
         }
         return $"one current view per sector, each equal to a clean recompute ({string.Join("; ", versions)})";
     }

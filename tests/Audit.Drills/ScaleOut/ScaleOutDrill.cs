@@ -20,7 +20,7 @@ public sealed class ScaleOutDrill : IDrill
     /// <summary>Each accepted twice at once: 200 accepts.</summary>
     private const int Institutions = 100;
     /// <summary>Large enough that a full sweep over its sectors takes seconds on a loaded 2-core machine.</summary>
-    private const int BigInstitutions = 1000;
+    private const int BigInstitutions = 600;
     private static readonly string[] Types = ["overig", "hogeschool", "universiteit"];
     private static readonly string[] Shared = ["--Audit:SweepIntervalSeconds", "2", "--Audit:Pages:TokenSignIn", "true",
         "--Audit:PublicBaseUrl", "https://audit.drill.example"];
@@ -268,7 +268,14 @@ public sealed class ScaleOutDrill : IDrill
         }
 
         var survivorMark = survivor.OutputMark;
-        await ScaleOutChecks.WaitUntilCleanAsync(data, database, BigRoundId, TimeSpan.FromSeconds(45));
+        try
+        {
+            await ScaleOutChecks.WaitUntilCleanAsync(data, database, BigRoundId, TimeSpan.FromSeconds(45));
+        }
+        catch (DrillFailure failure)
+        {
+            throw new DrillFailure(failure.Message + Environment.NewLine + $"worker {survivor.Pid}:" + Environment.NewLine + survivor.Tail(15));
+        }
         var cleared = watch.Elapsed;
         if (!survivor.SawOutputSince(survivorMark, $"Sector view {BigRoundId}/"))
         {
