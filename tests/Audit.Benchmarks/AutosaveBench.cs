@@ -18,7 +18,9 @@ namespace Audit.Benchmarks;
 /// <summary>
 /// (c) Autosave: C concurrent in-process HttpClients for S seconds against PUT /api/v1/participations/{id}/answers/{key}
 /// (JSON {value, comment}, If-Match with the ETag), and against a bare endpoint in the same process that does one
-/// SQLite insert. Requests per second for both, the ratio, p50/p99 latency.
+/// insert into the same database. Requests per second for both, the ratio, p50/p99 latency. A temp SQLite file by default;
+/// with <c>--database "&lt;PostgreSQL admin connection string&gt;"</c> a fresh PostgreSQL database (dropped afterwards), the
+/// service and the bare insert both on it.
 /// </summary>
 internal static class AutosaveBench
 {
@@ -30,11 +32,13 @@ internal static class AutosaveBench
         var clients = options.Int("clients", 64);
         var folder = Path.Combine(Path.GetTempPath(), "audit-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
+        await using var postgres = options.Postgres is { } admin ? await BenchDatabase.CreateAsync(admin) : null;
+        var engine = postgres is null ? "SQLite" : "PostgreSQL";
         try
         {
             // WebApplicationFactory looks for the project folder; the bench runs from its output folder instead.
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_AUDIT_API", AppContext.BaseDirectory);
-            await using var app = new BenchApp(folder);
+            await using var app = new BenchApp(folder, postgres?.ConnectionString);
             using var bareClient = app.CreateClient();
             Task<HttpResponseMessage> Bare(int client, int n) =>
                 bareClient.PostAsync(new Uri(BarePath, UriKind.Relative), new StringContent($$"""{"n":{{n}}}""", Encoding.UTF8, "application/json"));
@@ -64,7 +68,7 @@ internal static class AutosaveBench
             // Alternating slices: on a shared machine the load changes by the minute, and both sides should see the same.
             var slice = Math.Max(1, options.Int("slice", 5));
             Console.WriteLine($"autosave: {clients} clients, {seconds} s each in alternating {slice} s slices, after a {warmUp} s warm-up of each; " +
-                "same process, same SQLite settings");
+                $"same process, same {engine} database");
             var bare = new Tally();
             var autosave = new Tally();
             for (var done = 0; done < seconds; done += slice)
@@ -73,7 +77,7 @@ internal static class AutosaveBench
                 Console.Error.WriteLine("  measuring autosave"); // a cue for a profiler attached from outside
                 await LoadAsync(autosave, clients, Math.Min(slice, seconds - done), Put);
             }
-            Print("bare endpoint (one SQLite insert)", bare, clients, seconds);
+            Print($"bare endpoint (one {engine} insert)", bare, clients, seconds);
             Print("PUT answers (autosave)", autosave, clients, seconds);
             Console.WriteLine($"ratio autosave/bare: {Measure.F(autosave.Rps / bare.Rps * 100, "F0")}% (target >= 50%), " +
                 $"autosave p99 {Measure.Ms(autosave.P99)} (target <= 20 ms); CPU per request autosave/bare: {Measure.F(autosave.CpuMsPerRequest / bare.CpuMsPerRequest, "F1")}×");
@@ -185,26 +189,34 @@ internal static class AutosaveBench
         return targets;
     }
 
-    /// <summary>The whole service on a temp SQLite file, plus the bare endpoint writing to its own SQLite file (WAL, same settings).</summary>
-    private sealed class BenchApp(string folder) : WebApplicationFactory<Program>
+    /// <summary>
+    /// The whole service, plus the bare endpoint: on SQLite a temp file for the service and its own file (WAL, same
+    /// settings) for the insert; on PostgreSQL one database for both, the insert into a table of its own.
+    /// </summary>
+    private sealed class BenchApp(string folder, string? postgres) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("Database:Provider", "sqlite");
-            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "audit.db")}");
+            builder.UseSetting("Database:Provider", postgres is null ? "sqlite" : "postgres");
+            builder.UseSetting("Database:ConnectionString", postgres ?? $"Data Source={Path.Combine(folder, "audit.db")}");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            var bare = new DbConnectionFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bare.db")}");
+            var bare = postgres is null
+                ? new DbConnectionFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bare.db")}")
+                : new DbConnectionFactory(DatabaseProvider.Postgres, postgres);
             using (var connection = bare.Create())
             {
                 connection.Open();
-                connection.Execute("PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS bare (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at TEXT NOT NULL)");
+                connection.Execute(postgres is null
+                    ? "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS bare (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at TEXT NOT NULL)"
+                    : "CREATE TABLE IF NOT EXISTS bench_bare (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL)");
             }
-            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new BareEndpoint(bare)));
+            var insert = postgres is null ? "INSERT INTO bare (body, at) VALUES (@body, @at)" : "INSERT INTO bench_bare (body, at) VALUES (@body, @at)";
+            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new BareEndpoint(bare, insert)));
         }
     }
 
-    private sealed class BareEndpoint(DbConnectionFactory bare) : IStartupFilter
+    private sealed class BareEndpoint(DbConnectionFactory bare, string insert) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
@@ -218,7 +230,7 @@ internal static class AutosaveBench
                 using var reader = new StreamReader(context.Request.Body);
                 var body = await reader.ReadToEndAsync();
                 await using var connection = await bare.OpenAsync();
-                await connection.ExecuteAsync("INSERT INTO bare (body, at) VALUES (@body, @at)", new { body, at = DateTime.UtcNow });
+                await connection.ExecuteAsync(insert, new { body, at = DateTime.UtcNow });
                 context.Response.StatusCode = 200;
             });
             next(app);

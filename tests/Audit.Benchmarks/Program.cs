@@ -32,7 +32,7 @@ internal static class BenchProgram
                     usage: dotnet run -c Release --project tests/Audit.Benchmarks -- <benchmark> [options]
                       recompute    [--sizes 500,5000,20000] [--runs 3] [--seed 42] [--database <PostgreSQL admin connection string>]
                       incremental  [--sizes 5000] [--runs 5] [--database ...]
-                      autosave     [--seconds 30] [--clients 64]
+                      autosave     [--seconds 30] [--clients 64] [--database ...]
                       reports      [--reports 5000] [--database ...]
                       recompute-sections [--sizes 5000] [--runs 3]   (diagnosis: where a full recompute spends its time)
                       sqlite-locks [--seconds 5] [--clients 64]   (diagnosis: busy handler, fsync per commit, writer queueing)

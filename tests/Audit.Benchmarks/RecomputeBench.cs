@@ -139,13 +139,20 @@ internal static class RecomputeBench
         var typeFilter = only is null ? "" : " AND i.type = @type";
         const string From = "FROM answers a JOIN participations p ON p.id = a.participation_id JOIN institutions i ON i.id = p.institution_id ";
         await using var connection = await db.Factory.OpenAsync();
-        var parameters = new { roundId, type = only?.ToWireName(), numeric };
+        // An explicit IN (@n0, @n1, …) list, as the product's own id lists are written: Dapper passes a list parameter to
+        // Npgsql as one array, and "IN $2" is a syntax error on PostgreSQL.
+        var parameters = new DynamicParameters(new { roundId, type = only?.ToWireName() });
+        for (var i = 0; i < numeric.Length; i++)
+        {
+            parameters.Add("n" + i, numeric[i]);
+        }
+        var numericList = string.Join(", ", numeric.Select((_, i) => "@n" + i));
         var distribution = await connection.QueryAsync<(string, string, string, long)>(
             "SELECT i.type, a.question_key, a.value_json, COUNT(*) " + From +
             $"WHERE p.round_id = @roundId AND p.status = 'accepted'{typeFilter} GROUP BY i.type, a.question_key, a.value_json", parameters);
         var means = await connection.QueryAsync<(string, string, double, long)>(
             $"SELECT i.type, a.question_key, AVG(CAST(a.value_json AS {real})), COUNT(*) " + From +
-            $"WHERE p.round_id = @roundId AND p.status = 'accepted'{typeFilter} AND a.question_key IN @numeric GROUP BY i.type, a.question_key", parameters);
+            $"WHERE p.round_id = @roundId AND p.status = 'accepted'{typeFilter} AND a.question_key IN ({numericList}) GROUP BY i.type, a.question_key", parameters);
         _ = distribution.Count() + means.Count();
     }
 

@@ -2,6 +2,7 @@ using Audit.Drills.Aggregation;
 using Audit.Drills.Autosave;
 using Audit.Drills.BadInput;
 using Audit.Drills.Outage;
+using Audit.Drills.ScaleOut;
 using System.Diagnostics;
 using Audit.Drills;
 
@@ -15,6 +16,7 @@ IDrill[] drills =
     new DatabaseUnavailableDrill(),
     new AggregationCrashDrill(),
     new AutosaveCrashDrill(),
+    new ScaleOutDrill(),
 ];
 var failed = 0;
 var total = Stopwatch.StartNew();

@@ -16,6 +16,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<(long Index, string Line)> _numbered = new();
+    private long _lines;
     private int _errorCount;
     private string? _errorHeading;
 
@@ -68,7 +70,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await service.WaitReadyAsync(readyTimeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // Not ready in time, or exited: no caller holds it yet, so it must not outlive this failure.
+            await service.DisposeAsync();
+            throw;
+        }
         return service;
     }
 
@@ -102,6 +113,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     public IReadOnlyCollection<string> FirstErrorLogs => _errors;
 
     public bool SawOutput(string fragment) => _output.Any(line => line.Contains(fragment, StringComparison.Ordinal));
+
+    /// <summary>How many lines the service has written so far: a mark for <see cref="SawOutputSince"/>.</summary>
+    public long OutputMark => Interlocked.Read(ref _lines);
+
+    /// <summary>Whether a line written after <paramref name="mark"/> contains <paramref name="fragment"/> (of the newest 2000 lines).</summary>
+    public bool SawOutputSince(long mark, string fragment) =>
+        _numbered.Any(entry => entry.Index >= mark && entry.Line.Contains(fragment, StringComparison.Ordinal));
+
+    /// <summary>How many lines written after <paramref name="mark"/> contain <paramref name="fragment"/> (of the newest 2000 lines).</summary>
+    public int CountOutputSince(long mark, string fragment) =>
+        _numbered.Count(entry => entry.Index >= mark && entry.Line.Contains(fragment, StringComparison.Ordinal));
 
     /// <summary>Waits until the service has written a line containing <paramref name="fragment"/>; false on timeout or exit.</summary>
     public async Task<bool> WaitForOutputAsync(string fragment, TimeSpan timeout)
@@ -137,6 +159,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             return;
         }
         _output.Enqueue(line);
+        _numbered.Enqueue((Interlocked.Increment(ref _lines) - 1, line));
         if (_errorHeading is { } heading)
         {
             // The simple console format puts the category on one line and the message on the next.
@@ -155,6 +178,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
         }
         while (_output.Count > 2000 && _output.TryDequeue(out _))
+        {
+        }
+        while (_numbered.Count > 2000 && _numbered.TryDequeue(out _))
         {
         }
     }

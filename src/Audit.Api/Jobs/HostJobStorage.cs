@@ -50,6 +50,11 @@ internal static class HostJobStorage
         {
             PrepareSchemaIfNecessary = JobStoreSchema.StoragePreparesSchema(database),
             SchemaName = JobStoreSchema.Name,
+            // An idle worker looks for new jobs this often (the storage's default is 15 s). With web and worker processes
+            // apart, a recompute enqueued by an accept on a web process otherwise waited up to 15 s for a worker, and a
+            // sweep due every few seconds as long (the scale-out drill measured 3–30 s from a worker's death to the other
+            // taking over). One cheap query per idle worker a second.
+            QueuePollInterval = TimeSpan.FromSeconds(1),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options, null), options);
     }

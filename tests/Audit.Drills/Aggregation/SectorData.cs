@@ -34,7 +34,15 @@ public sealed class SectorData(DbConnectionFactory factory)
     }
 
     /// <summary>Answers every question with synthetic values, submits and accepts, a few at a time.</summary>
-    public async Task AcceptAsync(IEnumerable<string> participationIds, int seed)
+    public Task AcceptAsync(IEnumerable<string> participationIds, int seed) => AnswerAsync(participationIds, seed, accept: true, int.MaxValue);
+
+    /// <summary>
+    /// Answers the first <paramref name="answersEach"/> questions with synthetic values and submits, a few at a time: ready
+    /// for the bureau's review. The repositories take a partial questionnaire; fewer answers make a quicker set-up.
+    /// </summary>
+    public Task SubmitAsync(IEnumerable<string> participationIds, int seed, int answersEach) => AnswerAsync(participationIds, seed, accept: false, answersEach);
+
+    private async Task AnswerAsync(IEnumerable<string> participationIds, int seed, bool accept, int answersEach)
     {
         var questionnaire = await QuestionnaireAsync();
         var answers = new AnswerRepository(factory);
@@ -45,7 +53,7 @@ public sealed class SectorData(DbConnectionFactory factory)
         {
             var now = DateTimeOffset.UtcNow;
             var writes = new SyntheticAnswers(seed + Interlocked.Increment(ref n)).For(questionnaire)
-                .Select(a => new AnswerWrite(a.QuestionKey, a.ValueJson)).ToList();
+                .Select(a => new AnswerWrite(a.QuestionKey, a.ValueJson)).Take(answersEach).ToList();
             var saved = await answers.SaveBatchAsync(participationId, writes, Respondent, now);
             if (!saved.Saved)
             {
@@ -57,6 +65,10 @@ public sealed class SectorData(DbConnectionFactory factory)
             if (submitted.Outcome != SubmitOutcome.Submitted)
             {
                 throw new DrillFailure($"Submitting {participationId} failed: {submitted.Reason}");
+            }
+            if (!accept)
+            {
+                return;
             }
             var reviewed = await reviews.ReviewAsync(participationId, ReviewOutcome.Accept, [], "akkoord", Analyst, now);
             if (reviewed.Outcome != ReviewSaveOutcome.Reviewed)
