@@ -1,4 +1,3 @@
-using System.Text;
 using Audit.Api.Questionnaires;
 using Audit.Application.Questionnaires;
 using Audit.Core.AuditTrail;
@@ -71,7 +70,7 @@ public sealed class SectorRecomputeJob(
         var view = plan.Builder.Build(scope, baseline is null ? null : SectorViewJson.Deserialize(baseline.InternalJson), supplement);
         var published = PublishedForm.Of(view);
         var stored = new StoredSectorView(AccessTokens.NewId("sv_"), roundId, type.ToWireName(), view.Fingerprint, now, view.Included ?? 0,
-            published.Suppressed, Encoding.UTF8.GetString(SectorViewJson.Serialize(view)), Encoding.UTF8.GetString(SectorViewJson.Serialize(published)));
+            published.Suppressed, SectorViewJson.SerializeToString(view), SectorViewJson.SerializeToString(published));
         var outcome = await views.PublishAsync(stored,
             Actor.System.Did("sector-view.computed", "sector-view", $"{roundId}/{type.ToWireName()}", now, view.Fingerprint), cancellationToken);
         cache.Keep(questionnaire, round.Disclosure, scope, type, plan);

@@ -20,7 +20,7 @@ public static class Visibility
             {
                 return false;
             }
-            if (!answers.TryGetValue(condition.Question, out var value) || ScalarText(value) != condition.EqualsValue)
+            if (!answers.TryGetValue(condition.Question, out var value) || !ScalarEquals(value, condition.EqualsValue))
             {
                 return false;
             }
@@ -33,6 +33,13 @@ public static class Visibility
         }
         return true;
     }
+
+    /// <summary>
+    /// <c>ScalarText(value) == text</c>, without decoding a string answer into a new string: a sector view checks
+    /// this for every institution and every conditional question.
+    /// </summary>
+    private static bool ScalarEquals(JsonElement value, string text) =>
+        value.ValueKind == JsonValueKind.String ? value.ValueEquals(text) : string.Equals(ScalarText(value), text, StringComparison.Ordinal);
 
     /// <summary>The string form of a JSON scalar used for visibleWhen comparisons: "yes", "3", "true".</summary>
     public static string? ScalarText(JsonElement value) => value.ValueKind switch

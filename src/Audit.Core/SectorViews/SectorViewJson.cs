@@ -22,6 +22,13 @@ public static class SectorViewJson
         return JsonSerializer.SerializeToUtf8Bytes(view, Options);
     }
 
+    /// <summary>The same JSON as <see cref="Serialize"/>, as the string the repositories store (no byte[] to decode).</summary>
+    public static string SerializeToString(SectorView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return JsonSerializer.Serialize(view, Options);
+    }
+
     public static SectorView Deserialize(ReadOnlySpan<byte> utf8Json) =>
         JsonSerializer.Deserialize<SectorView>(utf8Json, Options)
         ?? throw new JsonException("A sector view cannot be null.");

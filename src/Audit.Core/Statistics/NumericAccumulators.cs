@@ -47,10 +47,14 @@ internal sealed class MaturityAccumulator(Question question) : QuestionAccumulat
     }
 }
 
-/// <summary>number: exact decimals, kept as distinct value → count for exact quantiles.</summary>
+/// <summary>
+/// number: exact decimals, kept as distinct value → count for exact quantiles. Counted by decimal (value equality, so
+/// 3.0 and 3 are one entry) and turned into exact fractions once per distinct value when described: a fraction per
+/// answer cost a BigInteger normalisation and hash for every institution.
+/// </summary>
 internal sealed class NumberAccumulator(Question question) : QuestionAccumulator(question)
 {
-    private readonly Sample _sample = new();
+    private readonly Dictionary<decimal, long> _counts = [];
     private long _meetsNorm;
 
     protected override bool Accept(JsonElement value)
@@ -59,7 +63,7 @@ internal sealed class NumberAccumulator(Question question) : QuestionAccumulator
         {
             return false;
         }
-        _sample.Add(Fraction.Of(number));
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, number, out _)++;
         if (Question.Norm?.AtLeast is { } norm && number >= norm)
         {
             _meetsNorm++;
@@ -67,9 +71,16 @@ internal sealed class NumberAccumulator(Question question) : QuestionAccumulator
         return true;
     }
 
-    protected override QuestionStatistics Describe() =>
-        WithSummary(Counts(), _sample.Summarize()) with
+    protected override QuestionStatistics Describe()
+    {
+        var sample = new Sample();
+        foreach (var (number, count) in _counts)
+        {
+            sample.Add(Fraction.Of(number), count);
+        }
+        return WithSummary(Counts(), sample.Summarize()) with
         {
             MeetsNorm = Question.Norm?.AtLeast is null ? null : MeetsNorm(_meetsNorm),
         };
+    }
 }

@@ -39,9 +39,15 @@ public static class ThemeScores
 /// </summary>
 internal sealed class ThemeAccumulator(Theme theme)
 {
-    private readonly Fraction? _norm = theme.EffectiveNorm is { } norm ? Fraction.Of(norm) : null;
-    private readonly Sample _scores = new();
-    private long _meetsNorm;
+    private readonly decimal? _norm = theme.EffectiveNorm;
+
+    // Scores counted by (level sum, question count), turned into exact fractions once per distinct
+    // score when built: a BigInteger fraction per institution and theme was most of a theme's cost.
+    private readonly Dictionary<(long Sum, int Count), long> _scores = [];
+
+    // Validated scores (tenths set by the bureau) are few, so they stay fractions.
+    private readonly List<Fraction> _exactScores = [];
+    private long _n;
 
     public Theme Theme { get; } = theme;
 
@@ -51,23 +57,42 @@ internal sealed class ThemeAccumulator(Theme theme)
         {
             return;
         }
-        Add(Fraction.Of(levelSum, answeredMaturityQuestions));
+        // Equal scores under different terms (6/2, 3/1) merge in the Sample, where they become one fraction.
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_scores, (levelSum, answeredMaturityQuestions), out _)++;
+        _n++;
     }
 
     /// <summary>One institution's score as a fraction (a self-assessed mean, or a validated score in tenths).</summary>
     public void Add(Fraction score)
     {
-        _scores.Add(score);
-        if (_norm is { } norm && score >= norm)
-        {
-            _meetsNorm++;
-        }
+        _exactScores.Add(score);
+        _n++;
     }
 
     public ThemeStatistics Build(DisclosureSettings settings)
     {
-        var n = checked((int)_scores.Count);
-        var summary = _scores.Summarize();
+        var n = checked((int)_n);
+        var scores = new Sample();
+        var norm = _norm is { } declared ? Fraction.Of(declared) : (Fraction?)null;
+        var meetsNorm = 0L;
+        foreach (var (score, count) in _scores)
+        {
+            var exact = Fraction.Of(score.Sum, score.Count);
+            scores.Add(exact, count);
+            if (norm is { } threshold && exact >= threshold)
+            {
+                meetsNorm += count; // compared as exact fractions: 8/3 does not meet a norm of 2.666…7
+            }
+        }
+        foreach (var exact in _exactScores)
+        {
+            scores.Add(exact);
+            if (norm is { } threshold && exact >= threshold)
+            {
+                meetsNorm++;
+            }
+        }
+        var summary = scores.Summarize();
         var tooFew = n < settings.MinGroupSize;
         return new ThemeStatistics(
             Theme.Key,
@@ -77,7 +102,7 @@ internal sealed class ThemeAccumulator(Theme theme)
             summary is null ? null : StatRounding.Statistic(summary.Median),
             summary is null ? null : StatRounding.Statistic(summary.Q1),
             summary is null ? null : StatRounding.Statistic(summary.Q3),
-            _norm is null ? null : new NormCount(checked((int)_meetsNorm), StatRounding.Percent(_meetsNorm, n)),
+            _norm is null ? null : new NormCount(checked((int)meetsNorm), StatRounding.Percent(meetsNorm, n)),
             tooFew,
             tooFew ? SuppressionReasons.TooFewAnswers : null);
     }

@@ -11,7 +11,7 @@ namespace Audit.Reports.Charts;
 /// with its table as <see cref="RawHtml"/>. A chart of a suppressed question or theme is a template bug, not an
 /// empty picture, so it fails the render.
 /// </summary>
-internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
+internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format, ChartCache? cache = null)
 {
     private readonly ChartLabels labels = new(texts, format);
 
@@ -50,12 +50,24 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format)
     }
 
     /// <summary><c>chart.bars question [own_answer]</c>: the distribution of a maturity, yes/no or choice question.</summary>
-    public RawHtml Bars(TemplateContext context, QuestionReport question, OwnAnswer? own = null) =>
-        new(StackedBarChart.Render(BarData(question, own), Placement(context), labels));
+    public RawHtml Bars(TemplateContext context, QuestionReport question, OwnAnswer? own = null)
+    {
+        var data = BarData(question, own);
+        var placement = Placement(context);
+        return new(cache is null
+            ? StackedBarChart.Render(data, placement, labels)
+            : cache.GetOrAdd(texts, ChartCache.KeyOf(placement, data), () => StackedBarChart.Render(data, placement, labels)));
+    }
 
     /// <summary><c>chart.box theme [own_score]</c>: the sector's theme-score quartiles, with the own score if given.</summary>
-    public RawHtml Box(TemplateContext context, ThemeReport theme, decimal? own = null) =>
-        new(BoxPlotChart.Render(BoxData(theme, own), Placement(context), labels));
+    public RawHtml Box(TemplateContext context, ThemeReport theme, decimal? own = null)
+    {
+        var data = BoxData(theme, own);
+        var placement = Placement(context);
+        return new(cache is null
+            ? BoxPlotChart.Render(data, placement, labels)
+            : cache.GetOrAdd(texts, ChartCache.KeyOf(placement, data), () => BoxPlotChart.Render(data, placement, labels)));
+    }
 
     /// <summary>
     /// <c>chart.board summary</c>: every theme with published sector figures on one shared scale, the sector's middle

@@ -25,6 +25,9 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
         ? catalog
         : throw new ArgumentException($"The report renderer needs the {TemplateCatalog.ReportsFolder} catalog, not {catalog.Folder}.", nameof(catalog));
 
+    /// <summary>Charts drawn before, shared by every render (the feedback reports of a sector repeat them).</summary>
+    private readonly ChartCache _charts = new();
+
     public RenderedReport RenderFeedback(FeedbackReport report, ReportRenderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -84,7 +87,7 @@ public sealed class ReportRenderer(TemplateCatalog catalog, TimeProvider time)
         globals.SetValue("lang", options.Language.Code(), readOnly: true);
         globals.SetValue("t", texts.ToScriptObject(), readOnly: true);
         globals.SetValue("fmt", FormatFunctions(formatter), readOnly: true);
-        globals.SetValue("chart", new ChartFunctions(texts, formatter).ToScriptObject(), readOnly: true);
+        globals.SetValue("chart", new ChartFunctions(texts, formatter, _charts).ToScriptObject(), readOnly: true);
         context.PushGlobal(globals);
 
         var body = catalog.Get(templateKey).Template.Render(context);
