@@ -81,7 +81,7 @@ internal static class JudgedFigures
 
     /// <summary>
     /// One fingerprint pair per included participation with a supplement, so a changed validated score or follow-up
-    /// makes a new view version while a round without any keeps the fingerprint it always had.
+    /// makes a new view version.
     /// </summary>
     public static IEnumerable<(string, string)> FingerprintPairs(IReadOnlyDictionary<string, Fraction?[]> selfScores, SectorSupplement supplement)
     {

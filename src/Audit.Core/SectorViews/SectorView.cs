@@ -15,8 +15,9 @@ namespace Audit.Core.SectorViews;
 /// </remarks>
 /// <param name="View"><see cref="SectorViewKinds.Internal"/> or <see cref="SectorViewKinds.Published"/>.</param>
 /// <param name="ComputedAt">Supplied by the caller (Core has no clock); written as UTC.</param>
-/// <param name="Fingerprint">"sha256:…" over the included submissions (<see cref="Statistics.InputFingerprint"/>):
-/// the same fingerprint means the same inputs.</param>
+/// <param name="Fingerprint">"sha256:…" (<see cref="Statistics.InputFingerprint"/>) over every input: the included
+/// submissions, the judged figures, the response counts, the baseline's fingerprint, the questionnaire version and the
+/// disclosure rules. The same fingerprint means the same view.</param>
 /// <param name="Response">Participations by current status; null in a published view withheld as a whole.</param>
 /// <param name="Included">Institutions the statistics are computed from (accepted participations);
 /// null in a published view withheld as a whole.</param>

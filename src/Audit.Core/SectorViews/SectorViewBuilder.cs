@@ -1,3 +1,4 @@
+using System.Globalization;
 using Audit.Core.Disclosure;
 using Audit.Core.Rounds;
 using Audit.Core.Statistics;
@@ -107,7 +108,7 @@ public sealed class SectorViewBuilder
             new QuestionnaireRef(_questionnaire.Key, _questionnaire.Version),
             SectorViewKinds.Internal,
             scope.ComputedAt,
-            InputFingerprint.Compute(_inputs.Concat(JudgedFigures.FingerprintPairs(_selfScores, supplement))),
+            InputFingerprint.Compute(_inputs.Concat(JudgedFigures.FingerprintPairs(_selfScores, supplement)).Append(ContextPair(response, baseline))),
             new ResponseBlock(response.Invited, response.InProgress, response.Submitted, response.Returned,
                 response.Accepted, StatRounding.Percent(response.Accepted, response.Invited)),
             Included,
@@ -119,6 +120,22 @@ public sealed class SectorViewBuilder
             JudgedFigures.ValidatedThemes(_questionnaire, _disclosure, _selfScores, supplement),
             JudgedFigures.FollowUps(_questionnaire, _disclosure, _selfScores, supplement));
         return baseline is null ? view : view with { Trend = Trends.Compare(view, baseline) };
+    }
+
+    /// <summary>
+    /// Everything besides the submissions that the view is derived from: the questionnaire version, the disclosure
+    /// rules, the response counts and the baseline view. Without it a recompute whose submissions had not changed
+    /// was taken for "unchanged" and kept a response block or trend that had since moved on.
+    /// </summary>
+    private (string, string) ContextPair(ResponseCounts response, SectorView? baseline)
+    {
+        var dominance = _disclosure.EffectiveDominance;
+        var context = string.Create(CultureInfo.InvariantCulture,
+            $"q={_questionnaire.Key}@{_questionnaire.Version};d={_disclosure.MinGroupSize},{dominance.N},{dominance.K};" +
+            $"r={response.Invited},{response.InProgress},{response.Submitted},{response.Returned},{response.Accepted};" +
+            $"b={baseline?.Fingerprint ?? "-"}");
+        // "#" never starts a participation id, so this pair cannot collide with one.
+        return ("#view", context.ReplaceLineEndings(" ").Replace('\t', ' '));
     }
 
     /// <summary>Consumes <paramref name="included"/> once and returns the internal view.</summary>

@@ -117,6 +117,31 @@ public sealed class SectorViewJobTests
         Assert.AreEqual(7, stored.Response?.Accepted, "response counts are read anew, not kept");
     }
 
+    [TestMethod]
+    public async Task A_recompute_after_only_a_response_count_changed_shows_the_new_count()
+    {
+        // The same accepted submissions, one more institution at work: the view derives from both, so the second
+        // recompute must not be taken for "unchanged" and leave yesterday's response block current.
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = (await driver.OpenRoundAsync("r8", "universiteit")).Values.ToList();
+        await driver.AcceptAsync(participations[0], 1);
+        var job = () => app.Services.GetRequiredService<SectorRecomputeJob>().RunAsync("r8", "universiteit", CancellationToken.None);
+        await job();
+        var views = app.Services.GetRequiredService<ISectorViewRepository>();
+        var first = SectorViewJson.Deserialize((await views.GetCurrentAsync("r8", "universiteit"))!.InternalJson);
+
+        var started = await app.Services.GetRequiredService<Core.Answers.IAnswerRepository>().SaveBatchAsync(participations[1],
+            [new Core.Answers.AnswerWrite("governance.bestuurder", "\"yes\"")], new Core.AuditTrail.Actor("test-respondent", "respondent"), DateTimeOffset.UtcNow);
+        Assert.IsTrue(started.Saved, started.Reason);
+        await job();
+
+        var current = SectorViewJson.Deserialize((await views.GetCurrentAsync("r8", "universiteit"))!.InternalJson);
+        Assert.AreEqual(first.Response!.InProgress + 1, current.Response!.InProgress);
+        Assert.AreNotEqual(first.Fingerprint, current.Fingerprint, "the fingerprint covers the response counts");
+        Assert.AreEqual(2, await views.CountVersionsAsync("r8", "universiteit"));
+    }
+
     /// <summary>The view computed from scratch with Core, without the job or its kept state.</summary>
     private static async Task<SectorView> CleanPassAsync(AuditApp app, string roundId, InstitutionType type, DateTimeOffset at)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Audit.Core.Rounds;
 using Audit.Core.SectorViews;
 using Audit.Core.Statistics;
 using Audit.Core.Tests.SectorViews;
@@ -51,14 +52,35 @@ public sealed class FingerprintTests
         var first = SectorViewFixture.Compute(participations);
         var shuffled = SectorViewFixture.Compute(participations.AsEnumerable().Reverse());
 
-        Assert.AreEqual(
-            InputFingerprint.Compute(participations.Select(p => (p.ParticipationId, p.SubmissionHash))),
-            first.Fingerprint);
         Assert.AreEqual(first.Fingerprint, shuffled.Fingerprint);
         Assert.AreSequenceEqual(SectorViewJson.Serialize(first), SectorViewJson.Serialize(shuffled));
 
         var resubmitted = participations.ToList();
         resubmitted[3] = resubmitted[3] with { SubmissionHash = "hash-p4-v2" };
         Assert.AreNotEqual(first.Fingerprint, SectorViewFixture.Compute(resubmitted).Fingerprint);
+    }
+
+    [TestMethod]
+    public void The_view_fingerprint_changes_with_every_input_besides_the_submissions()
+    {
+        // Same submissions throughout: each of these alone changes the view, so each must change the fingerprint,
+        // or a recompute would keep the old view as "unchanged".
+        var participations = Enumerable.Range(1, 6)
+            .Select(i => SectorViewFixture.Participation($"p{i}", $$"""{"governance.maturity": {{i % 6}}}"""))
+            .ToList();
+        var plain = SectorViewFixture.Compute(participations);
+        var fingerprints = new[]
+        {
+            plain.Fingerprint,
+            SectorViewFixture.Compute(participations, scope: SectorViewFixture.Scope(new ResponseCounts(8, 1, 0, 1, 5))).Fingerprint,
+            SectorViewFixture.Compute(participations, scope: SectorViewFixture.Scope(new ResponseCounts(7, 2, 0, 0, 5))).Fingerprint,
+            SectorViewFixture.Compute(participations, disclosure: new DisclosureSettings(MinGroupSize: 3)).Fingerprint,
+            SectorViewFixture.Compute(participations, disclosure: new DisclosureSettings(Dominance: new DominanceRule(2, 90))).Fingerprint,
+            SectorViewFixture.Compute(participations, baseline: plain).Fingerprint,
+            SectorViewFixture.Compute(participations, questionnaire: SectorViewFixture.Definition with { Version = "2025b" }).Fingerprint,
+        };
+
+        Assert.HasCount(fingerprints.Length, fingerprints.Distinct());
+        Assert.AreEqual(plain.Fingerprint, SectorViewFixture.Compute(participations.AsEnumerable().Reverse()).Fingerprint);
     }
 }
