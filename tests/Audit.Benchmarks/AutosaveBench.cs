@@ -18,8 +18,10 @@ namespace Audit.Benchmarks;
 
 /// <summary>
 /// (c) Autosave: C concurrent in-process HttpClients for S seconds against PUT /api/v1/participations/{id}/answers/{key}
-/// (JSON {value, comment}, If-Match with the ETag), and against a bare endpoint in the same process that does one
-/// insert into the same database. Requests per second for both, the ratio, p50/p99 latency. A temp SQLite file by default;
+/// (JSON {value, comment}, If-Match with the ETag), against a bare endpoint in the same process that does one
+/// insert into the same database, and against the autosave's repository write alone, without the HTTP pipeline (see
+/// <see cref="AutosaveReferences"/>). Requests per second for all three, the ratios, p50/p99 latency, CPU per request,
+/// the SQLite commands per autosave, and Little's law for the latency target. A temp SQLite file by default;
 /// with <c>--database "&lt;PostgreSQL admin connection string&gt;"</c> a fresh PostgreSQL database (dropped afterwards), the
 /// service and the bare insert both on it.
 /// </summary>
