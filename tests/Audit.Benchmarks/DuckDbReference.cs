@@ -29,7 +29,10 @@ internal sealed class DuckDbReference : IDisposable
         reference.Execute("SET threads = 2;");
         reference.Execute(DuckDbSql.Schema);
         reference.LoadQuestionnaire(db.Questionnaire);
-        var stream = new IncludedAnswersSql(db.Factory.Dialect).Stream;
+        // One row per included answer (the service reads one row per participation; the load only needs the answers).
+        const string stream = "SELECT p.id, p.institution_id, p.row_version, a.question_key, a.value_json FROM participations p " +
+            "JOIN institutions i ON i.id = p.institution_id LEFT JOIN answers a ON a.participation_id = p.id " +
+            "WHERE p.round_id = @roundId AND i.type = @type AND p.removed_at IS NULL AND p.status = @accepted ORDER BY p.institution_id, a.question_key";
         await using var connection = await db.Factory.OpenAsync();
         using (var parts = duck.CreateAppender("parts"))
         using (var answers = duck.CreateAppender("answers"))

@@ -48,7 +48,9 @@ internal static class DuckDbSql
               WHEN t.qtype = 'grid' THEN t.jt = 'OBJECT'
               ELSE coalesce(t.s <> '', false) END AS ok,
             CASE WHEN t.qtype = 'maturity' THEN CAST(CAST(t.x AS INTEGER) AS VARCHAR) ELSE o.opt END AS label
-          FROM typed t LEFT JOIN options o ON o.qkey = t.qkey AND o.opt = t.s AND t.qtype IN ('yes_no', 'single_choice');
+          -- Only yes_no and single_choice answers are strings that can equal an option (maturity and number answers are
+          -- numbers, multi_choice arrays, grid objects, text has no options): a plain equi-join, no filter in ON.
+          FROM typed t LEFT JOIN options o ON o.qkey = t.qkey AND o.opt = t.s;
         CREATE OR REPLACE TEMP TABLE counts AS
           SELECT s.sector, q.qkey, q.qtype, q.norm_at_least, q.norm_values,
             coalesce(a.answered, 0) AS answered, coalesce(a.nas, 0) AS nas, coalesce(a.meets, 0) AS meets
