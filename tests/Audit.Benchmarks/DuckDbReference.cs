@@ -42,7 +42,8 @@ internal sealed class DuckDbReference : IDisposable
             foreach (var type in types)
             {
                 var sector = type.ToWireName();
-                await using var rows = await connection.ExecuteReaderAsync(stream, new { roundId, type = sector, accepted = "accepted" });
+                // No command timeout: on a loaded machine reading a 20,000-institution sector while appending outlasted the default 30 s.
+                await using var rows = await connection.ExecuteReaderAsync(stream, new { roundId, type = sector, accepted = "accepted" }, commandTimeout: 0);
                 string? last = null;
                 while (await rows.ReadAsync())
                 {
