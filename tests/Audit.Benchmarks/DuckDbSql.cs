@@ -8,10 +8,16 @@ namespace Audit.Benchmarks;
 /// </summary>
 internal static class DuckDbSql
 {
-    /// <summary>Tables the untimed load fills: the included answers as stored (raw JSON text), and the questionnaire.</summary>
+    /// <summary>
+    /// Tables the untimed load fills: the included answers as typed values (jt: the JSON kind, VARCHAR / ARRAY / OBJECT
+    /// or null for a scalar; s: a string's value; sv: the scalar text visibleWhen compares; x: a number), a multi-choice
+    /// answer's string items, a grid answer's cells (n null when not a non-negative whole number), and the questionnaire.
+    /// </summary>
     public const string Schema = """
         CREATE TABLE parts(sector VARCHAR, pid VARCHAR);
-        CREATE TABLE answers(sector VARCHAR, pid VARCHAR, qkey VARCHAR, v VARCHAR);
+        CREATE TABLE answers(sector VARCHAR, pid VARCHAR, qkey VARCHAR, jt VARCHAR, s VARCHAR, sv VARCHAR, x DOUBLE);
+        CREATE TABLE items(sector VARCHAR, pid VARCHAR, qkey VARCHAR, item VARCHAR);
+        CREATE TABLE gcells(sector VARCHAR, pid VARCHAR, qkey VARCHAR, r VARCHAR, c VARCHAR, n BIGINT);
         CREATE TABLE questions(qkey VARCHAR, qtype VARCHAR, theme VARCHAR, allow_na BOOLEAN, norm_at_least DOUBLE, norm_values BOOLEAN);
         CREATE TABLE conds(qkey VARCHAR, cond_q VARCHAR, eq VARCHAR);
         CREATE TABLE options(qkey VARCHAR, opt VARCHAR, meets BOOLEAN);
@@ -24,20 +30,14 @@ internal static class DuckDbSql
         CREATE OR REPLACE TEMP TABLE hidden AS
           SELECT p.sector, p.pid, c.qkey FROM parts p CROSS JOIN conds c
           LEFT JOIN answers b ON b.sector = p.sector AND b.pid = p.pid AND b.qkey = c.cond_q
-          WHERE (CASE WHEN json_type(b.v) = 'VARCHAR' THEN b.v ->> '$' ELSE b.v END) IS DISTINCT FROM c.eq;
+          WHERE b.sv IS DISTINCT FROM c.eq;
         CREATE OR REPLACE TEMP TABLE acc AS
           WITH visible AS (
-            -- Canonical JSON (as the service stores it) tells its kind by the first character: only a string with an
-            -- escape needs the JSON parser to unquote it.
-            SELECT a.sector, a.pid, a.qkey, a.v,
-              CASE a.v[1] WHEN '"' THEN 'VARCHAR' WHEN '[' THEN 'ARRAY' WHEN '{' THEN 'OBJECT' END AS jt
-            FROM answers a
+            SELECT a.sector, a.pid, a.qkey, a.jt, a.s, a.x FROM answers a
             ANTI JOIN hidden h ON h.sector = a.sector AND h.pid = a.pid AND h.qkey = a.qkey),
           typed AS (
-            SELECT a.sector, a.pid, a.qkey, a.v, a.jt, q.qtype, q.theme, q.norm_at_least,
-              CASE WHEN a.jt = 'VARCHAR' THEN (CASE WHEN contains(a.v, '\') THEN a.v ->> '$' ELSE a.v[2:-2] END) END AS s,
-              CASE WHEN a.jt IS NULL THEN TRY_CAST(a.v AS DOUBLE) END AS x,
-              (a.v = '"not_applicable"' AND (q.qtype <> 'text' OR q.allow_na)) AS na
+            SELECT a.sector, a.pid, a.qkey, a.jt, a.s, a.x, q.qtype, q.theme, q.norm_at_least,
+              coalesce(a.s = 'not_applicable' AND (q.qtype <> 'text' OR q.allow_na), false) AS na
             FROM visible a JOIN questions q USING (qkey))
           SELECT t.*, CASE
               WHEN t.na THEN false
@@ -48,7 +48,9 @@ internal static class DuckDbSql
               WHEN t.qtype = 'grid' THEN t.jt = 'OBJECT'
               ELSE coalesce(t.s <> '', false) END AS ok,
             CASE WHEN t.qtype = 'maturity' THEN CAST(CAST(t.x AS INTEGER) AS VARCHAR) ELSE o.opt END AS label
-          FROM typed t LEFT JOIN options o ON o.qkey = t.qkey AND o.opt = t.s AND t.qtype IN ('yes_no', 'single_choice');
+          -- Only yes_no and single_choice answers are strings that can equal an option (maturity and number answers are
+          -- numbers, multi_choice arrays, grid objects, text has no options): a plain equi-join, no filter in ON.
+          FROM typed t LEFT JOIN options o ON o.qkey = t.qkey AND o.opt = t.s;
         CREATE OR REPLACE TEMP TABLE counts AS
           SELECT s.sector, q.qkey, q.qtype, q.norm_at_least, q.norm_values,
             coalesce(a.answered, 0) AS answered, coalesce(a.nas, 0) AS nas, coalesce(a.meets, 0) AS meets
@@ -64,9 +66,9 @@ internal static class DuckDbSql
           WHERE c.qtype IN ('maturity', 'yes_no', 'single_choice');
         CREATE OR REPLACE TEMP TABLE multi AS
           WITH chosen AS (
-            SELECT sector, qkey, item, count(DISTINCT pid) AS n FROM (
-              SELECT a.sector, a.pid, a.qkey, unnest(json_extract_string(a.v, '$[*]')) AS item
-              FROM acc a WHERE a.qtype = 'multi_choice' AND a.ok) GROUP BY ALL)
+            SELECT i.sector, i.qkey, i.item, count(DISTINCT i.pid) AS n FROM items i
+              SEMI JOIN acc a ON a.sector = i.sector AND a.pid = i.pid AND a.qkey = i.qkey AND a.qtype = 'multi_choice' AND a.ok
+              GROUP BY ALL)
           SELECT c.sector, c.qkey, o.opt, c.answered, coalesce(ch.n, 0) AS n
           FROM counts c JOIN options o ON o.qkey = c.qkey
           LEFT JOIN chosen ch ON ch.sector = c.sector AND ch.qkey = c.qkey AND ch.item = o.opt
@@ -74,12 +76,7 @@ internal static class DuckDbSql
         CREATE OR REPLACE TEMP TABLE grid AS
           SELECT a.sector, a.pid, a.qkey, g.r, g.c, coalesce(y.n, 0) AS n
           FROM acc a JOIN cells g ON g.qkey = a.qkey
-          LEFT JOIN (SELECT a.sector, a.pid, a.qkey, r.key AS r, c.key AS c,
-                       CASE WHEN c.type IN ('UBIGINT', 'BIGINT', 'DOUBLE', 'HUGEINT') AND CAST(c.value AS DOUBLE) >= 0
-                            AND CAST(c.value AS DOUBLE) = floor(CAST(c.value AS DOUBLE)) THEN CAST(CAST(c.value AS DOUBLE) AS BIGINT) END AS n
-                     FROM acc a, json_each(a.v) r, json_each(r.value) c
-                     WHERE a.qtype = 'grid' AND a.ok AND r.type = 'OBJECT') y
-            ON y.sector = a.sector AND y.pid = a.pid AND y.qkey = a.qkey AND y.r = g.r AND y.c = g.c
+          LEFT JOIN gcells y ON y.sector = a.sector AND y.pid = a.pid AND y.qkey = a.qkey AND y.r = g.r AND y.c = g.c
           WHERE a.qtype = 'grid' AND a.ok;
         CREATE OR REPLACE TEMP TABLE scores AS
           SELECT sector, pid, theme, sum(x) AS level_sum, count(*) AS cnt FROM acc

@@ -45,6 +45,16 @@ internal static class Measure
         return (watch.Elapsed, Math.Max(0, Interlocked.Read(ref peak) - before));
     }
 
+    /// <summary>
+    /// CPU time of the whole process so far (every thread, user + system), in ms. On a shared machine wall time follows
+    /// the load; CPU time much less. In-process engines (SQLite, DuckDB) are included; a PostgreSQL server is not.
+    /// </summary>
+    public static double CpuMs()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
+    }
+
     public static string Ms(double milliseconds) => milliseconds.ToString("F1", CultureInfo.InvariantCulture) + " ms";
 
     public static string Mb(double bytes) => (bytes / 1024 / 1024).ToString("F1", CultureInfo.InvariantCulture) + " MB";

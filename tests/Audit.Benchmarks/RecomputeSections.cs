@@ -61,16 +61,19 @@ internal static class RecomputeSections
         foreach (var (name, run) in sections)
         {
             var times = new List<double>();
+            var cpu = new List<double>();
             for (var i = 0; i < runs; i++)
             {
+                var startCpu = Measure.CpuMs();
                 var watch = Stopwatch.StartNew();
                 foreach (var type in types)
                 {
                     await run(type);
                 }
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                cpu.Add(Measure.CpuMs() - startCpu);
             }
-            Console.WriteLine($"  {name}: {Measure.Ms(Measure.Median(times))}");
+            Console.WriteLine($"  {name}: {Measure.Ms(Measure.Median(times))} (CPU {Measure.Ms(Measure.Median(cpu))})");
         }
     }
 }

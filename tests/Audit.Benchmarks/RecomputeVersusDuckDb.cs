@@ -14,7 +14,8 @@ internal static class RecomputeVersusDuckDb
     {
         var runs = options.Int("runs", 3);
         Console.WriteLine($"full recompute: median of {runs} runs per size; reference = DuckDB in memory, 2 threads, the same statistics in SQL (load not timed)");
-        Console.WriteLine("N | answers | recompute | DuckDB | ratio (target <= 2.0) | figures compared | differences | peak managed (recompute)");
+        Console.WriteLine("N | answers | recompute | DuckDB | ratio (target <= 2.0) | figures compared | differences | peak managed (recompute) | " +
+            "CPU recompute | CPU DuckDB | CPU ratio");
         var failed = false;
         foreach (var n in options.Sizes(500, 5000, 20000))
         {
@@ -25,10 +26,13 @@ internal static class RecomputeVersusDuckDb
             var recompute = new List<double>();
             var reference = new List<double>();
             var peaks = new List<double>();
+            var recomputeCpu = new List<double>();
+            var referenceCpu = new List<double>();
             Dictionary<string, decimal> expected = [];
             for (var run = 0; run < runs; run++)
             {
                 var job = RecomputeBench.Job(db); // a fresh job cache: every run is a full pass, as after a restart
+                var cpu = Measure.CpuMs();
                 var (elapsed, peak) = await Measure.TimedAsync(async () =>
                 {
                     foreach (var type in types)
@@ -36,10 +40,13 @@ internal static class RecomputeVersusDuckDb
                         await job.RunAsync(generated.RoundId, type.ToWireName(), CancellationToken.None);
                     }
                 });
+                recomputeCpu.Add(Measure.CpuMs() - cpu);
                 recompute.Add(elapsed.TotalMilliseconds);
                 peaks.Add(peak);
                 GC.Collect();
+                cpu = Measure.CpuMs();
                 var (duckMs, figures) = duck.Run();
+                referenceCpu.Add(Measure.CpuMs() - cpu);
                 reference.Add(duckMs);
                 expected = figures;
             }
@@ -54,7 +61,10 @@ internal static class RecomputeVersusDuckDb
             var r = Measure.Median(recompute);
             var s = Measure.Median(reference);
             Console.WriteLine($"{n} | {generated.Answers} | {Measure.Ms(r)} | {Measure.Ms(s)} | {Measure.F(r / s, "F2")} | " +
-                $"{service.Count} | {differences.Count} | {Measure.Mb(Measure.Median(peaks))}");
+                $"{service.Count} | {differences.Count} | {Measure.Mb(Measure.Median(peaks))} | " +
+                $"{Measure.Ms(Measure.Median(recomputeCpu))} | {Measure.Ms(Measure.Median(referenceCpu))} | {Measure.F(Measure.Median(recomputeCpu) / Measure.Median(referenceCpu), "F2")}");
+            Console.WriteLine($"  runs (ms): recompute {string.Join(", ", recompute.Select(x => Measure.F(x)))}; DuckDB {string.Join(", ", reference.Select(x => Measure.F(x)))}; " +
+                $"ratios {string.Join(", ", recompute.Zip(reference, (a, b) => Measure.F(a / b, "F2")))}");
             foreach (var difference in differences.Take(20))
             {
                 Console.WriteLine("  DIFFERENT " + difference);

@@ -8,7 +8,7 @@ namespace Audit.Data.SectorViews;
 
 /// <summary>
 /// Streams accepted answers unbuffered, one participation at a time (see <see cref="ParticipationAnswersBuffer"/>:
-/// one JSON document and one hash per participation, buffers reused). An item is valid until the next is requested.
+/// one row, one JSON document and one hash per participation, buffers reused). An item is valid until the next is requested.
 /// </summary>
 public sealed class IncludedAnswersReader(IDbConnectionFactory factory) : IIncludedAnswersReader
 {
@@ -56,8 +56,8 @@ public sealed class IncludedAnswersReader(IDbConnectionFactory factory) : IInclu
     }
 
     /// <summary>
-    /// Columns: participation id, institution id, row version, question key, value JSON; rows ordered by participation
-    /// then key, so consecutive rows are one participation's answers. Read with a plain data reader: no row objects.
+    /// Columns: participation id, institution id, row version, and the participation's answers in one text (see
+    /// <see cref="IncludedAnswersSql"/>): one row per participation. Read with a plain data reader: no row objects.
     /// </summary>
     private async IAsyncEnumerable<IncludedParticipation> ReadAsync(
         IEnumerable<(string Sql, DynamicParameters Parameters)> queries, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -69,24 +69,13 @@ public sealed class IncludedAnswersReader(IDbConnectionFactory factory) : IInclu
             await using DbDataReader rows = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
             while (await rows.ReadAsync(cancellationToken))
             {
-                var participationId = rows.GetString(0);
-                if (!buffer.IsFor(participationId))
+                buffer.Start(rows.GetString(0), rows.GetString(1), Convert.ToInt64(rows.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+                if (!rows.IsDBNull(3))
                 {
-                    if (buffer.HasParticipation)
-                    {
-                        yield return buffer.Complete();
-                    }
-                    buffer.Start(participationId, rows.GetString(1), Convert.ToInt64(rows.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+                    buffer.AddAll(rows.GetString(3));
                 }
-                if (!rows.IsDBNull(3) && !rows.IsDBNull(4))
-                {
-                    buffer.Add(rows.GetString(3), rows.GetString(4));
-                }
+                yield return buffer.Complete();
             }
-        }
-        if (buffer.HasParticipation)
-        {
-            yield return buffer.Complete();
         }
     }
 }
