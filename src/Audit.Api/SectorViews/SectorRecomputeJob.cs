@@ -43,6 +43,28 @@ public sealed class SectorRecomputeJob(
         logger.LogInformation("Sector view {RoundId}/{Type}: {Outcome}.", roundId, institutionType, outcome);
     }
 
+    /// <summary>
+    /// Recomputes several sectors, as many at once as there are cores: sectors are independent (each has its own
+    /// state, mark and publish transaction), and a round's full recompute is CPU-bound per sector. One broken sector
+    /// must not starve the others: its failure is logged, its mark stays, and the next sweep retries it.
+    /// </summary>
+    public async Task RunManyAsync(IReadOnlyCollection<(string RoundId, InstitutionType Type)> sectors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sectors);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(sectors, options, async (sector, token) =>
+        {
+            try
+            {
+                await RunAsync(sector.RoundId, sector.Type.ToWireName(), token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Recomputing {RoundId}/{Type} failed.", sector.RoundId, sector.Type.ToWireName());
+            }
+        });
+    }
+
     private async Task<PublishOutcome?> RecomputeAsync(string roundId, InstitutionType type, CancellationToken cancellationToken)
     {
         if (await rounds.GetAsync(roundId, cancellationToken) is not { } record)
@@ -93,18 +115,7 @@ public sealed class SectorSweepJob(ISectorDirtyRepository dirty, SectorRecompute
         {
             logger.LogInformation("Sector sweep started: {Count} dirty sector(s).", marks.Count);
         }
-        foreach (var mark in marks)
-        {
-            try
-            {
-                await recompute.RunAsync(mark.RoundId, mark.InstitutionType.ToWireName(), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One broken sector must not starve the others; its mark stays and the next sweep retries.
-                logger.LogError(ex, "Recomputing {RoundId}/{Type} failed.", mark.RoundId, mark.InstitutionType.ToWireName());
-            }
-        }
+        await recompute.RunManyAsync([.. marks.Select(m => (m.RoundId, m.InstitutionType))], cancellationToken);
         if (marks.Count > 0)
         {
             logger.LogInformation("Sector sweep finished: {Count} sector(s) visited.", marks.Count);

@@ -142,6 +142,39 @@ public sealed class SectorViewJobTests
         Assert.AreEqual(2, await views.CountVersionsAsync("r8", "universiteit"));
     }
 
+    [TestMethod]
+    public async Task A_sweep_of_several_sectors_at_once_gives_each_the_view_of_a_clean_pass()
+    {
+        // The sweep recomputes sectors side by side (one per core): each must still end on its own correct view.
+        var (app, admin, driver) = await StartAsync();
+        await using var _ = app;
+        var participations = await driver.OpenRoundAsync("r9", "universiteit", "hogeschool", "umc");
+        var typeOf = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "templates", "registry", "institutions.csv"))
+            .Select(l => l.Split(';')).Where(f => f.Length > 2).ToDictionary(f => f[0], f => f[2]);
+        var byType = participations.GroupBy(p => typeOf[p.Key]).ToDictionary(g => g.Key, g => g.Select(p => p.Value).ToList());
+        var seed = 0;
+        foreach (var type in new[] { "universiteit", "hogeschool", "umc" })
+        {
+            foreach (var id in byType[type].Take(3))
+            {
+                await driver.AcceptAsync(id, ++seed);
+            }
+        }
+
+        Assert.AreEqual(3, await app.Services.GetRequiredService<SectorSweepJob>().RunAsync(CancellationToken.None));
+
+        Assert.IsEmpty(await app.Services.GetRequiredService<ISectorDirtyRepository>().ListAsync());
+        var views = app.Services.GetRequiredService<ISectorViewRepository>();
+        foreach (var type in new[] { InstitutionType.Universiteit, InstitutionType.Hogeschool, InstitutionType.Umc })
+        {
+            var stored = SectorViewJson.Deserialize((await views.GetCurrentAsync("r9", type.ToWireName()))!.InternalJson);
+            var clean = await CleanPassAsync(app, "r9", type, stored.ComputedAt);
+            Assert.AreEqual(3, stored.Included, type.ToWireName());
+            Assert.AreEqual(clean.Fingerprint, stored.Fingerprint, type.ToWireName());
+            Assert.AreEqual(JsonSerializer.Serialize(clean.Themes), JsonSerializer.Serialize(stored.Themes), type.ToWireName());
+        }
+    }
+
     /// <summary>The view computed from scratch with Core, without the job or its kept state.</summary>
     private static async Task<SectorView> CleanPassAsync(AuditApp app, string roundId, InstitutionType type, DateTimeOffset at)
     {
