@@ -19,6 +19,9 @@ public sealed record RenderOutcome(int Stored, int AlreadyStored, int Skipped, b
 /// fingerprint, so unchanged inputs find their file and store nothing new. Idempotent and safe on two workers at
 /// once: the store is insert-if-absent, and whichever render landed first stays the file everyone downloads.
 /// A lost job costs nothing but time, since the endpoints render on the fly when no stored file matches.
+/// The feedback reports (one per participation, the bulk of a round) render <see cref="Parallelism"/> at a time: each
+/// is still stored in its own transaction with its own audit event, and the store's insert-if-absent keeps two
+/// parallel renders of one fingerprint, in this run or on another worker, from storing it twice.
 /// </summary>
 public sealed class RenderReportsJob(
     IRoundRepository rounds,
@@ -30,6 +33,12 @@ public sealed class RenderReportsJob(
     TimeProvider clock,
     ILogger<RenderReportsJob> logger)
 {
+    /// <summary>
+    /// Feedback reports rendered at once. Rendering is CPU-bound (Scriban) between short reads and writes, so more
+    /// than the cores only adds contention; the tests set 1 to get the sequential result to compare with.
+    /// </summary>
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
+
     public async Task<RenderOutcome> RunAsync(string roundId, CancellationToken cancellationToken)
     {
         if (await rounds.GetAsync(roundId, cancellationToken) is not { } round)
@@ -39,12 +48,14 @@ public sealed class RenderReportsJob(
         }
         var run = new Run();
         var questionnaire = await inputs.QuestionnaireAsync(round.Round, cancellationToken);
-        // Each report's data is read once and rendered in every language.
-        await foreach (var participation in RoundParticipations.AllAsync(participations, roundId, cancellationToken))
-        {
-            var data = await inputs.FeedbackAsync(new ParticipationScope(participation, round, questionnaire), cancellationToken);
-            await StoreAsync(data, prepare.Feedback, run, cancellationToken);
-        }
+        // Each report's data is read once and rendered in every language; participations in parallel, bounded.
+        await Parallel.ForEachAsync(RoundParticipations.AllAsync(participations, roundId, cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken },
+            async (participation, token) =>
+            {
+                var data = await inputs.FeedbackAsync(new ParticipationScope(participation, round, questionnaire), token);
+                await StoreAsync(data, prepare.Feedback, run, token);
+            });
         foreach (var type in Enum.GetValues<InstitutionType>())
         {
             await StoreAsync(await inputs.SectorAsync(round, type.ToWireName(), cancellationToken), prepare.Sector, run, cancellationToken, absentIsExpected: true);
@@ -56,12 +67,27 @@ public sealed class RenderReportsJob(
         return new RenderOutcome(run.Stored, run.Existing, run.Skipped, run.PdfAvailable);
     }
 
+    /// <summary>Counters shared by the parallel renders of one run.</summary>
     private sealed class Run
     {
-        public int Stored { get; set; }
-        public int Existing { get; set; }
-        public int Skipped { get; set; }
-        public bool PdfAvailable { get; set; } = true;
+        private int stored;
+        private int existing;
+        private int skipped;
+        private volatile bool pdfAvailable = true;
+
+        public int Stored => Volatile.Read(ref stored);
+        public int Existing => Volatile.Read(ref existing);
+        public int Skipped => Volatile.Read(ref skipped);
+
+        public bool PdfAvailable
+        {
+            get => pdfAvailable;
+            set => pdfAvailable = value;
+        }
+
+        public void AddStored() => Interlocked.Increment(ref stored);
+        public void AddExisting() => Interlocked.Increment(ref existing);
+        public void AddSkipped() => Interlocked.Increment(ref skipped);
     }
 
     /// <summary>Every language of one report; <paramref name="data"/> is null while its sector view is not computed.</summary>
@@ -74,7 +100,10 @@ public sealed class RenderReportsJob(
             if (data is null)
             {
                 // No computed sector view yet: nothing to show, and the next render picks it up.
-                run.Skipped += absentIsExpected ? 0 : 1;
+                if (!absentIsExpected)
+                {
+                    run.AddSkipped();
+                }
                 continue;
             }
             await StoreAsync(prepare(data, language), run, cancellationToken);
@@ -92,7 +121,7 @@ public sealed class RenderReportsJob(
             }
             if (await stored.ExistsAsync(key, cancellationToken))
             {
-                run.Existing++;
+                run.AddExisting();
                 continue;
             }
             byte[] content;
@@ -114,11 +143,11 @@ public sealed class RenderReportsJob(
                 $"{key.Language} {key.Format} {key.Fingerprint}");
             if (await stored.StoreAsync(file, audit, cancellationToken))
             {
-                run.Stored++;
+                run.AddStored();
             }
             else
             {
-                run.Existing++; // another worker stored it meanwhile; its bytes stay
+                run.AddExisting(); // another worker stored it meanwhile; its bytes stay
             }
         }
     }

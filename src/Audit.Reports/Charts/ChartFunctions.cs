@@ -18,11 +18,12 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format, 
     public ScriptObject ToScriptObject()
     {
         var functions = new ScriptObject();
-        functions.Import("bars", new Func<TemplateContext, QuestionReport, OwnAnswer?, RawHtml>(Bars));
-        functions.Import("box", new Func<TemplateContext, ThemeReport, decimal?, RawHtml>(Box));
-        functions.Import("board", new Func<TemplateContext, BoardSummary, RawHtml>(Board));
-        functions.Import("overview", new Func<TemplateContext, IReadOnlyList<OverviewTheme>, RawHtml>(Overview));
-        functions.Import("change", new Func<TemplateContext, DevelopmentSector, RawHtml>(Change));
+        // Typed delegates, not Import (which calls through reflection): see ReportRenderer.FormatFunctions.
+        ReportRenderer.Add(functions, "bars", DelegateCustomFunction.CreateFunc(new Func<TemplateContext, QuestionReport, OwnAnswer?, RawHtml>(Bars)));
+        ReportRenderer.Add(functions, "box", DelegateCustomFunction.CreateFunc(new Func<TemplateContext, ThemeReport, decimal?, RawHtml>(Box)));
+        ReportRenderer.Add(functions, "board", DelegateCustomFunction.CreateFunc(new Func<TemplateContext, BoardSummary, RawHtml>(Board)));
+        ReportRenderer.Add(functions, "overview", DelegateCustomFunction.CreateFunc(new Func<TemplateContext, IReadOnlyList<OverviewTheme>, RawHtml>(Overview)));
+        ReportRenderer.Add(functions, "change", DelegateCustomFunction.CreateFunc(new Func<TemplateContext, DevelopmentSector, RawHtml>(Change)));
         return functions;
     }
 

@@ -2,6 +2,7 @@ using Audit.Reports.Localization;
 using Audit.Reports.Templates;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace Audit.Reports.Rendering;
@@ -30,7 +31,22 @@ internal sealed class ReportTemplateContext : TemplateContext
     private readonly TemplateCatalog catalog;
     private int chartCount;
 
+    /// <summary>
+    /// Scriban's built-in functions (with our escaping-safe <c>include</c>), built once and shared by every context:
+    /// building them is a few hundred objects, a measurable part of a small report's render. Shared read-only in
+    /// practice: its members are read-only, and a template's own assignments land in the render's globals, pushed on top.
+    /// </summary>
+    private static readonly ScriptObject SharedBuiltins = CreateBuiltins();
+
+    private static ScriptObject CreateBuiltins()
+    {
+        var builtins = GetDefaultBuiltinObject();
+        builtins.SetValue("include", new RawIncludeFunction(), true);
+        return builtins;
+    }
+
     public ReportTemplateContext(TemplateCatalog catalog, ReportFormatter formatter, bool expandDataTables)
+        : base(SharedBuiltins)
     {
         this.catalog = catalog;
         Formatter = formatter;
@@ -44,7 +60,6 @@ internal sealed class ReportTemplateContext : TemplateContext
         OnOutputLimit = ScriptLimitBehavior.Throw;
         NewLine = "\n";
         TemplateLoader = catalog.Loader;
-        BuiltinObject.SetValue("include", new RawIncludeFunction(), true);
         // A number printed without fmt.* still comes out in the report's language.
         PushCulture(formatter.Culture);
     }
