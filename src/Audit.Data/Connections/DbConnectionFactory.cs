@@ -8,7 +8,7 @@ namespace Audit.Data.Connections;
 public sealed class DbConnectionFactory : IDbConnectionFactory
 {
     /// <summary>How long a SQLite writer waits for another one to commit before giving up.</summary>
-    private const int SqliteBusyTimeoutSeconds = 30;
+    internal const int SqliteBusyTimeoutSeconds = 30;
 
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = [];
     private static readonly object Configured = new();

@@ -11,7 +11,8 @@ namespace Audit.Data.Transactions;
 /// <see cref="DbConnectionFactory"/>) makes a second writer wait. A DEFERRED transaction that reads first and writes
 /// later would instead fail at its first write with SQLITE_BUSY whenever another writer committed in between, and no
 /// amount of waiting helps it. So SQLite writers never overlap, and every check made inside a transaction holds until
-/// its commit. PostgreSQL and SQL Server run READ COMMITTED and rely on compare-and-set updates and row locks.
+/// its commit. Within one process the writers queue in <see cref="SqliteWriters"/> before BEGIN, so the next one starts
+/// the moment the previous one commits. PostgreSQL and SQL Server run READ COMMITTED and rely on compare-and-set updates and row locks.
 /// </para>
 /// <para>
 /// A transaction that PostgreSQL or SQL Server aborts to resolve a deadlock (or a serialization failure, or a lock
@@ -51,13 +52,14 @@ internal static class UnitOfWork
             try
             {
                 await using var connection = await factory.OpenAsync(cancellationToken);
+                using var turn = await SqliteWriters.WaitTurnAsync(connection, cancellationToken);
                 await using var transaction = await BeginWriteAsync(connection, cancellationToken);
                 var (commit, value) = await work(connection, transaction);
                 if (commit)
                 {
                     await transaction.CommitAsync(cancellationToken);
                 }
-                // Disposing an uncommitted transaction rolls it back.
+                // Disposing an uncommitted transaction rolls it back (before the turn is handed on: declared after it).
                 return value;
             }
             catch (DbException ex) when (attempt < Attempts && IsTransient(ex))
