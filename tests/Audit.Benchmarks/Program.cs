@@ -37,7 +37,7 @@ internal static class BenchProgram
                       recompute-groupby [same options]   (the older reference: the engine's own GROUP BY)
                       incremental  [--sizes 5000] [--runs 5] [--database ...]
                       autosave     [--seconds 30] [--clients 64] [--database ...]
-                      reports      [--reports 5000] [--database ...]
+                      reports      [--reports 5000] [--runs 1] [--database ...]   (--runs repeats the both-cores pass)
                       recompute-sections [--sizes 5000] [--runs 3]   (diagnosis: where a full recompute spends its time)
                       sqlite-locks [--seconds 5] [--clients 64]   (diagnosis: busy handler, fsync per commit, writer queueing)
                     Without --database each run uses a fresh temp SQLite file; with it, a fresh PostgreSQL database that is dropped afterwards.

@@ -94,6 +94,8 @@ internal static class RecomputeBench
         Console.WriteLine($"incremental recompute, round of {n} ({perType}+ {wire}), medians: one more accepted participation → new current view");
         Console.WriteLine($"time to new current view: {Measure.Ms(Measure.Median(times))} (target <= 50 ms; {times.Count} runs) | " +
             $"after a restart (full pass of the sector): {Measure.Ms(Measure.Median(cold))} | reference GROUP BY of that sector: {Measure.Ms(Measure.Median(reference))}");
+        Console.WriteLine($"  runs (ms): incremental {string.Join(", ", times.Select(x => Measure.F(x, "F1")))}; min / median / max " +
+            $"{Measure.F(times.Min(), "F1")} / {Measure.F(Measure.Median(times), "F1")} / {Measure.F(times.Max(), "F1")} ms");
         Console.WriteLine($"final current view equals a clean pass (fingerprint and statistics): {(same ? "yes" : "NO")}");
     }
 

@@ -55,6 +55,7 @@ public sealed class ScaleOutDrill : IDrill
             using var browser = new BrowserClient();
             await SessionCrossesWebProcessesAsync(browser, database, web1, web2, log);
             await DashboardListsBothWorkersAsync(browser, proxy, [worker1, worker2], [web1, web2], log);
+            await RevocationCheck.RunAsync(web1, web2, log);
             await AcceptsOverBothWebProcessesAsync(database, proxy, preparing.Result, log);
             await WorkerKilledMidRecomputeAsync(settings, database, worker1, worker2, log);
             foreach (var service in services.Where(s => s.HasExited && !s.KillRequested))
