@@ -57,17 +57,35 @@ public sealed class AutosaveStatementTests
         Assert.AreEqual(HttpStatusCode.OK, (await PutAsync(respondent, url, null, "yes")).StatusCode, "the first answer");
         Assert.AreEqual(HttpStatusCode.OK, (await PutAsync(respondent, url, 1, "no")).StatusCode, "warms the token cache");
 
+        // Background jobs share the pool and the log (in one CI run the hourly reminder job ran during the counted
+        // request, the pool opened a new native connection for it, and that connection's pragmas were counted). So:
+        // enough idle native connections that the request never needs a new one, and only the request's own
+        // connection, the one that updates the answer, is judged.
+        var factory = app.Services.GetRequiredService<IDbConnectionFactory>();
+        var warm = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => factory.OpenAsync()));
+        foreach (var connection in warm)
+        {
+            await connection.DisposeAsync();
+        }
+        var cache = app.Services.GetRequiredService<TokenCache>();
+        var loads = cache.Loads;
         log.Clear();
         var saved = await PutAsync(respondent, url, 2, "yes");
 
         Assert.AreEqual(HttpStatusCode.OK, saved.StatusCode, await saved.Content.ReadAsStringAsync());
         Assert.AreEqual("\"3\"", saved.Headers.ETag!.Tag);
-        var commands = log.Commands.ToList();
-        var listing = string.Join(Environment.NewLine, commands);
+        var all = log.Commands.ToList();
+        var request = all.Where(c => c.Text.StartsWith("UPDATE answers", StringComparison.Ordinal)).Select(c => c.ConnectionId).Single();
+        var commands = all.Where(c => c.ConnectionId == request).Select(c => c.Text).ToList();
+        var listing = string.Join(Environment.NewLine, all.Select(c => $"[{c.ConnectionId}] {c.Text}"));
         Assert.IsLessThanOrEqualTo(5, commands.Count, listing);
-        Assert.AreEqual(1, log.Opens, "one connection per request\n" + listing);
         Assert.DoesNotContain(c => c.Contains("PRAGMA", StringComparison.OrdinalIgnoreCase), commands, "no pragma per open\n" + listing);
-        Assert.DoesNotContain(c => c.Contains("access_tokens", StringComparison.Ordinal), commands, "the token came from the cache\n" + listing);
+        Assert.Contains(c => c.Contains("FROM participations p JOIN institutions", StringComparison.Ordinal), commands,
+            "the scope is read on the request's one connection\n" + listing);
+        Assert.DoesNotContain(c => c.ConnectionId != request && (c.Text.Contains("answers", StringComparison.Ordinal)
+            || c.Text.Contains("answer_versions", StringComparison.Ordinal) || c.Text.Contains("access_tokens", StringComparison.Ordinal)),
+            all, "one connection per request\n" + listing);
+        Assert.AreEqual(loads, cache.Loads, "the token came from the cache\n" + listing);
 
         // The history row and the audit event are still written.
         var history = await respondent.GetFromJsonAsync<System.Text.Json.JsonElement>($"{url}/history");

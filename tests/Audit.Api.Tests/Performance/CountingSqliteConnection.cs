@@ -7,7 +7,12 @@ namespace Audit.Api.Tests.Performance;
 /// <summary>What the service sent to SQLite: every command (BEGIN and COMMIT included) and every open of a connection.</summary>
 public sealed class CommandLog
 {
-    public ConcurrentQueue<string> Commands { get; } = new();
+    /// <summary>Each command with the connection object that ran it (numbered per log).</summary>
+    public ConcurrentQueue<(int ConnectionId, string Text)> Commands { get; } = new();
+
+    private int _connections;
+
+    public int NextConnectionId() => Interlocked.Increment(ref _connections);
 
     private int _opens;
 
@@ -28,19 +33,21 @@ public sealed class CommandLog
 /// </summary>
 public sealed class CountingSqliteConnection(string connectionString, CommandLog log) : SqliteConnection(connectionString)
 {
+    private readonly int _id = log.NextConnectionId();
+
     public override void Open()
     {
         log.Opened();
         base.Open();
     }
 
-    public override SqliteCommand CreateCommand() => new CountingCommand(log) { Connection = this, CommandTimeout = DefaultTimeout, Transaction = Transaction };
+    public override SqliteCommand CreateCommand() => new CountingCommand(log, _id) { Connection = this, CommandTimeout = DefaultTimeout, Transaction = Transaction };
 
-    private sealed class CountingCommand(CommandLog log) : SqliteCommand
+    private sealed class CountingCommand(CommandLog log, int connectionId) : SqliteCommand
     {
         public override SqliteDataReader ExecuteReader(CommandBehavior behavior)
         {
-            log.Commands.Enqueue(CommandText);
+            log.Commands.Enqueue((connectionId, CommandText));
             return base.ExecuteReader(behavior);
         }
     }
