@@ -70,7 +70,7 @@ public sealed class TestDatabase : IAsyncDisposable
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
-                SqliteConnection.ClearAllPools();
+                Factory.ClearSqlitePools();
                 var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
                 foreach (var path in new[] { file, file + "-wal", file + "-shm" })
                 {

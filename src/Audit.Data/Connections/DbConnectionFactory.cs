@@ -42,6 +42,21 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
     /// <summary>For code that opens its own connections: with foreign keys on at every open, as before.</summary>
     public string ConnectionString => _toolConnectionString;
 
+    /// <summary>
+    /// Closes the idle pooled connections to THIS SQLite database (both pools: the service's and the tools'), so its
+    /// files can be deleted or its journal mode is seen by every new connection. Not <c>ClearAllPools</c>: that also
+    /// drops every other database's idle connections in the process, which made a neighbour's next open a new native
+    /// connection (with its pragmas) at a random moment. No-op for the other engines.
+    /// </summary>
+    public void ClearSqlitePools()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            SqliteConnection.ClearPool(new SqliteConnection(_toolConnectionString));
+        }
+    }
+
     public DbConnection Create() => Provider switch
     {
         DatabaseProvider.Sqlite => _newSqlite(_toolConnectionString),

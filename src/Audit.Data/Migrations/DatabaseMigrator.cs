@@ -30,6 +30,7 @@ public sealed class DatabaseMigrator(
         if (owner.Provider == DatabaseProvider.Sqlite)
         {
             EnableWal(connection);
+            owner.ClearSqlitePools();
         }
         var evolve = new Evolve(connection, message => logger.LogInformation("{Message}", message), DbmsFor(factory.Provider))
         {
@@ -87,7 +88,6 @@ public sealed class DatabaseMigrator(
             command.ExecuteNonQuery();
         }
         connection.Close();
-        SqliteConnection.ClearAllPools();
     }
 
     private static DBMS DbmsFor(DatabaseProvider provider) => provider switch

@@ -84,7 +84,11 @@ public sealed class AuditApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // This app's database only: tests run in parallel, and clearing every pool gave other apps new native connections.
+        if (Settings["Database:Provider"] == "sqlite")
+        {
+            new DbConnectionFactory(DatabaseProvider.Sqlite, Settings["Database:ConnectionString"]!).ClearSqlitePools();
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

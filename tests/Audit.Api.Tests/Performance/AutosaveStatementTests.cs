@@ -57,10 +57,11 @@ public sealed class AutosaveStatementTests
         Assert.AreEqual(HttpStatusCode.OK, (await PutAsync(respondent, url, null, "yes")).StatusCode, "the first answer");
         Assert.AreEqual(HttpStatusCode.OK, (await PutAsync(respondent, url, 1, "no")).StatusCode, "warms the token cache");
 
-        // Background jobs share the pool and the log (in one CI run the hourly reminder job ran during the counted
-        // request, the pool opened a new native connection for it, and that connection's pragmas were counted). So:
-        // enough idle native connections that the request never needs a new one, and only the request's own
-        // connection, the one that updates the answer, is judged.
+        // The pool and the log are shared with the app's background jobs and, through SQLite's process-wide pools, touched
+        // by tests running in parallel: in one CI run the counted request got a new native connection, whose pragmas were
+        // counted, because another test's app had called SqliteConnection.ClearAllPools (now ClearSqlitePools, this
+        // database only). So: enough idle native connections first, and only the request's own connection, the one that
+        // updates the answer, is judged.
         var factory = app.Services.GetRequiredService<IDbConnectionFactory>();
         var warm = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => factory.OpenAsync()));
         foreach (var connection in warm)

@@ -1,3 +1,4 @@
+using Audit.Data.Connections;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -130,7 +131,8 @@ public sealed class WebApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // This app's database only: clearing every pool would drop the idle connections of apps still running.
+        new DbConnectionFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "audit.db")}").ClearSqlitePools();
         try
         {
             Directory.Delete(folder, recursive: true);
