@@ -55,7 +55,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         if (_postgresAdmin is null)
         {
-            SqliteConnection.ClearAllPools();
+            Factory.ClearSqlitePools();
             var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
             {

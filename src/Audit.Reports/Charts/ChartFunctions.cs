@@ -55,9 +55,7 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format, 
     {
         var data = BarData(question, own);
         var placement = Placement(context);
-        return new(cache is null
-            ? StackedBarChart.Render(data, placement, labels)
-            : cache.GetOrAdd(texts, ChartCache.KeyOf(placement, data), () => StackedBarChart.Render(data, placement, labels)));
+        return Drawn(() => ChartCache.KeyOf(placement, data), () => StackedBarChart.Render(data, placement, labels));
     }
 
     /// <summary><c>chart.box theme [own_score]</c>: the sector's theme-score quartiles, with the own score if given.</summary>
@@ -65,9 +63,7 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format, 
     {
         var data = BoxData(theme, own);
         var placement = Placement(context);
-        return new(cache is null
-            ? BoxPlotChart.Render(data, placement, labels)
-            : cache.GetOrAdd(texts, ChartCache.KeyOf(placement, data), () => BoxPlotChart.Render(data, placement, labels)));
+        return Drawn(() => ChartCache.KeyOf(placement, data), () => BoxPlotChart.Render(data, placement, labels));
     }
 
     /// <summary>
@@ -92,6 +88,9 @@ internal sealed class ChartFunctions(ReportTexts texts, ReportFormatter format, 
         var data = new BoxPlotData(texts["board_summary.chart_title"], description, labels["theme"], 0, 5, rows);
         return new RawHtml($"<div class=\"chart\" id=\"{placement.Id}\">\n{BoxPlotChart.Draw(data, placement.Id, labels, ChartLayout.PrintDense)}</div>\n");
     }
+
+    /// <summary>A chart from the cache when there is one (its key built only then), else drawn now.</summary>
+    private RawHtml Drawn(Func<string> key, Func<string> render) => new(cache is null ? render() : cache.GetOrAdd(texts, key(), render));
 
     private StackedBarData BarData(QuestionReport question, OwnAnswer? own)
     {

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Audit.Api.Tests.Performance;
 
-/// <summary>What the service sent to SQLite: every command (BEGIN and COMMIT included) and every open of a connection.</summary>
+/// <summary>What the service sent to SQLite: every command (BEGIN and COMMIT included), with the connection that ran it.</summary>
 public sealed class CommandLog
 {
     /// <summary>Each command with the connection object that ran it (numbered per log).</summary>
@@ -14,17 +14,7 @@ public sealed class CommandLog
 
     public int NextConnectionId() => Interlocked.Increment(ref _connections);
 
-    private int _opens;
-
-    public int Opens => Volatile.Read(ref _opens);
-
-    public void Opened() => Interlocked.Increment(ref _opens);
-
-    public void Clear()
-    {
-        Commands.Clear();
-        Interlocked.Exchange(ref _opens, 0);
-    }
+    public void Clear() => Commands.Clear();
 }
 
 /// <summary>
@@ -34,12 +24,6 @@ public sealed class CommandLog
 public sealed class CountingSqliteConnection(string connectionString, CommandLog log) : SqliteConnection(connectionString)
 {
     private readonly int _id = log.NextConnectionId();
-
-    public override void Open()
-    {
-        log.Opened();
-        base.Open();
-    }
 
     public override SqliteCommand CreateCommand() => new CountingCommand(log, _id) { Connection = this, CommandTimeout = DefaultTimeout, Transaction = Transaction };
 
