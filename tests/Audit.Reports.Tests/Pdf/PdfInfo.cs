@@ -24,38 +24,20 @@ internal static class PdfInfo
         return path!;
     }
 
-    public static async Task<string> RunAsync(string pdfinfo, byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), "audit-report-" + Guid.NewGuid().ToString("N") + ".pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(pdfinfo, ["-enc", "UTF-8", file])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            var error = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.AreEqual(0, process.ExitCode, error);
-            return output;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    public static Task<string> RunAsync(string pdfinfo, byte[] pdf) => RunToolAsync(pdfinfo, pdf, ["-enc", "UTF-8"], []);
 
     /// <summary>The PDF's text by poppler's <c>pdftotext</c> (same package as pdfinfo), to check what a reader sees.</summary>
-    public static async Task<string> TextAsync(byte[] pdf)
+    public static Task<string> TextAsync(byte[] pdf) =>
+        RunToolAsync(Path.Combine(Path.GetDirectoryName(Require())!, "pdftotext"), pdf, ["-enc", "UTF-8"], ["-"]);
+
+    /// <summary>Writes the PDF to a temp file, runs the poppler tool on it and returns its standard output.</summary>
+    private static async Task<string> RunToolAsync(string tool, byte[] pdf, string[] before, string[] after)
     {
-        var pdftotext = Path.Combine(Path.GetDirectoryName(Require())!, "pdftotext");
         var file = Path.Combine(Path.GetTempPath(), "audit-report-" + Guid.NewGuid().ToString("N") + ".pdf");
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(pdftotext, ["-enc", "UTF-8", file, "-"])
+            using var process = Process.Start(new ProcessStartInfo(tool, [.. before, file, .. after])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
